@@ -1,0 +1,57 @@
+# Tawasul: `make run` serves the site with demo data; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export FLASK_APP := app:create_app
+BABEL_EXTRACT := $(BIN)/pybabel -q extract -F babel.cfg -k _l --ignore-dirs='.* ._ .venv node_modules instance artifacts' --no-location --sort-output
+
+.PHONY: run test lint translations i18n-update i18n-check bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.runtime: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.runtime
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+translations: | $(BIN)/python
+	$(BIN)/pybabel compile -q -d app/translations
+
+run: $(VENV)/.runtime translations
+	$(BIN)/flask db upgrade
+	$(BIN)/flask demo
+	@echo "Serving Tawasul at http://127.0.0.1:5000 (Ctrl+C to stop)"
+	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check app tests bench wsgi.py
+	$(BIN)/ruff format --check app tests bench wsgi.py
+	$(BIN)/mypy
+	$(BIN)/bandit -q -c pyproject.toml -r app -ll
+
+# Fails when a gettext string was added or changed without updating the catalogs.
+i18n-check: $(VENV)/.dev
+	$(BABEL_EXTRACT) -o $(VENV)/messages.pot .
+	$(BIN)/pybabel -q update -i $(VENV)/messages.pot -d app/translations --check --ignore-pot-creation-date --no-fuzzy-matching
+
+i18n-update: $(VENV)/.dev
+	$(BABEL_EXTRACT) -o app/translations/messages.pot .
+	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --ignore-pot-creation-date --no-fuzzy-matching
+
+test: $(VENV)/.dev node_modules/.installed translations lint i18n-check
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.dev translations
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules artifacts

@@ -1,0 +1,70 @@
+"""Tawasul application factory: it only wires configuration, extensions and blueprints."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: config, extensions, blueprints, CLI. No database or network I/O."""
+    app = Flask(__name__, instance_relative_config=False)
+    _load_config(app, config or {})
+
+    from app import cli, errors, i18n, logs, security, sessions
+    from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+    logs.init_logging(app)
+    db.init_app(app)
+    migrate.init_app(app, db, render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    login_manager.init_app(app)
+    sessions.init_sessions(app, login_manager)
+    security.init_security(app)
+    i18n.init_i18n(app)
+    errors.init_errors(app)
+
+    from app.accounts import bp as accounts_bp
+    from app.admin import bp as admin_bp
+    from app.main import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(admin_bp)
+
+    from app import access
+
+    access.init_access(app)
+    cli.init_cli(app)
+
+    if app.config["TRUSTED_PROXIES"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
+    return app
+
+
+def _load_config(app: Flask, overrides: dict[str, Any]) -> None:
+    """Pick the config class from TAWASUL_ENV (or overrides) and apply overrides."""
+    from app.config import CONFIGS, check_production
+
+    name = overrides.get("ENV_NAME") or os.environ.get("TAWASUL_ENV", "development")
+    if overrides.get("TESTING") and "ENV_NAME" not in overrides:
+        name = "testing"
+    if name not in CONFIGS:
+        raise RuntimeError(f"TAWASUL_ENV must be one of {sorted(CONFIGS)}, not {name!r}")
+    os.makedirs(app.instance_path, exist_ok=True)
+    cfg = CONFIGS[name](app.instance_path)
+    app.config.from_object(cfg)
+    app.config.update({k: v for k, v in overrides.items() if k != "ENV_NAME"})
+    app.config["ENV_NAME"] = name
+    if name == "production":
+        problems = check_production(app.config)
+        if problems:
+            raise RuntimeError("refusing to start: " + "; ".join(problems))
+

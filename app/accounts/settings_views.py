@@ -1,0 +1,163 @@
+"""Signed-in account pages: overview, settings, password, email, devices, export, delete."""
+
+from __future__ import annotations
+
+import json
+
+from flask import abort, flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user, logout_user
+from werkzeug.wrappers import Response
+
+from app.accounts import bp, lifecycle, services
+from app.accounts.forms import (
+    ChangeEmailForm,
+    ChangePasswordForm,
+    ConfirmForm,
+    DeleteAccountForm,
+    SettingsForm,
+)
+from app.accounts.views import Page, stash_token
+from app.registry import access
+
+
+@bp.route("/account/")
+@access("signed-in")
+def overview() -> str:
+    """The account hub with links to every setting."""
+    return render_template("accounts/overview.html")
+
+
+@bp.route("/account/settings", methods=["GET", "POST"])
+@access("signed-in")
+def settings() -> Page:
+    """Change the display name and interface language."""
+    form = SettingsForm(obj=current_user)
+    if form.validate_on_submit():
+        lifecycle.update_settings(current_user, form.display_name.data, form.locale.data)
+        flash(_("Your settings are saved."), "success")
+        return redirect(url_for("accounts.settings"), code=303)
+    return render_template("accounts/settings.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@access("signed-in")
+def change_password() -> Page:
+    """Change the password (asks for the current one; other devices signed out by default)."""
+    form = ChangePasswordForm()
+    form.context = (current_user.email, current_user.display_name)
+    if form.validate_on_submit():
+        if lifecycle.change_password(current_user, form.current.data, form.password.data,
+                                     bool(form.sign_out_others.data)):
+            flash(_("Your password is changed."), "success")
+            return redirect(url_for("accounts.overview"), code=303)
+        form.current.errors.append(_("The current password is wrong."))
+    return render_template("accounts/password.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/account/email", methods=["GET", "POST"])
+@access("signed-in")
+def change_email() -> Page:
+    """Ask for a new email; it takes effect once confirmed from that address."""
+    form = ChangeEmailForm()
+    if form.validate_on_submit():
+        outcome = lifecycle.request_email_change(current_user, form.password.data,
+                                                 form.new_email.data)
+        if outcome == "ok":
+            flash(_("We sent a confirmation link to the new address. Your email changes when "
+                    "you open it."), "info")
+            return redirect(url_for("accounts.overview"), code=303)
+        if outcome == "password":
+            form.password.errors.append(_("The current password is wrong."))
+        else:
+            form.new_email.errors.append(_("That address cannot be used. Choose another."))
+    return render_template("accounts/email.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/account/email/confirm/<token>")
+@access("public")
+def email_link(token: str) -> Response:
+    """First step of an emailed email-change link."""
+    return stash_token("email", token, "accounts.confirm_email")
+
+
+@bp.route("/account/email/confirm", methods=["GET", "POST"])
+@access("public")
+def confirm_email() -> Page:
+    """Confirm the new email address with a button."""
+    token = session.get("token_email", "")
+    if services.token_user(token, "email") is None:
+        return render_template("accounts/token_invalid.html", resend=False), 400
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        session.pop("token_email", None)
+        if lifecycle.confirm_email_change(token) is None:
+            return render_template("accounts/token_invalid.html", resend=False), 400
+        flash(_("Your new email address is confirmed."), "success")
+        return redirect(url_for("main.home"), code=303)
+    return render_template("accounts/confirm_email.html", form=form)
+
+
+@bp.route("/account/sessions")
+@access("signed-in")
+def sessions() -> str:
+    """List the devices signed in to this account."""
+    return render_template("accounts/sessions.html", rows=services.list_sessions(current_user),
+                           form=ConfirmForm())
+
+
+@bp.route("/account/sessions/<session_id>/end", methods=["POST"])
+@access("owner")
+def end_session(session_id: str) -> Response:
+    """Sign out one of the user's own devices (404 for anyone else's)."""
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if not services.revoke_session(current_user, session_id):
+        abort(404)
+    if session_id == current_user.current_session_id:
+        logout_user()
+        session.clear()
+        return redirect(url_for("accounts.login"), code=303)
+    flash(_("That device is signed out."), "success")
+    return redirect(url_for("accounts.sessions"), code=303)
+
+
+@bp.route("/account/sessions/end-others", methods=["POST"])
+@access("signed-in")
+def end_other_sessions() -> Response:
+    """Sign out every device except this one."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    count = services.end_sessions(current_user, keep=current_user.current_session_id)
+    flash(ngettext("%(num)d other device signed out.", "%(num)d other devices signed out.", count), "success")
+    return redirect(url_for("accounts.sessions"), code=303)
+
+
+@bp.route("/account/export")
+@access("signed-in")
+def export() -> Response:
+    """Download everything linked to the account as JSON."""
+    data = lifecycle.export_user_data(current_user)
+    body = json.dumps(data, ensure_ascii=False, indent=2)
+    response = Response(body, mimetype="application/json")
+    response.headers["Content-Disposition"] = 'attachment; filename="tawasul-export.json"'
+    return response
+
+
+@bp.route("/account/delete", methods=["GET", "POST"])
+@access("signed-in")
+def delete() -> Page:
+    """Delete the account after password confirmation; every session ends."""
+    form = DeleteAccountForm()
+    if form.validate_on_submit():
+        if lifecycle.delete_account(current_user, form.password.data):
+            logout_user()
+            session.clear()
+            flash(_("Your account and everything linked to it are deleted."), "info")
+            response = redirect(url_for("main.home"), code=303)
+            response.headers["Clear-Site-Data"] = '"cache", "storage"'
+            return response
+        form.password.errors.append(_("The current password is wrong."))
+    return render_template("accounts/delete.html", form=form), 400 if form.errors else 200

@@ -1,0 +1,105 @@
+"""Command-line tools: flask admin create, flask demo, flask check."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from sqlalchemy import select, text
+
+from app.accounts.models import User
+from app.db import utcnow, write_unit
+from app.extensions import db
+from app.security import hash_password
+
+DEMO_EMAIL = "demo@tawasul.example"
+
+
+def random_password() -> str:
+    """A random password that passes the policy (24 URL-safe characters)."""
+    return secrets.token_urlsafe(18)
+
+
+@click.group("admin")
+def admin_group() -> None:
+    """Operator commands."""
+
+
+@admin_group.command("create")
+@click.argument("email")
+@click.option("--name", default="Admin", help="Display name.")
+def admin_create(email: str, name: str) -> None:
+    """Create an admin with a random password printed once (there are no default accounts)."""
+    from app.accounts.domain import normalise_email
+
+    email = normalise_email(email)
+    if db.session.scalar(select(User).where(User.email == email)):
+        raise click.ClickException(f"an account with {email} exists already")
+    password = random_password()
+    with write_unit(db.session) as s:
+        s.add(User(email=email, display_name=name, password_hash=hash_password(password),
+                   role="admin", email_verified_at=utcnow(), locale="ar"))
+    click.echo(f"Admin created: {email}")
+    click.echo(f"Password (shown once, store it now): {password}")
+
+
+@click.command("demo")
+def demo_command() -> None:
+    """Create the demo learner once (idempotent) and print the demo login."""
+    login_file = Path(current_app.instance_path) / "demo-login.txt"
+    user = db.session.scalar(select(User).where(User.email == DEMO_EMAIL))
+    if user is None or not login_file.exists():
+        password = random_password()
+        with write_unit(db.session) as s:
+            if user is None:
+                user = User(email=DEMO_EMAIL, display_name="سارة (تجريبي)", locale="ar",
+                            email_verified_at=utcnow(), password_hash="")
+                s.add(user)
+            else:
+                user = s.merge(user)
+            user.password_hash = hash_password(password)
+        login_file.write_text(password, encoding="utf-8")
+        login_file.chmod(0o600)
+    password = login_file.read_text(encoding="utf-8").strip()
+    click.echo("Demo login (development only):")
+    click.echo(f"  email:    {DEMO_EMAIL}")
+    click.echo(f"  password: {password}")
+
+
+@click.command("check")
+def check_command() -> None:
+    """Print the state of each deployment check (Moodle-style: OK, WARNING, CRITICAL)."""
+    from app.config import check_production
+
+    cfg = current_app.config
+    results: list[tuple[str, str, str]] = []
+    problems = check_production(cfg)
+    results.append(("secret key and debug", "CRITICAL" if problems else "OK", "; ".join(problems)))
+    secure = cfg["SESSION_COOKIE_SECURE"] and cfg["REMEMBER_COOKIE_SECURE"]
+    results.append(("secure cookies", "OK" if secure else "WARNING",
+                    "" if secure else "cookies are not Secure (fine only without TLS, in development)"))
+    redis_ok = bool(cfg.get("REDIS_URL"))
+    results.append(("shared rate-limit storage", "OK",
+                    "Redis" if redis_ok else "database fixed-window counter"))
+    if db.engine.dialect.name == "sqlite":
+        mode = db.session.execute(text("PRAGMA journal_mode")).scalar()
+        results.append(("sqlite journal", "OK" if mode == "wal" else "WARNING", str(mode)))
+    from app.main.health import readiness
+
+    for name, state in readiness().items():
+        results.append((name, "OK" if state == "ok" else "CRITICAL", state))
+    worst = 0
+    for name, state, detail in results:
+        click.echo(f"{state:9} {name}{': ' + detail if detail else ''}")
+        worst = max(worst, {"OK": 0, "WARNING": 1, "CRITICAL": 2}[state])
+    if worst == 2:
+        raise SystemExit(2)
+
+
+def init_cli(app: Flask) -> None:
+    """Register the command groups."""
+    app.cli.add_command(admin_group)
+    app.cli.add_command(demo_command)
+    app.cli.add_command(check_command)

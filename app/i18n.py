@@ -1,0 +1,42 @@
+"""Locale selection (user setting, cookie, Accept-Language, Arabic) and template helpers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, current_app, request
+from flask_babel import get_locale
+from flask_login import current_user
+
+LANG_COOKIE = "lang"
+LANGUAGE_NAMES = {"ar": "العربية", "en": "English"}
+
+
+def select_locale() -> str:
+    """Choose the page language: the user's setting, the cookie, the browser, then Arabic."""
+    supported = current_app.config["LANGUAGES"]
+    if current_user and current_user.is_authenticated and current_user.locale in supported:
+        return str(current_user.locale)
+    cookie = request.cookies.get(LANG_COOKIE)
+    if cookie in supported:
+        return str(cookie)
+    best = request.accept_languages.best_match(supported)
+    return best or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def page_language() -> dict[str, Any]:
+    """Template variables for <html lang dir> and the language switch."""
+    loc = get_locale()
+    lang = loc.language if loc else "ar"
+    return {
+        "lang": lang,
+        "dir": "rtl" if lang == "ar" else "ltr",
+        "other_languages": [
+            (code, LANGUAGE_NAMES[code]) for code in current_app.config["LANGUAGES"] if code != lang
+        ],
+    }
+
+
+def init_i18n(app: Flask) -> None:
+    """Expose the page language to every template."""
+    app.context_processor(page_language)

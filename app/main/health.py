@@ -1,0 +1,49 @@
+"""Readiness checks: database, migration head, Redis."""
+
+from __future__ import annotations
+
+from flask import current_app
+from sqlalchemy import text
+
+from app.extensions import db
+
+
+def code_head() -> str | None:
+    """Return the migration head revision shipped with the code."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    directory = current_app.extensions["migrate"].directory
+    script = ScriptDirectory.from_config(_alembic_config(Config, directory))
+    return script.get_current_head()
+
+
+def _alembic_config(config_cls: type, directory: str) -> object:
+    """A minimal Alembic config pointing at the migrations folder."""
+    cfg = config_cls()
+    cfg.set_main_option("script_location", directory)  # type: ignore[attr-defined]
+    return cfg
+
+
+def readiness() -> dict[str, str]:
+    """Return a state per dependency: 'ok' or a short reason (no versions or hosts)."""
+    states: dict[str, str] = {}
+    try:
+        db.session.execute(text("SELECT 1"))
+        row = db.session.execute(text("SELECT version_num FROM alembic_version")).first()
+        states["database"] = "ok"
+        states["migrations"] = "ok" if row and row[0] == code_head() else "behind"
+    except Exception:  # noqa: BLE001 - any failure means not ready
+        db.session.rollback()
+        states["database"] = "unavailable"
+    finally:
+        db.session.rollback()
+    if current_app.config.get("REDIS_URL"):
+        from app.ratelimit import _redis
+
+        try:
+            _redis().ping()
+            states["redis"] = "ok"
+        except Exception:  # noqa: BLE001
+            states["redis"] = "unavailable"
+    return states
