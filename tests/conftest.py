@@ -1,0 +1,140 @@
+"""Fixture ladder: database → app → client/runner → auth, plus a real SMTP server.
+
+The suite runs on SQLite by default and on PostgreSQL when TEST_DATABASE_URL is set (a
+database is created for the run and dropped at the end). Every test starts with empty
+tables. With CI=true, a configured but unreachable service fails instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+from sqlalchemy import delete
+
+from app import create_app
+from app.db import utcnow, write_unit
+from app.extensions import db
+from support import Mailbox, Users, make_database, start_smtp
+
+settings.register_profile(
+    "ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("ci")
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+PASSWORD = "correct horse battery staple"
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip with a visible reason on a developer machine; fail in CI."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"CI requires it: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh database for this run: SQLite file, or a PostgreSQL database per run."""
+    with make_database(tmp_path_factory.mktemp("db"), "suite") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def mailbox() -> Iterator[Mailbox]:
+    """A real SMTP server (aiosmtpd) on loopback collecting every message."""
+    box, controller = start_smtp()
+    yield box
+    controller.stop()
+
+
+def app_config(database_url: str, mailbox: Mailbox, **extra: Any) -> dict[str, Any]:
+    """The testing config pointing at the run's database and SMTP server."""
+    return {
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"timeout": 15}}
+        if database_url.startswith("sqlite")
+        else {"pool_pre_ping": True},
+        "MAIL_SERVER": "127.0.0.1",
+        "MAIL_PORT": mailbox.port,
+        "MAIL_USE_TLS": False,
+        "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
+        **extra,
+    }
+
+
+@pytest.fixture(scope="session")
+def app(database_url: str, mailbox: Mailbox):  # type: ignore[no-untyped-def]
+    """The application under test, with its tables created once."""
+    application = create_app(app_config(database_url, mailbox))
+    with application.app_context():
+        db.create_all()
+    return application
+
+
+@pytest.fixture(autouse=True)
+def _clean(request: pytest.FixtureRequest, mailbox: Mailbox) -> Iterator[None]:
+    """Empty every table and the mailbox after each test."""
+    mailbox.clear()
+    yield
+    if "app" not in request.fixturenames and "live_server" not in request.fixturenames:
+        return
+    application = request.getfixturevalue("app")
+    with application.app_context():
+        db.session.remove()
+        with write_unit(db.session) as s:
+            for table in reversed(db.metadata.sorted_tables):
+                s.execute(delete(table))
+        db.session.remove()
+
+
+@pytest.fixture
+def client(app):  # type: ignore[no-untyped-def]
+    """A test client in an app context."""
+    with app.app_context():
+        yield app.test_client()
+        db.session.remove()
+
+
+@pytest.fixture
+def runner(app):  # type: ignore[no-untyped-def]
+    """A CLI runner."""
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def users(app) -> Users:  # type: ignore[no-untyped-def]
+    """Factory for accounts with sensible defaults (verified learners)."""
+    return Users(app)
+
+
+@pytest.fixture
+def auth(client, users):  # type: ignore[no-untyped-def]
+    """Sign a client in as a new learner; returns (client, user)."""
+
+    def sign_in(c: Any = None, **kwargs: Any) -> Any:
+        c = c or client
+        user = users.create(**kwargs)
+        response = c.post("/login", data={"email": user.email, "password": kwargs.get("password", PASSWORD)})
+        assert response.status_code == 303, response.data[:500]
+        return user
+
+    return sign_in
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    """The folder for screenshots and reports kept after the run."""
+    path = Path("artifacts")
+    path.mkdir(exist_ok=True)
+    return path
+
+
+__all__ = ["PASSWORD", "need", "utcnow"]
