@@ -7,6 +7,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
 
 from app.accounts.domain import (
@@ -24,7 +25,7 @@ PROBLEM_MESSAGES = {
     "context": _l("Do not use your name, your email or the word Tawasul in your password."),
 }
 
-LANGUAGE_CHOICES = [("ar", "العربية"), ("en", "English")]
+LANGUAGE_CHOICES = [SelectChoice("ar", "العربية"), SelectChoice("en", "English")]
 
 
 def email_field(label: Any = None) -> EmailField:

@@ -1,0 +1,45 @@
+"""Route enumeration shared by the security tests: census classes and sample URLs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.registry import access_class
+
+# Sample values for URL variables, so every rule can be requested.
+SAMPLE_VALUES: dict[str, Any] = {"token": "not-a-real-token", "session_id": "no-such-session", "user_id": 999999}
+# Endpoints that are not views of ours.
+EXEMPT = {"static"}
+
+
+def census(app: Any) -> dict[str, str | None]:
+    """Map every endpoint to its declared access class (None when unclassified)."""
+    return {
+        endpoint: access_class(view)
+        for endpoint, view in app.view_functions.items()
+        if endpoint not in EXEMPT
+    }
+
+
+def rules(app: Any, method: str) -> list[tuple[str, str]]:
+    """(endpoint, sample URL) for every rule that accepts `method`."""
+    out = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in EXEMPT or method not in (rule.methods or ()):
+            continue
+        values = {arg: SAMPLE_VALUES[arg] for arg in rule.arguments}
+        with app.test_request_context():
+            from flask import url_for
+
+            out.append((rule.endpoint, url_for(rule.endpoint, **values)))
+    return sorted(out)
+
+
+def row_counts(db: Any) -> dict[str, int]:
+    """Row count of every table."""
+    from sqlalchemy import func, select
+
+    return {
+        t.name: db.session.scalar(select(func.count()).select_from(t))
+        for t in db.metadata.sorted_tables
+    }

@@ -1,0 +1,104 @@
+"""T2: route census and IDOR matrix (Kolibri/Moodle style)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.accounts.models import UserSession
+from app.extensions import db
+from app.registry import ACCESS_CLASSES
+from pages import census, rules
+from support import PASSWORD
+
+
+def login(client, user):
+    """Sign a test client in."""
+    assert client.post("/login", data={"email": user.email, "password": PASSWORD}).status_code == 303
+
+
+def test_every_endpoint_is_classified(app):
+    """Each endpoint declares public, signed-in, owner or admin; none is unclassified."""
+    table = census(app)
+    unclassified = sorted(e for e, kind in table.items() if kind is None)
+    assert not unclassified, f"unclassified endpoints: {unclassified}"
+    assert set(table.values()) <= set(ACCESS_CLASSES)
+    print(f"T2 census: {len(table)} endpoints, 100% classified "
+          f"({', '.join(f'{k}={list(table.values()).count(k)}' for k in ACCESS_CLASSES)})")
+
+
+def test_unclassified_view_is_refused(app):
+    """The access hook denies by default when a view has no class."""
+    view = app.view_functions["main.privacy"]
+    saved = view.access_class
+    try:
+        del view.access_class
+        assert app.test_client().get("/privacy").status_code == 403
+    finally:
+        view.access_class = saved
+
+
+def test_anonymous_is_sent_to_login_everywhere_but_public(app):
+    """Anonymous requests to signed-in, owner and admin routes redirect to the login page."""
+    table = census(app)
+    client = app.test_client()
+    checked = 0
+    for method in ("GET", "POST"):
+        for endpoint, url in rules(app, method):
+            if table[endpoint] == "public":
+                continue
+            response = client.open(url, method=method)
+            assert response.status_code == 302, (method, url, response.status_code)
+            assert response.headers["Location"].startswith("/login?next="), url
+            checked += 1
+    assert checked >= 10
+
+
+def test_learner_cannot_reach_admin_routes(app, users):
+    """A learner gets 403 from every admin route, and changes nothing."""
+    table = census(app)
+    victim = users.create()
+    client = app.test_client()
+    login(client, users.create())
+    with app.app_context():
+        before = db.session.scalar(select(UserSession).where(UserSession.user_id == victim.id))
+    for method in ("GET", "POST"):
+        for endpoint, url in rules(app, method):
+            if table[endpoint] == "admin":
+                url = url.replace("999999", str(victim.id))
+                assert client.open(url, method=method).status_code == 403, url
+    assert before is None
+
+
+def owner_cases(app, a, b):
+    """Owner routes with an object of learner `a`: (endpoint, method, url, still_there)."""
+    with app.app_context():
+        sid = db.session.scalars(select(UserSession.id).where(UserSession.user_id == a.id)).first()
+
+    def session_exists():
+        with app.app_context():
+            return db.session.get(UserSession, sid) is not None
+
+    return [("accounts.end_session", "POST", f"/account/sessions/{sid}/end", session_exists)]
+
+
+def test_idor_matrix(app, users):
+    """Owner routes refuse another learner (404) and anonymous visitors; the owner succeeds."""
+    a, b = users.create(), users.create()
+    client_a, client_b = app.test_client(), app.test_client()
+    login(client_a, a)
+    login(client_b, b)
+    cases = owner_cases(app, a, b)
+    owner_endpoints = {e for e, kind in census(app).items() if kind == "owner"}
+    assert {c[0] for c in cases} == owner_endpoints, "every owner route needs an IDOR case"
+    intrusions = 0
+    for endpoint, method, url, still_there in cases:
+        assert client_b.open(url, method=method).status_code in (403, 404)
+        assert still_there(), f"{endpoint}: learner B changed A's data"
+        anon = app.test_client().open(url, method=method)
+        assert anon.status_code == 302 and anon.headers["Location"].startswith("/login")
+        assert still_there()
+        intrusions += 2
+        assert client_a.open(url, method=method).status_code in (200, 302, 303)
+        assert not still_there(), f"{endpoint}: the owner's own request did nothing"
+    print(f"T2 IDOR: {len(cases)} owner (endpoint, method) pairs x 2 intruders: "
+          f"0 successes in {intrusions} tries; controls 100% succeeded")
