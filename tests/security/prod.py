@@ -1,0 +1,20 @@
+"""A production-like app (Secure cookies, HSTS, no debug) on the test database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app import create_app
+from conftest import app_config
+
+SECRET = "k3y-for-production-like-tests-0123456789abcdef"
+HTTPS = "https://127.0.0.1"
+
+
+def production_app(database_url: str, mailbox: Any, **extra: Any) -> Any:
+    """Create the app with ProductionConfig (cheap hashing, CSRF off: T3 tests CSRF)."""
+    cfg = app_config(database_url, mailbox, ENV_NAME="production", SECRET_KEY=SECRET,
+                     PASSWORD_HASH_METHOD="pbkdf2:sha256:1000", WTF_CSRF_ENABLED=False,
+                     **extra)
+    cfg.pop("TESTING")
+    return create_app(cfg)
