@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import select, text
 
 from app.accounts.models import User
@@ -22,7 +23,7 @@ def random_password() -> str:
     return secrets.token_urlsafe(18)
 
 
-@click.group("admin")
+@click.group("admin", cls=AppGroup)
 def admin_group() -> None:
     """Operator commands."""
 
@@ -46,6 +47,7 @@ def admin_create(email: str, name: str) -> None:
 
 
 @click.command("demo")
+@with_appcontext
 def demo_command() -> None:
     """Create the demo learner once (idempotent) and print the demo login."""
     login_file = Path(current_app.instance_path) / "demo-login.txt"
@@ -69,6 +71,7 @@ def demo_command() -> None:
 
 
 @click.command("check")
+@with_appcontext
 def check_command() -> None:
     """Print the state of each deployment check (Moodle-style: OK, WARNING, CRITICAL)."""
     from app.config import check_production

@@ -85,7 +85,7 @@ class Config:
     HSTS = False
     # (limit, window seconds) per action and key kind; one generic counter serves all.
     RATE_LIMITS = {
-        "login-ip": (20, 600),
+        "login-ip": (50, 600),
         "login-account": (10, 900),
         "register-ip": (10, 3600),
         "reset-ip": (10, 3600),

@@ -13,8 +13,8 @@ HTTPS = "https://127.0.0.1"
 
 def production_app(database_url: str, mailbox: Any, **extra: Any) -> Any:
     """Create the app with ProductionConfig (cheap hashing, CSRF off: T3 tests CSRF)."""
-    cfg = app_config(database_url, mailbox, ENV_NAME="production", SECRET_KEY=SECRET,
-                     PASSWORD_HASH_METHOD="pbkdf2:sha256:1000", WTF_CSRF_ENABLED=False,
-                     **extra)
+    settings = {"ENV_NAME": "production", "SECRET_KEY": SECRET, "WTF_CSRF_ENABLED": False,
+                "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000", **extra}
+    cfg = app_config(database_url, mailbox, **settings)
     cfg.pop("TESTING")
     return create_app(cfg)

@@ -1,0 +1,51 @@
+"""Static XSS invariants for a rendered page (T1a): nothing executable came from data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import html5lib
+
+PAYLOADS = [
+    line for line in (Path(__file__).parent / "xss_payloads.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+FORBIDDEN_TAGS = {"iframe", "object", "embed", "svg", "math", "style", "base", "frame", "frameset", "applet", "template"}
+URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
+SAFE_SCHEMES = {"", "http", "https", "mailto"}
+
+
+def violations(html: str) -> list[str]:
+    """List every executable or forbidden construct in a page."""
+    doc = html5lib.parse(html, namespaceHTMLElements=False)
+    found = []
+    for el in doc.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        local = tag.split("}")[-1].lower()
+        if local in FORBIDDEN_TAGS:
+            found.append(f"<{local}>")
+        if local == "script" and not (el.get("src") or "").startswith("/static/"):
+            found.append("<script> not from /static")
+        if local == "meta" and (el.get("http-equiv") or "").lower() == "refresh":
+            found.append("meta refresh")
+        if local == "link" and not (el.get("href") or "").startswith("/static/"):
+            found.append("foreign <link>")
+        for name, value in el.attrib.items():
+            attr = name.split("}")[-1].lower()
+            if attr.startswith("on"):
+                found.append(f"{local}[{attr}]")
+            if attr == "style":
+                found.append(f"{local}[style]")
+            if attr in URL_ATTRS:
+                scheme = urlsplit(value.strip().replace("\t", "").replace("\n", "")).scheme.lower()
+                if scheme not in SAFE_SCHEMES:
+                    found.append(f"{local}[{attr}]={value[:40]}")
+    return found
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees (used to prove the payload was actually shown)."""
+    doc = html5lib.parse(html, namespaceHTMLElements=False)
+    body = doc.find("body")
+    return "".join(body.itertext()) if body is not None else ""
