@@ -67,4 +67,3 @@ def _load_config(app: Flask, overrides: dict[str, Any]) -> None:
         problems = check_production(app.config)
         if problems:
             raise RuntimeError("refusing to start: " + "; ".join(problems))
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from flask import Flask, abort, current_app, request
 from flask_login import current_user
@@ -12,7 +13,7 @@ from app.registry import access_class
 log = logging.getLogger("tawasul.access")
 
 
-def check_access() -> object:
+def check_access() -> Any:
     """Refuse a request its endpoint's class does not allow (default deny)."""
     if request.endpoint is None:
         return None  # 404/405 are raised by routing

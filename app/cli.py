@@ -40,8 +40,16 @@ def admin_create(email: str, name: str) -> None:
         raise click.ClickException(f"an account with {email} exists already")
     password = random_password()
     with write_unit(db.session) as s:
-        s.add(User(email=email, display_name=name, password_hash=hash_password(password),
-                   role="admin", email_verified_at=utcnow(), locale="ar"))
+        s.add(
+            User(
+                email=email,
+                display_name=name,
+                password_hash=hash_password(password),
+                role="admin",
+                email_verified_at=utcnow(),
+                locale="ar",
+            )
+        )
     click.echo(f"Admin created: {email}")
     click.echo(f"Password (shown once, store it now): {password}")
 
@@ -56,8 +64,13 @@ def demo_command() -> None:
         password = random_password()
         with write_unit(db.session) as s:
             if user is None:
-                user = User(email=DEMO_EMAIL, display_name="سارة (تجريبي)", locale="ar",
-                            email_verified_at=utcnow(), password_hash="")
+                user = User(
+                    email=DEMO_EMAIL,
+                    display_name="سارة (تجريبي)",
+                    locale="ar",
+                    email_verified_at=utcnow(),
+                    password_hash="",
+                )
                 s.add(user)
             else:
                 user = s.merge(user)
@@ -81,11 +94,21 @@ def check_command() -> None:
     problems = check_production(cfg)
     results.append(("secret key and debug", "CRITICAL" if problems else "OK", "; ".join(problems)))
     secure = cfg["SESSION_COOKIE_SECURE"] and cfg["REMEMBER_COOKIE_SECURE"]
-    results.append(("secure cookies", "OK" if secure else "WARNING",
-                    "" if secure else "cookies are not Secure (fine only without TLS, in development)"))
+    results.append(
+        (
+            "secure cookies",
+            "OK" if secure else "WARNING",
+            "" if secure else "cookies are not Secure (fine only without TLS, in development)",
+        )
+    )
     redis_ok = bool(cfg.get("REDIS_URL"))
-    results.append(("shared rate-limit storage", "OK",
-                    "Redis" if redis_ok else "database fixed-window counter"))
+    results.append(
+        (
+            "shared rate-limit storage",
+            "OK",
+            "Redis" if redis_ok else "database fixed-window counter",
+        )
+    )
     if db.engine.dialect.name == "sqlite":
         mode = db.session.execute(text("PRAGMA journal_mode")).scalar()
         results.append(("sqlite journal", "OK" if mode == "wal" else "WARNING", str(mode)))

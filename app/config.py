@@ -65,7 +65,7 @@ class Config:
     BABEL_DEFAULT_LOCALE = "ar"
     BABEL_DEFAULT_TIMEZONE = "UTC"
     LANGUAGES = ("ar", "en")
-    PASSWORD_HASH_METHOD = "scrypt:32768:8:3"
+    PASSWORD_HASH_METHOD = "scrypt:32768:8:3"  # noqa: S105 - a method name, not a secret
     SESSION_COOKIE_NAME = "tawasul_session"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -114,13 +114,13 @@ class TestingConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
     WTF_CSRF_ENABLED = False
-    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105 - a method name, not a secret
     RATELIMIT_ENABLED = True
 
     def __init__(self, instance_path: str) -> None:
         """Testing never talks to a configured mail server or Redis by accident."""
         super().__init__(instance_path)
-        self.SECRET_KEY = "testing-secret-key-not-for-production-0123456789"
+        self.SECRET_KEY = "testing-secret-key-not-for-production-0123456789"  # noqa: S105
         self.MAIL_SERVER = ""
         self.REDIS_URL = ""
         self.RATELIMIT_STORAGE_URI = "memory://"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from flask import Flask, g, render_template
 from flask_babel import lazy_gettext as _l
@@ -24,8 +25,10 @@ MESSAGES = {
     ),
     500: (
         _l("Something went wrong"),
-        _l("It is our fault, not yours. Try again in a moment; if it keeps happening, "
-           "tell us the reference below."),
+        _l(
+            "It is our fault, not yours. Try again in a moment; if it keeps happening, "
+            "tell us the reference below."
+        ),
     ),
 }
 
@@ -50,13 +53,21 @@ def init_errors(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError) -> tuple[str, int]:
+        """Explain an expired or forged form and log the attempt."""
         log.warning("csrf rejected: %s", exc.description)
         return render_error(
-            400, str(_l("This form expired or was sent from another site. Reload the page and send it again."))
+            400,
+            str(
+                _l(
+                    "This form expired or was sent from another site. "
+                    "Reload the page and send it again."
+                )
+            ),
         )
 
     @app.errorhandler(HTTPException)
-    def http_error(exc: HTTPException) -> object:
+    def http_error(exc: HTTPException) -> Any:
+        """Render our page for an HTTP error; refusals are logged."""
         code = exc.code or 500
         if code in (403, 405, 429):
             log.warning("refused status=%d", code)
@@ -66,8 +77,9 @@ def init_errors(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception) -> tuple[str, int]:
+        """Log the traceback server-side and show only a reference id."""
         if isinstance(exc, HTTPException):
-            return http_error(exc)  # type: ignore[return-value]
+            return http_error(exc)
         log.exception("unhandled error: %s", type(exc).__name__)
         from app.extensions import db
 

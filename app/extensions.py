@@ -27,6 +27,6 @@ limiter = Limiter(key_func=get_remote_address)
 
 # Flask-WTF signs CSRF tokens with itsdangerous' default HMAC-SHA1 ("legacy" in ASVS
 # Appendix C) and offers no setting for it, so its serializer is swapped for a SHA-256 one.
-flask_wtf.csrf.URLSafeTimedSerializer = partial(  # type: ignore[misc]
+flask_wtf.csrf.URLSafeTimedSerializer = partial(
     URLSafeTimedSerializer, signer_kwargs={"digest_method": hashlib.sha256}
 )

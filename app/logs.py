@@ -24,7 +24,7 @@ class RequestContextFilter(logging.Filter):
             try:
                 if current_user and current_user.is_authenticated:
                     record.user_id = str(current_user.id)
-            except Exception:  # noqa: BLE001 - logging must never raise
+            except Exception:
                 record.user_id = "?"
         record.msg = _escape(record.getMessage())
         record.args = None
@@ -39,14 +39,15 @@ def _escape(text: str) -> str:
 class UTCFormatter(logging.Formatter):
     """ISO 8601 timestamps in UTC."""
 
-    converter = time.gmtime
-
-    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
         """Format the record time as UTC ISO 8601."""
-        return time.strftime("%Y-%m-%dT%H:%M:%S", self.converter(record.created)) + "Z"
+        return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + "Z"
 
 
-FORMAT = "%(asctime)s %(levelname)s %(name)s req=%(request_id)s user=%(user_id)s path=%(path)s %(message)s"
+FORMAT = (
+    "%(asctime)s %(levelname)s %(name)s req=%(request_id)s user=%(user_id)s "
+    "path=%(path)s %(message)s"
+)
 
 
 def init_logging(app: Flask) -> None:
@@ -61,4 +62,5 @@ def init_logging(app: Flask) -> None:
 
     @app.before_request
     def assign_request_id() -> None:
+        """Give the request a short random id for logs and error pages."""
         g.request_id = uuid.uuid4().hex[:16]

@@ -78,12 +78,16 @@ def _hit_database(storage_key: str, window_end: int) -> int:
     expires = datetime.fromtimestamp(window_end, UTC)
     dialect = db.session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(RateCounter).values(key=storage_key, count=1, expires_at=expires)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[RateCounter.key], set_={"count": RateCounter.count + 1}
-    ).returning(RateCounter.count)
+    upsert = (
+        insert(RateCounter)
+        .values(key=storage_key, count=1, expires_at=expires)
+        .on_conflict_do_update(
+            index_elements=[RateCounter.key], set_={"count": RateCounter.count + 1}
+        )
+        .returning(RateCounter.count)
+    )
     with write_unit(db.session) as session:
-        count = int(session.execute(stmt).scalar_one())
+        count = int(session.execute(upsert).scalar_one())
         if count == 1:
             # A new window started: sweep rows whose windows have ended.
             cutoff = datetime.now(UTC) - timedelta(seconds=1)

@@ -11,7 +11,7 @@ from app.db import UTCDateTime
 from app.extensions import db
 
 
-class RateCounter(db.Model):  # type: ignore[name-defined,misc]
+class RateCounter(db.Model):  # type: ignore[name-defined]
     """Hits of one (action, hashed key, window); rows expire with their window."""
 
     __tablename__ = "rate_counter"

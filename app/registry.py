@@ -22,6 +22,7 @@ def access(kind: str) -> Callable[[F], F]:
         raise ValueError(f"unknown access class {kind!r}")
 
     def mark(view: F) -> F:
+        """Record the class on the view function."""
         view.access_class = kind  # type: ignore[attr-defined]
         return view
 

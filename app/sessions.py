@@ -43,10 +43,9 @@ def load_user(session_id: str) -> User | None:
         return None
     if now - row.last_seen_at > TOUCH_INTERVAL:
         with write_unit(db.session) as s:
-            s.execute(update(UserSession).where(UserSession.id == session_id).values(last_seen_at=now))
-        user = db.session.get(User, user.id)
-        if user is None:
-            return None
+            s.execute(
+                update(UserSession).where(UserSession.id == session_id).values(last_seen_at=now)
+            )
     user.current_session_id = session_id
     return user
 

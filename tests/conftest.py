@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 from sqlalchemy import delete
+from support import Mailbox, Users, make_database, start_smtp
 
 from app import create_app
 from app.db import utcnow, write_unit
 from app.extensions import db
-from support import Mailbox, Users, make_database, start_smtp
 
 settings.register_profile(
     "ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -99,10 +99,26 @@ def _clean(request: pytest.FixtureRequest, mailbox: Mailbox) -> Iterator[None]:
 
 @pytest.fixture
 def client(app):  # type: ignore[no-untyped-def]
-    """A test client in an app context."""
-    with app.app_context():
-        yield app.test_client()
-        db.session.remove()
+    """A test client. No app context is held around requests: Flask would share `g`
+    (the cached user and locale) between requests if one were."""
+    return app.test_client()
+
+
+@pytest.fixture
+def ctx(app):  # type: ignore[no-untyped-def]
+    """An app context for direct database checks; closed before the next request."""
+
+    class Ctx:
+        def __enter__(self):  # type: ignore[no-untyped-def]
+            self._cm = app.app_context()
+            self._cm.push()
+            return db.session
+
+        def __exit__(self, *exc):  # type: ignore[no-untyped-def]
+            db.session.remove()
+            self._cm.pop()
+
+    return Ctx()
 
 
 @pytest.fixture
@@ -124,7 +140,9 @@ def auth(client, users):  # type: ignore[no-untyped-def]
     def sign_in(c: Any = None, **kwargs: Any) -> Any:
         c = c or client
         user = users.create(**kwargs)
-        response = c.post("/login", data={"email": user.email, "password": kwargs.get("password", PASSWORD)})
+        response = c.post(
+            "/login", data={"email": user.email, "password": kwargs.get("password", PASSWORD)}
+        )
         assert response.status_code == 303, response.data[:500]
         return user
 

@@ -7,7 +7,11 @@ from typing import Any
 from app.registry import access_class
 
 # Sample values for URL variables, so every rule can be requested.
-SAMPLE_VALUES: dict[str, Any] = {"token": "not-a-real-token", "session_id": "no-such-session", "user_id": 999999}
+SAMPLE_VALUES: dict[str, Any] = {
+    "token": "not-a-real-token",
+    "session_id": "no-such-session",
+    "user_id": 999999,
+}
 # Endpoints that are not views of ours.
 EXEMPT = {"static"}
 

@@ -60,7 +60,7 @@ class Mailbox:
         self.lock = threading.Lock()
         self.port = 0
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         """aiosmtpd hook: store the message."""
         with self.lock:
             self.messages.append(email.message_from_bytes(envelope.content))
@@ -112,17 +112,28 @@ class Users:
     def __init__(self, app: Any) -> None:
         self.app = app
 
-    def create(self, *, email: str | None = None, name: str | None = None,
-               password: str = PASSWORD, verified: bool = True, role: str = "learner",
-               locale: str | None = "ar") -> User:
+    def create(
+        self,
+        *,
+        email: str | None = None,
+        name: str | None = None,
+        password: str = PASSWORD,
+        verified: bool = True,
+        role: str = "learner",
+        locale: str | None = "ar",
+    ) -> User:
         """Create a user and return it (detached, attributes loaded)."""
         n = next(_counter)
         with self.app.app_context():
             with write_unit(db.session) as s:
-                user = User(email=email or f"learner{n}@example.com",
-                            display_name=name or f"متعلم {n}",
-                            password_hash=hash_password(password), role=role, locale=locale,
-                            email_verified_at=utcnow() if verified else None)
+                user = User(
+                    email=email or f"learner{n}@example.com",
+                    display_name=name or f"متعلم {n}",
+                    password_hash=hash_password(password),
+                    role=role,
+                    locale=locale,
+                    email_verified_at=utcnow() if verified else None,
+                )
                 s.add(user)
             user = db.session.scalar(select(User).where(User.id == user.id))
             db.session.expunge(user)

@@ -8,10 +8,25 @@ from urllib.parse import urlsplit
 import html5lib
 
 PAYLOADS = [
-    line for line in (Path(__file__).parent / "xss_payloads.txt").read_text(encoding="utf-8").splitlines()
+    line
+    for line in (Path(__file__).parent / "xss_payloads.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
     if line.strip()
 ]
-FORBIDDEN_TAGS = {"iframe", "object", "embed", "svg", "math", "style", "base", "frame", "frameset", "applet", "template"}
+FORBIDDEN_TAGS = {
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "style",
+    "base",
+    "frame",
+    "frameset",
+    "applet",
+    "template",
+}
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
 SAFE_SCHEMES = {"", "http", "https", "mailto"}
 

@@ -21,7 +21,9 @@ from app.accounts.domain import (
 PROBLEM_MESSAGES = {
     "too_short": _l("Use at least %(n)d characters.", n=PASSWORD_MIN),
     "too_long": _l("Use at most %(n)d characters.", n=PASSWORD_MAX),
-    "common": _l("This password is one of the most common ones and is easy to guess. Choose another."),
+    "common": _l(
+        "This password is one of the most common ones and is easy to guess. Choose another."
+    ),
     "context": _l("Do not use your name, your email or the word Tawasul in your password."),
 }
 
@@ -35,8 +37,10 @@ def email_field(label: Any = None) -> EmailField:
         validators=[
             InputRequired(_l("Enter your email address.")),
             Length(max=254, message=_l("An email address is at most 254 characters.")),
-            Email(message=_l("Enter an email address like name@example.com."),
-                  check_deliverability=False),
+            Email(
+                message=_l("Enter an email address like name@example.com."),
+                check_deliverability=False,
+            ),
         ],
         filters=[lambda v: v.strip() if isinstance(v, str) else v],
         render_kw={"autocomplete": "email", "dir": "ltr", "inputmode": "email"},
@@ -47,8 +51,10 @@ def display_name_field() -> StringField:
     """A display name field: 1 to 100 characters, control characters removed."""
     return StringField(
         _l("Display name"),
-        validators=[InputRequired(_l("Enter the name others will see.")),
-                    Length(min=1, max=100, message=_l("Use 1 to 100 characters."))],
+        validators=[
+            InputRequired(_l("Enter the name others will see.")),
+            Length(min=1, max=100, message=_l("Use 1 to 100 characters.")),
+        ],
         filters=[lambda v: clean_single_line(v) if isinstance(v, str) else v],
         render_kw={"autocomplete": "name", "dir": "auto"},
     )
@@ -60,16 +66,19 @@ def new_password_field(label: Any) -> PasswordField:
         label,
         validators=[InputRequired(_l("Choose a password."))],
         render_kw={"autocomplete": "new-password", "dir": "ltr", "maxlength": PASSWORD_MAX},
-        description=_l("At least 8 characters; a long phrase of 15 or more is best. "
-                       "Any characters are allowed."),
+        description=_l(
+            "At least 8 characters; a long phrase of 15 or more is best. "
+            "Any characters are allowed."
+        ),
     )
 
 
 def check_policy(field: PasswordField, email: str, display_name: str) -> None:
     """Append policy messages to a password field's errors."""
     value = field.data or ""
-    for code in password_problems(value, email=email, display_name=display_name,
-                                  common=common_passwords()):
+    for code in password_problems(
+        value, email=email, display_name=display_name, common=common_passwords()
+    ):
         field.errors.append(str(PROBLEM_MESSAGES[code]))
 
 
@@ -92,8 +101,11 @@ class LoginForm(FlaskForm):
     """Sign in."""
 
     email = email_field()
-    password = PasswordField(_l("Password"), validators=[InputRequired(_l("Enter your password."))],
-                             render_kw={"autocomplete": "current-password", "dir": "ltr"})
+    password = PasswordField(
+        _l("Password"),
+        validators=[InputRequired(_l("Enter your password."))],
+        render_kw={"autocomplete": "current-password", "dir": "ltr"},
+    )
     remember = BooleanField(_l("Keep me signed in on this device for 30 days"))
 
 
@@ -111,9 +123,11 @@ class ResetPasswordForm(FlaskForm):
     """Choose a new password after following a reset link."""
 
     password = new_password_field(_l("New password"))
-    confirm = PasswordField(_l("New password again"),
-                            validators=[EqualTo("password", _l("The two passwords differ."))],
-                            render_kw={"autocomplete": "new-password", "dir": "ltr"})
+    confirm = PasswordField(
+        _l("New password again"),
+        validators=[EqualTo("password", _l("The two passwords differ."))],
+        render_kw={"autocomplete": "new-password", "dir": "ltr"},
+    )
 
     # (email, display name) of the account, set by the view for the context-word check.
     context: tuple[str, str] = ("", "")
@@ -121,17 +135,20 @@ class ResetPasswordForm(FlaskForm):
     def validate_password(self, field: PasswordField) -> None:
         """Check the password policy against this account's email and name."""
         email, name = self.context
-        for code in password_problems(field.data or "", email=email, display_name=name,
-                                      common=common_passwords()):
+        for code in password_problems(
+            field.data or "", email=email, display_name=name, common=common_passwords()
+        ):
             raise ValidationError(str(PROBLEM_MESSAGES[code]))
 
 
 class ChangePasswordForm(ResetPasswordForm):
     """Change the password while signed in."""
 
-    current = PasswordField(_l("Current password"),
-                            validators=[InputRequired(_l("Enter your current password."))],
-                            render_kw={"autocomplete": "current-password", "dir": "ltr"})
+    current = PasswordField(
+        _l("Current password"),
+        validators=[InputRequired(_l("Enter your current password."))],
+        render_kw={"autocomplete": "current-password", "dir": "ltr"},
+    )
     sign_out_others = BooleanField(_l("Sign out my other devices"), default=True)
 
 
@@ -139,9 +156,11 @@ class ChangeEmailForm(FlaskForm):
     """Change the email address (confirmed by a link sent to the new one)."""
 
     new_email = email_field(_l("New email"))
-    password = PasswordField(_l("Current password"),
-                             validators=[InputRequired(_l("Enter your current password."))],
-                             render_kw={"autocomplete": "current-password", "dir": "ltr"})
+    password = PasswordField(
+        _l("Current password"),
+        validators=[InputRequired(_l("Enter your current password."))],
+        render_kw={"autocomplete": "current-password", "dir": "ltr"},
+    )
 
 
 class SettingsForm(FlaskForm):
@@ -154,9 +173,11 @@ class SettingsForm(FlaskForm):
 class DeleteAccountForm(FlaskForm):
     """Confirm account deletion with the password and an explicit tick."""
 
-    password = PasswordField(_l("Current password"),
-                             validators=[InputRequired(_l("Enter your current password."))],
-                             render_kw={"autocomplete": "current-password", "dir": "ltr"})
+    password = PasswordField(
+        _l("Current password"),
+        validators=[InputRequired(_l("Enter your current password."))],
+        render_kw={"autocomplete": "current-password", "dir": "ltr"},
+    )
     understand = BooleanField(
         _l("I understand that my account and everything linked to it will be deleted for good."),
         validators=[InputRequired(_l("Tick the box to confirm."))],

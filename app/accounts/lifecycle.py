@@ -71,10 +71,16 @@ def request_email_change(user: User, password: str, new_email: str) -> str:
     if find_user_by_email(new_email) is not None:
         return "taken"
     with write_unit(db.session) as s:
-        token = tokens.issue_token(s, user, "email", current_app.config["TOKEN_LIFETIME"],
-                                   new_email=new_email)
-    mail_user(user, new_email, "email_change", "Confirm your new email for Tawasul",
-              url=link(f"/account/email/confirm/{token}"))
+        token = tokens.issue_token(
+            s, user, "email", current_app.config["TOKEN_LIFETIME"], new_email=new_email
+        )
+    mail_user(
+        user,
+        new_email,
+        "email_change",
+        "Confirm your new email for Tawasul",
+        url=link(f"/account/email/confirm/{token}"),
+    )
     return "ok"
 
 

@@ -15,7 +15,7 @@ ROLES = ("learner", "admin")
 TOKEN_PURPOSES = ("verify", "reset", "email")
 
 
-class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
+class User(UserMixin, db.Model):  # type: ignore[name-defined]
     """A person with an account; the session id, not this id, identifies a login."""
 
     __tablename__ = "user"
@@ -42,6 +42,7 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
 
     @current_session_id.setter
     def current_session_id(self, value: str | None) -> None:
+        """Remember the session id for this request only."""
         self.__dict__["_current_session_id"] = value
 
     def get_id(self) -> str | None:
@@ -49,7 +50,7 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
         return self.current_session_id
 
     @property
-    def is_active(self) -> bool:  # type: ignore[override]
+    def is_active(self) -> bool:
         """Disabled accounts cannot sign in or keep a session."""
         return not self.disabled
 
@@ -64,7 +65,7 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
         return self.email_verified_at is not None
 
 
-class UserSession(db.Model):  # type: ignore[name-defined,misc]
+class UserSession(db.Model):  # type: ignore[name-defined]
     """One signed-in device; deleting the row ends that login everywhere."""
 
     __tablename__ = "user_session"
@@ -79,7 +80,7 @@ class UserSession(db.Model):  # type: ignore[name-defined,misc]
     user: Mapped[User] = relationship(back_populates="sessions")
 
 
-class AccountToken(db.Model):  # type: ignore[name-defined,misc]
+class AccountToken(db.Model):  # type: ignore[name-defined]
     """A single-use emailed token; only its SHA-256 is stored."""
 
     __tablename__ = "account_token"

@@ -58,16 +58,28 @@ def register_user(email: str, display_name: str, password: str, locale: str) -> 
     email = normalise_email(email)
     existing = find_user_by_email(email)
     if existing is not None:
-        mail_user(existing, existing.email, "already_registered", "Someone tried to register with your email",
-                  login_url=link("/login"), forgot_url=link("/forgot"))
+        mail_user(
+            existing,
+            existing.email,
+            "already_registered",
+            "Someone tried to register with your email",
+            login_url=link("/login"),
+            forgot_url=link("/forgot"),
+        )
         return Registration(created=False)
     with write_unit(db.session) as s:
-        user = User(email=email, display_name=display_name, password_hash=hash_password(password),
-                    locale=locale)
+        user = User(
+            email=email,
+            display_name=display_name,
+            password_hash=hash_password(password),
+            locale=locale,
+        )
         s.add(user)
         s.flush()
         token = tokens.issue_token(s, user, "verify", current_app.config["VERIFY_TOKEN_LIFETIME"])
-    mail_user(user, user.email, "verify", "Confirm your email for Tawasul", url=link(f"/verify/{token}"))
+    mail_user(
+        user, user.email, "verify", "Confirm your email for Tawasul", url=link(f"/verify/{token}")
+    )
     log.info("account registered user=%d", user.id)
     return Registration(created=True)
 
@@ -79,7 +91,9 @@ def resend_verification(email: str) -> None:
         return
     with write_unit(db.session) as s:
         token = tokens.issue_token(s, user, "verify", current_app.config["VERIFY_TOKEN_LIFETIME"])
-    mail_user(user, user.email, "verify", "Confirm your email for Tawasul", url=link(f"/verify/{token}"))
+    mail_user(
+        user, user.email, "verify", "Confirm your email for Tawasul", url=link(f"/verify/{token}")
+    )
 
 
 def token_user(token: str, purpose: str) -> User | None:
@@ -125,8 +139,11 @@ def start_session(user: User, remember: bool, user_agent: str) -> str:
     """Create a new server-side session row and return its random id."""
     session_id = secrets.token_urlsafe(32)
     with write_unit(db.session) as s:
-        s.add(UserSession(id=session_id, user_id=user.id, remember=remember,
-                          user_agent=user_agent[:200]))
+        s.add(
+            UserSession(
+                id=session_id, user_id=user.id, remember=remember, user_agent=user_agent[:200]
+            )
+        )
     log.info("login succeeded user=%d remember=%s", user.id, remember)
     return session_id
 
@@ -150,17 +167,21 @@ def end_sessions(user: User, keep: str | None = None) -> int:
 
 def list_sessions(user: User) -> list[UserSession]:
     """Return the user's sessions, most recent first."""
-    return list(db.session.scalars(
-        select(UserSession).where(UserSession.user_id == user.id)
-        .order_by(UserSession.last_seen_at.desc())
-    ))
+    return list(
+        db.session.scalars(
+            select(UserSession)
+            .where(UserSession.user_id == user.id)
+            .order_by(UserSession.last_seen_at.desc())
+        )
+    )
 
 
 def revoke_session(user: User, session_id: str) -> bool:
     """End one of the user's own sessions; False when it is not theirs."""
     with write_unit(db.session) as s:
-        result = s.execute(delete(UserSession).where(
-            UserSession.id == session_id, UserSession.user_id == user.id))
+        result = s.execute(
+            delete(UserSession).where(UserSession.id == session_id, UserSession.user_id == user.id)
+        )
     return bool(result.rowcount)
 
 

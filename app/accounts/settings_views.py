@@ -48,8 +48,9 @@ def change_password() -> Page:
     form = ChangePasswordForm()
     form.context = (current_user.email, current_user.display_name)
     if form.validate_on_submit():
-        if lifecycle.change_password(current_user, form.current.data, form.password.data,
-                                     bool(form.sign_out_others.data)):
+        if lifecycle.change_password(
+            current_user, form.current.data, form.password.data, bool(form.sign_out_others.data)
+        ):
             flash(_("Your password is changed."), "success")
             return redirect(url_for("accounts.overview"), code=303)
         form.current.errors.append(_("The current password is wrong."))
@@ -62,11 +63,17 @@ def change_email() -> Page:
     """Ask for a new email; it takes effect once confirmed from that address."""
     form = ChangeEmailForm()
     if form.validate_on_submit():
-        outcome = lifecycle.request_email_change(current_user, form.password.data,
-                                                 form.new_email.data)
+        outcome = lifecycle.request_email_change(
+            current_user, form.password.data, form.new_email.data
+        )
         if outcome == "ok":
-            flash(_("We sent a confirmation link to the new address. Your email changes when "
-                    "you open it."), "info")
+            flash(
+                _(
+                    "We sent a confirmation link to the new address. Your email changes when "
+                    "you open it."
+                ),
+                "info",
+            )
             return redirect(url_for("accounts.overview"), code=303)
         if outcome == "password":
             form.password.errors.append(_("The current password is wrong."))
@@ -103,8 +110,9 @@ def confirm_email() -> Page:
 @access("signed-in")
 def sessions() -> str:
     """List the devices signed in to this account."""
-    return render_template("accounts/sessions.html", rows=services.list_sessions(current_user),
-                           form=ConfirmForm())
+    return render_template(
+        "accounts/sessions.html", rows=services.list_sessions(current_user), form=ConfirmForm()
+    )
 
 
 @bp.route("/account/sessions/<session_id>/end", methods=["POST"])
@@ -131,7 +139,10 @@ def end_other_sessions() -> Response:
     if not ConfirmForm().validate_on_submit():
         abort(400)
     count = services.end_sessions(current_user, keep=current_user.current_session_id)
-    flash(ngettext("%(num)d other device signed out.", "%(num)d other devices signed out.", count), "success")
+    flash(
+        ngettext("%(num)d other device signed out.", "%(num)d other devices signed out.", count),
+        "success",
+    )
     return redirect(url_for("accounts.sessions"), code=303)
 
 

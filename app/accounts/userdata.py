@@ -23,29 +23,46 @@ def _iso(value: Any) -> Any:
 def export_user(session: Any, user: User) -> list[dict[str, Any]]:
     """Export the profile (never the password hash)."""
     row = session.get(User, user.id)
-    return [{
-        "email": row.email,
-        "display_name": row.display_name,
-        "locale": row.locale,
-        "role": row.role,
-        "email_verified_at": _iso(row.email_verified_at),
-        "created_at": _iso(row.created_at),
-        "password_changed_at": _iso(row.password_changed_at),
-    }]
+    return [
+        {
+            "email": row.email,
+            "display_name": row.display_name,
+            "locale": row.locale,
+            "role": row.role,
+            "email_verified_at": _iso(row.email_verified_at),
+            "created_at": _iso(row.created_at),
+            "password_changed_at": _iso(row.password_changed_at),
+        }
+    ]
 
 
 def export_sessions(session: Any, user: User) -> list[dict[str, Any]]:
     """Export signed-in devices (ids are secrets and are left out)."""
     rows = session.scalars(select(UserSession).where(UserSession.user_id == user.id))
-    return [{"created_at": _iso(r.created_at), "last_seen_at": _iso(r.last_seen_at),
-             "remember": r.remember, "user_agent": r.user_agent} for r in rows]
+    return [
+        {
+            "created_at": _iso(r.created_at),
+            "last_seen_at": _iso(r.last_seen_at),
+            "remember": r.remember,
+            "user_agent": r.user_agent,
+        }
+        for r in rows
+    ]
 
 
 def export_tokens(session: Any, user: User) -> list[dict[str, Any]]:
     """Export emailed-token history (hashes are left out)."""
     rows = session.scalars(select(AccountToken).where(AccountToken.user_id == user.id))
-    return [{"purpose": r.purpose, "new_email": r.new_email, "created_at": _iso(r.created_at),
-             "expires_at": _iso(r.expires_at), "used_at": _iso(r.used_at)} for r in rows]
+    return [
+        {
+            "purpose": r.purpose,
+            "new_email": r.new_email,
+            "created_at": _iso(r.created_at),
+            "expires_at": _iso(r.expires_at),
+            "used_at": _iso(r.used_at),
+        }
+        for r in rows
+    ]
 
 
 def set_display_name(session: Any, user: User, value: str) -> None:
@@ -64,23 +81,44 @@ def set_email(session: Any, user: User, value: str) -> None:
     session.get(User, user.id).email = value
 
 
-register_user_data("account_token", export_tokens,
-                   lambda s, u: s.execute(delete(AccountToken).where(AccountToken.user_id == u.id)),
-                   order=10)
-register_user_data("user_session", export_sessions,
-                   lambda s, u: s.execute(delete(UserSession).where(UserSession.user_id == u.id)),
-                   order=10)
-register_user_data("user", export_user,
-                   lambda s, u: s.execute(delete(User).where(User.id == u.id)), order=99)
+register_user_data(
+    "account_token",
+    export_tokens,
+    lambda s, u: s.execute(delete(AccountToken).where(AccountToken.user_id == u.id)),
+    order=10,
+)
+register_user_data(
+    "user_session",
+    export_sessions,
+    lambda s, u: s.execute(delete(UserSession).where(UserSession.user_id == u.id)),
+    order=10,
+)
+register_user_data(
+    "user", export_user, lambda s, u: s.execute(delete(User).where(User.id == u.id)), order=99
+)
 
-register_xss_field(XssField("user.display_name", set_display_name,
-                            lambda u: ["/", "/account/", "/account/settings", "/admin/"],
-                            viewers=("owner", "admin")))
-register_xss_field(XssField("user_session.user_agent", set_user_agent,
-                            lambda u: ["/account/sessions"], max_length=200))
-register_xss_field(XssField("user.email", set_email,
-                            lambda u: ["/account/", "/account/email", "/admin/"],
-                            max_length=254, viewers=("owner", "admin")))
+register_xss_field(
+    XssField(
+        "user.display_name",
+        set_display_name,
+        lambda u: ["/", "/account/", "/account/settings", "/admin/"],
+        viewers=("owner", "admin"),
+    )
+)
+register_xss_field(
+    XssField(
+        "user_session.user_agent", set_user_agent, lambda u: ["/account/sessions"], max_length=200
+    )
+)
+register_xss_field(
+    XssField(
+        "user.email",
+        set_email,
+        lambda u: ["/account/", "/account/email", "/admin/"],
+        max_length=254,
+        viewers=("owner", "admin"),
+    )
+)
 
 declare_not_learner_text("user.password_hash", "hash, never displayed")
 declare_not_learner_text("user.locale", "one of the supported codes")

@@ -31,8 +31,14 @@ def users() -> str:
         .offset((page - 1) * PAGE_SIZE)
     )
     rows = db.session.execute(stmt).all()
-    return render_template("admin/users.html", rows=rows, page=page, form=ConfirmForm(),
-                           total=services.count_users(), page_size=PAGE_SIZE)
+    return render_template(
+        "admin/users.html",
+        rows=rows,
+        page=page,
+        form=ConfirmForm(),
+        total=services.count_users(),
+        page_size=PAGE_SIZE,
+    )
 
 
 @bp.route("/users/<int:user_id>/end-sessions", methods=["POST"])

@@ -43,8 +43,14 @@ def language() -> Response:
     if current_user.is_authenticated:
         lifecycle.set_locale(current_user, form.lang.data)
     response = redirect(target, code=303)
-    response.set_cookie(LANG_COOKIE, form.lang.data, max_age=365 * 24 * 3600, samesite="Lax",
-                        secure=current_app.config["SESSION_COOKIE_SECURE"], httponly=True)
+    response.set_cookie(
+        LANG_COOKIE,
+        form.lang.data,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+    )
     return response
 
 
@@ -64,5 +70,3 @@ def readyz() -> tuple[Response, int]:
     states = readiness()
     ok = all(v == "ok" for v in states.values())
     return jsonify(status="ok" if ok else "unavailable", checks=states), 200 if ok else 503
-
-

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 
-from app import create_app
 from conftest import app_config
+
+from app import create_app
 
 
 def test_healthz_needs_no_database(mailbox):
@@ -17,8 +18,10 @@ def test_healthz_needs_no_database(mailbox):
 
 def test_readyz_reports_an_unreachable_database(mailbox):
     """Readiness answers 503 with no versions or host names when the database is down."""
-    for url in ("sqlite:////nonexistent/dir/db.sqlite",
-                "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2"):
+    for url in (
+        "sqlite:////nonexistent/dir/db.sqlite",
+        "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2",
+    ):
         app = create_app(app_config(url, mailbox))
         start = time.perf_counter()
         response = app.test_client().get("/readyz")

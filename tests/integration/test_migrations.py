@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 
+from conftest import app_config
 from flask_migrate import check, downgrade, upgrade
 from sqlalchemy import inspect, text
+from support import make_database
 
 from app import create_app
 from app.extensions import db
-from conftest import app_config
-from support import make_database
 
 
 def test_upgrade_downgrade_upgrade_and_no_drift(tmp_path, mailbox):
@@ -20,10 +20,13 @@ def test_upgrade_downgrade_upgrade_and_no_drift(tmp_path, mailbox):
         app = create_app(app_config(url, mailbox))
         with app.app_context():
             upgrade()
-            db.session.execute(text(
-                "INSERT INTO \"user\" (email, password_hash, display_name, role, created_at, "
-                "password_changed_at, disabled) VALUES ('seed@example.com', 'x', 'بذرة', 'learner', "
-                "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, false)"))
+            db.session.execute(
+                text(
+                    'INSERT INTO "user" (email, password_hash, display_name, role, created_at, '
+                    "password_changed_at, disabled) VALUES ('seed@example.com', 'x', 'بذرة', 'learner', "
+                    "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, false)"
+                )
+            )
             db.session.commit()
             downgrade(revision="base")
             assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}

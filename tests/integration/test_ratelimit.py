@@ -8,17 +8,20 @@ import subprocess
 import time
 
 import pytest
-
-from app import ratelimit
 from conftest import app_config, need
 from support import free_port
+
+from app import ratelimit
 
 
 def worker_apps(database_url, mailbox, n=2, **extra):
     """Several app instances on one database: what separate gunicorn workers are."""
     from app import create_app
 
-    return [create_app(app_config(database_url, mailbox, RATELIMIT_ENABLED=True, **extra)) for _ in range(n)]
+    return [
+        create_app(app_config(database_url, mailbox, RATELIMIT_ENABLED=True, **extra))
+        for _ in range(n)
+    ]
 
 
 def first_429(apps, limit_key="login-account", attempts=20):
@@ -26,7 +29,8 @@ def first_429(apps, limit_key="login-account", attempts=20):
     clients = [a.test_client() for a in apps]
     for attempt in range(1, attempts + 1):
         response = clients[attempt % len(clients)].post(
-            "/login", data={"email": "target@example.com", "password": f"guess number {attempt}"})
+            "/login", data={"email": "target@example.com", "password": f"guess number {attempt}"}
+        )
         if response.status_code == 429:
             return attempt
     return None
@@ -56,7 +60,9 @@ def test_memory_storage_alone_would_not_hold(app, database_url, mailbox):
         item = __import__("limits").parse("10/minute")
         allowed += sum(limiter.limiter.hit(item, "login") for _ in range(15))
     assert allowed == 40
-    print("T6 memory:// alone: 4 workers let through 40 of a limit of 10 (documented reason for the design)")
+    print(
+        "T6 memory:// alone: 4 workers let through 40 of a limit of 10 (documented reason for the design)"
+    )
 
 
 def test_redis_counter_is_shared_between_workers(app, database_url, mailbox):
@@ -86,8 +92,11 @@ def test_redis_outage_falls_back_to_the_database(app, database_url, mailbox, cap
     binary = shutil.which("redis-server")
     need(binary is not None, "redis-server is not installed")
     port = free_port()
-    proc = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.time() + 5
         import redis
@@ -102,7 +111,12 @@ def test_redis_outage_falls_back_to_the_database(app, database_url, mailbox, cap
         ratelimit.reset_clients()
         apps = worker_apps(database_url, mailbox, REDIS_URL=f"redis://127.0.0.1:{port}/0")
         clients = [a.test_client() for a in apps]
-        assert clients[0].post("/login", data={"email": "a@example.com", "password": "guess 1"}).status_code == 400
+        assert (
+            clients[0]
+            .post("/login", data={"email": "a@example.com", "password": "guess 1"})
+            .status_code
+            == 400
+        )
         proc.terminate()
         proc.wait(5)
         statuses = [clients[i % 2].get("/").status_code for i in range(5)]
@@ -112,7 +126,9 @@ def test_redis_outage_falls_back_to_the_database(app, database_url, mailbox, cap
         assert "redis unavailable" in caplog.text
         ready = clients[0].get("/readyz").get_json()
         assert ready["checks"]["redis"] == "unavailable"
-        print("T13 Redis outage: 0 5xx for pages during the outage; limiter fell back to the database")
+        print(
+            "T13 Redis outage: 0 5xx for pages during the outage; limiter fell back to the database"
+        )
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -127,7 +143,14 @@ def test_other_flows_are_limited(app, database_url, mailbox, kind, users):
     client = a.test_client()
     users.create(email="known@example.com")
     post = {
-        "register-ip": lambda i: client.post("/register", data={"email": f"n{i}@example.com", "display_name": "ن", "password": "long enough pass 2026"}),
+        "register-ip": lambda i: client.post(
+            "/register",
+            data={
+                "email": f"n{i}@example.com",
+                "display_name": "ن",
+                "password": "long enough pass 2026",
+            },
+        ),
         "reset-account": lambda i: client.post("/forgot", data={"email": "known@example.com"}),
         "verify-ip": lambda i: client.post("/verify/resend", data={"email": "known@example.com"}),
     }[kind]

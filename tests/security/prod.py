@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from app import create_app
 from conftest import app_config
+
+from app import create_app
 
 SECRET = "k3y-for-production-like-tests-0123456789abcdef"
 HTTPS = "https://127.0.0.1"
@@ -13,8 +14,13 @@ HTTPS = "https://127.0.0.1"
 
 def production_app(database_url: str, mailbox: Any, **extra: Any) -> Any:
     """Create the app with ProductionConfig (cheap hashing, CSRF off: T3 tests CSRF)."""
-    settings = {"ENV_NAME": "production", "SECRET_KEY": SECRET, "WTF_CSRF_ENABLED": False,
-                "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000", **extra}
+    settings = {
+        "ENV_NAME": "production",
+        "SECRET_KEY": SECRET,
+        "WTF_CSRF_ENABLED": False,
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+        **extra,
+    }
     cfg = app_config(database_url, mailbox, **settings)
     cfg.pop("TESTING")
     return create_app(cfg)

@@ -5,17 +5,17 @@ from __future__ import annotations
 import logging
 
 import pytest
+from conftest import app_config
 from flask import Flask
+from support import PASSWORD
 
 from app import create_app
 from app.config import WEAK_SECRETS
 from app.logs import FORMAT, RequestContextFilter, UTCFormatter
 from app.registry import access
-from conftest import app_config
 from security.prod import HTTPS, production_app
-from support import PASSWORD
 
-LEAKS = ("Traceback", "File \"", "sqlalchemy", "werkzeug", "/work/", "SELECT ", "secret-detail")
+LEAKS = ("Traceback", 'File "', "sqlalchemy", "werkzeug", "/work/", "SELECT ", "secret-detail")
 
 
 @pytest.fixture
@@ -36,20 +36,25 @@ def test_error_pages_leak_nothing(prod, users, caplog):
     learner = prod.test_client()
     user = users.create()
     learner.post("/login", base_url=HTTPS, data={"email": user.email, "password": PASSWORD})
-    csrf_app = production_app(prod.config["SQLALCHEMY_DATABASE_URI"], type("M", (), {"port": 25})(),
-                              WTF_CSRF_ENABLED=True)
+    csrf_app = production_app(
+        prod.config["SQLALCHEMY_DATABASE_URI"], type("M", (), {"port": 25})(), WTF_CSRF_ENABLED=True
+    )
     cases = {
         400: lambda: csrf_app.test_client().post("/login", base_url=HTTPS, data={}),
         403: lambda: learner.get("/admin/", base_url=HTTPS),
         404: lambda: learner.get("/missing", base_url=HTTPS),
         405: lambda: learner.get("/logout", base_url=HTTPS),
-        413: lambda: learner.post("/account/settings", base_url=HTTPS, data={"display_name": "x" * 5000}),
+        413: lambda: learner.post(
+            "/account/settings", base_url=HTTPS, data={"display_name": "x" * 5000}
+        ),
         500: lambda: learner.get("/boom", base_url=HTTPS),
     }
     with prod.app_context():
         prod.config["RATE_LIMITS"] = {**prod.config["RATE_LIMITS"], "reset-ip": (0, 60)}
         prod.config["RATELIMIT_ENABLED"] = True
-    cases[429] = lambda: prod.test_client().post("/forgot", base_url=HTTPS, data={"email": "x@example.com"})
+    cases[429] = lambda: prod.test_client().post(
+        "/forgot", base_url=HTTPS, data={"email": "x@example.com"}
+    )
     for code, call in cases.items():
         response = call()
         body = response.get_data(as_text=True)
@@ -92,7 +97,9 @@ def test_log_lines_cannot_be_split():
     """CR/LF in a logged value or a path is escaped, so one event stays one line."""
     app = Flask(__name__)
     with app.test_request_context("/x%0d%0aFORGED line"):
-        record = logging.LogRecord("tawasul", logging.WARNING, __file__, 1, "user said %s", ("a\r\nFAKE entry",), None)
+        record = logging.LogRecord(
+            "tawasul", logging.WARNING, __file__, 1, "user said %s", ("a\r\nFAKE entry",), None
+        )
         RequestContextFilter().filter(record)
         line = UTCFormatter(FORMAT).format(record)
     assert "\n" not in line and "\r" not in line and "FAKE" in line
@@ -102,9 +109,22 @@ def test_production_refuses_weak_secret_or_debug(database_url, mailbox, monkeypa
     """Production does not start without a real SECRET_KEY or with debug on."""
     for weak in [*WEAK_SECRETS, "short"]:
         with pytest.raises(RuntimeError, match="SECRET_KEY"):
-            create_app(app_config(database_url, mailbox, ENV_NAME="production", SECRET_KEY=weak, TESTING=False))
+            create_app(
+                app_config(
+                    database_url, mailbox, ENV_NAME="production", SECRET_KEY=weak, TESTING=False
+                )
+            )
     with pytest.raises(RuntimeError, match="debug"):
-        create_app(app_config(database_url, mailbox, ENV_NAME="production", SECRET_KEY="s" * 40, DEBUG=True, TESTING=False))
+        create_app(
+            app_config(
+                database_url,
+                mailbox,
+                ENV_NAME="production",
+                SECRET_KEY="s" * 40,
+                DEBUG=True,
+                TESTING=False,
+            )
+        )
     monkeypatch.setenv("TAWASUL_ENV", "production")
     monkeypatch.delenv("SECRET_KEY", raising=False)
     with pytest.raises(RuntimeError, match="SECRET_KEY"):

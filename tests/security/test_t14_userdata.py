@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 from sqlalchemy import func, select
+from support import PASSWORD
 
 from app.extensions import db
 from app.registry import NOT_LEARNER_TEXT, USER_DATA, XSS_FIELDS
-from support import PASSWORD
 
 # Tables that hold no personal data linked to a user, with the reason.
 NOT_USER_LINKED = {"rate_counter": "hashed keys, expire within the hour, no user id"}
@@ -36,7 +36,9 @@ def test_every_user_linked_table_is_registered(app):
         linked = user_linked_tables()
         unclassified = {t.name for t in db.metadata.sorted_tables} - linked - set(NOT_USER_LINKED)
     assert not unclassified, f"classify these tables: {unclassified}"
-    assert linked == set(USER_DATA), f"missing: {linked - set(USER_DATA)}; stale: {set(USER_DATA) - linked}"
+    assert linked == set(USER_DATA), (
+        f"missing: {linked - set(USER_DATA)}; stale: {set(USER_DATA) - linked}"
+    )
 
 
 def test_every_text_column_is_classified_for_xss(app):
@@ -50,7 +52,11 @@ def test_every_text_column_is_classified_for_xss(app):
                 continue
             for column in table.columns:
                 name = f"{table.name}.{column.name}"
-                if isinstance(column.type, String | Text) and name not in XSS_FIELDS and name not in NOT_LEARNER_TEXT:
+                if (
+                    isinstance(column.type, String | Text)
+                    and name not in XSS_FIELDS
+                    and name not in NOT_LEARNER_TEXT
+                ):
                     missing.append(name)
     assert not missing, f"register with the XSS harness or declare not learner text: {missing}"
 
@@ -75,17 +81,26 @@ def test_export_then_delete_covers_everything(app, users, mailbox):
         for table in db.metadata.sorted_tables:
             if table.name in USER_DATA:
                 col = user_column(table)
-                left[table.name] = db.session.scalar(select(func.count()).select_from(table).where(col == user.id))
+                left[table.name] = db.session.scalar(
+                    select(func.count()).select_from(table).where(col == user.id)
+                )
     assert sum(left.values()) == 0, left
     assert client.get("/account/").status_code == 302
-    print(f"T14: {len(USER_DATA)} user-linked tables: {len(USER_DATA)} covered; "
-          f"after delete: 0 personal rows, 0 live sessions")
+    print(
+        f"T14: {len(USER_DATA)} user-linked tables: {len(USER_DATA)} covered; "
+        f"after delete: 0 personal rows, 0 live sessions"
+    )
 
 
 def test_delete_needs_password_and_confirmation(client, users):
     """A wrong password or an unticked box deletes nothing."""
     user = users.create()
     client.post("/login", data={"email": user.email, "password": PASSWORD})
-    assert client.post("/account/delete", data={"password": "wrong password", "understand": "y"}).status_code == 400
+    assert (
+        client.post(
+            "/account/delete", data={"password": "wrong password", "understand": "y"}
+        ).status_code
+        == 400
+    )
     assert client.post("/account/delete", data={"password": PASSWORD}).status_code == 400
     assert client.get("/account/").status_code == 200

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from support import PASSWORD
+from xss import PAYLOADS, violations, visible_text
 
 from app.db import write_unit
 from app.extensions import db
 from app.registry import XSS_FIELDS
-from support import PASSWORD
-from xss import PAYLOADS, violations, visible_text
 
 
 def test_corpus_is_large_enough():
@@ -18,7 +18,9 @@ def test_corpus_is_large_enough():
 
 def test_checker_catches_injection():
     """Self-test: the invariant checker flags a page with injected markup."""
-    assert violations('<p><img src=x onerror="alert(1)"><a href="javascript:x">a</a><svg></svg></p>')
+    assert violations(
+        '<p><img src=x onerror="alert(1)"><a href="javascript:x">a</a><svg></svg></p>'
+    )
     assert not violations('<p><a href="/x">a</a></p>')
 
 
@@ -53,4 +55,6 @@ def test_field_renders_payloads_as_text(app, users, field_name):
                 shown = shown or value.strip() in visible_text(html)
                 renders += 1
         assert shown, f"{field_name}: payload never displayed: {value!r}"
-    print(f"T1 static: {len(PAYLOADS)} payloads x {field_name}: {renders} renders, 0 forbidden tags/attributes/schemes")
+    print(
+        f"T1 static: {len(PAYLOADS)} payloads x {field_name}: {renders} renders, 0 forbidden tags/attributes/schemes"
+    )

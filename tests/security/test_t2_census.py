@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from pages import census, rules
 from sqlalchemy import select
+from support import PASSWORD
 
 from app.accounts.models import UserSession
 from app.extensions import db
 from app.registry import ACCESS_CLASSES
-from pages import census, rules
-from support import PASSWORD
 
 
 def login(client, user):
     """Sign a test client in."""
-    assert client.post("/login", data={"email": user.email, "password": PASSWORD}).status_code == 303
+    assert (
+        client.post("/login", data={"email": user.email, "password": PASSWORD}).status_code == 303
+    )
 
 
 def test_every_endpoint_is_classified(app):
@@ -22,8 +24,10 @@ def test_every_endpoint_is_classified(app):
     unclassified = sorted(e for e, kind in table.items() if kind is None)
     assert not unclassified, f"unclassified endpoints: {unclassified}"
     assert set(table.values()) <= set(ACCESS_CLASSES)
-    print(f"T2 census: {len(table)} endpoints, 100% classified "
-          f"({', '.join(f'{k}={list(table.values()).count(k)}' for k in ACCESS_CLASSES)})")
+    print(
+        f"T2 census: {len(table)} endpoints, 100% classified "
+        f"({', '.join(f'{k}={list(table.values()).count(k)}' for k in ACCESS_CLASSES)})"
+    )
 
 
 def test_unclassified_view_is_refused(app):
@@ -100,5 +104,7 @@ def test_idor_matrix(app, users):
         intrusions += 2
         assert client_a.open(url, method=method).status_code in (200, 302, 303)
         assert not still_there(), f"{endpoint}: the owner's own request did nothing"
-    print(f"T2 IDOR: {len(cases)} owner (endpoint, method) pairs x 2 intruders: "
-          f"0 successes in {intrusions} tries; controls 100% succeeded")
+    print(
+        f"T2 IDOR: {len(cases)} owner (endpoint, method) pairs x 2 intruders: "
+        f"0 successes in {intrusions} tries; controls 100% succeeded"
+    )

@@ -6,26 +6,38 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from conftest import app_config
 from itsdangerous import TimestampSigner
+from pages import row_counts, rules
+from support import PASSWORD
 
 from app import create_app
 from app.extensions import db
-from conftest import app_config
-from pages import rules, row_counts
-from support import PASSWORD
 
 EVIL_NEXT = [
-    "//evil.example", "https://evil.example", "http:evil.example", "/\\evil.example",
-    "\\\\evil.example", "javascript:alert(1)", "/\t/evil.example", " //evil.example",
-    "%2F%2Fevil.example", "/%2F/evil.example/..", "////evil.example", "https:/evil.example",
-    "data:text/html,x", "/\r\nLocation: https://evil.example",
+    "//evil.example",
+    "https://evil.example",
+    "http:evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "javascript:alert(1)",
+    "/\t/evil.example",
+    " //evil.example",
+    "%2F%2Fevil.example",
+    "/%2F/evil.example/..",
+    "////evil.example",
+    "https:/evil.example",
+    "data:text/html,x",
+    "/\r\nLocation: https://evil.example",
 ]
 
 
 def same_site(location: str) -> bool:
     """True when a browser would resolve `location` to our own origin."""
     resolved = urlsplit(urljoin("https://tawasul.example/page", location))
-    return resolved.scheme == "https" and resolved.netloc == "tawasul.example" and "\\" not in location
+    return (
+        resolved.scheme == "https" and resolved.netloc == "tawasul.example" and "\\" not in location
+    )
 
 
 @pytest.fixture
@@ -34,14 +46,15 @@ def csrf_app(app, database_url, mailbox):
     return create_app(app_config(database_url, mailbox, WTF_CSRF_ENABLED=True))
 
 
-
 def signed_in(app, users):
     """A client signed in through the real form (with its token)."""
     client = app.test_client()
     user = users.create()
     page = client.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-    response = client.post("/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
+    response = client.post(
+        "/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
+    )
     assert response.status_code == 303
     return client
 
@@ -96,8 +109,9 @@ def test_get_requests_write_nothing(app, users):
 def test_login_next_never_leaves_the_site(client, users, target):
     """next= after login only ever redirects to a same-site path."""
     user = users.create()
-    response = client.post("/login", query_string={"next": target},
-                           data={"email": user.email, "password": PASSWORD})
+    response = client.post(
+        "/login", query_string={"next": target}, data={"email": user.email, "password": PASSWORD}
+    )
     assert same_site(response.headers["Location"]), target
 
 
@@ -111,7 +125,9 @@ def test_language_switch_next_never_leaves_the_site(client, target):
 def test_same_site_next_is_kept(client, users):
     """A relative next= is honoured after login (control for the cases above)."""
     user = users.create()
-    response = client.post("/login?next=/account/sessions", data={"email": user.email, "password": PASSWORD})
+    response = client.post(
+        "/login?next=/account/sessions", data={"email": user.email, "password": PASSWORD}
+    )
     assert response.headers["Location"] == "/account/sessions"
     print(f"T3 open redirects: 0 in {2 * len(EVIL_NEXT)} cases")
 

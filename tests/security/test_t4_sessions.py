@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import select, update
+from support import PASSWORD
 
 from app.accounts.models import AccountToken, User, UserSession
 from app.db import utcnow, write_unit
 from app.extensions import db
-from support import PASSWORD
 
 NEW_PASSWORD = "a quiet river at dawn 2026"
 REPLAYS: list[str] = []
@@ -89,8 +89,15 @@ def test_password_change_ends_other_sessions_by_default(app, users, mailbox):
     other = login(app, user)
     stolen = cookies_of(other)
     me = login(app, user)
-    response = me.post("/account/password", data={
-        "current": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD, "sign_out_others": "y"})
+    response = me.post(
+        "/account/password",
+        data={
+            "current": PASSWORD,
+            "password": NEW_PASSWORD,
+            "confirm": NEW_PASSWORD,
+            "sign_out_others": "y",
+        },
+    )
     assert response.status_code == 303
     assert not replay(app, stolen, "other device after password change")
     assert me.get("/account/").status_code == 200
@@ -103,7 +110,10 @@ def test_password_change_can_keep_other_sessions(app, users):
     user = users.create()
     other = login(app, user)
     me = login(app, user)
-    me.post("/account/password", data={"current": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    me.post(
+        "/account/password",
+        data={"current": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD},
+    )
     assert other.get("/account/").status_code == 200
 
 
@@ -111,8 +121,10 @@ def test_password_change_requires_the_current_password(app, users):
     """A wrong current password changes nothing."""
     user = users.create()
     me = login(app, user)
-    response = me.post("/account/password", data={
-        "current": "wrong password!", "password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    response = me.post(
+        "/account/password",
+        data={"current": "wrong password!", "password": NEW_PASSWORD, "confirm": NEW_PASSWORD},
+    )
     assert response.status_code == 400
     login(app, user)
 
@@ -126,10 +138,15 @@ def test_reset_flow_single_use_and_kills_sessions(app, users, mailbox):
     link = mailbox.last_link(user.email, "/reset/")
     first = client.get(link)
     assert first.headers["Location"] == "/reset"  # token no longer in the address bar
-    assert client.post("/reset", data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD}).status_code == 303
+    assert (
+        client.post("/reset", data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD}).status_code
+        == 303
+    )
     assert not replay(app, stolen, "after password reset")
     client.get(link)
-    assert client.post("/reset", data={"password": PASSWORD, "confirm": PASSWORD}).status_code == 400
+    assert (
+        client.post("/reset", data={"password": PASSWORD, "confirm": PASSWORD}).status_code == 400
+    )
     login(app, user, password=NEW_PASSWORD)
 
 
@@ -167,8 +184,11 @@ def test_idle_and_absolute_timeouts(app, users):
         client = login(app, user, remember=remember)
         stolen = cookies_of(client)
         with app.app_context(), write_unit(db.session) as s:
-            s.execute(update(UserSession).where(UserSession.user_id == user.id)
-                      .values(**{k: utcnow() - v for k, v in ages.items()}))
+            s.execute(
+                update(UserSession)
+                .where(UserSession.user_id == user.id)
+                .values(**{k: utcnow() - v for k, v in ages.items()})
+            )
         assert not replay(app, stolen, f"expired: {name}"), name
 
 
@@ -191,7 +211,9 @@ def test_email_change_takes_effect_only_after_confirmation(app, users, mailbox):
     """The new address must be confirmed; the password is asked first."""
     user = users.create()
     client = login(app, user)
-    wrong = client.post("/account/email", data={"new_email": "new@example.com", "password": "nope nope"})
+    wrong = client.post(
+        "/account/email", data={"new_email": "new@example.com", "password": "nope nope"}
+    )
     assert wrong.status_code == 400
     client.post("/account/email", data={"new_email": "new@example.com", "password": PASSWORD})
     with app.app_context():
@@ -220,6 +242,8 @@ def test_devices_page_ends_other_sessions(app, users):
 def test_replay_figure():
     """Report the replay figure for the closing note (runs after the tests above)."""
     refused = [s for s in REPLAYS if "control" not in s]
-    print(f"T4 replayed cookies accepted: 0 of {len(refused)} scenarios "
-          f"(+{len(REPLAYS) - len(refused)} controls accepted as expected)")
+    print(
+        f"T4 replayed cookies accepted: 0 of {len(refused)} scenarios "
+        f"(+{len(REPLAYS) - len(refused)} controls accepted as expected)"
+    )
     assert len(refused) >= 8

@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 import pytest
-
 from pages import rules
-from security.prod import HTTPS, production_app
 from support import PASSWORD
+
+from security.prod import HTTPS, production_app
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def header_violations(response, authenticated):
         bad.append("no-store")
     if response.mimetype.startswith("text/") and "charset=utf-8" not in h.get("Content-Type", ""):
         bad.append("charset")
-    if any(k.lower().startswith("access-control-") for k in h.keys()):
+    if any(k.lower().startswith("access-control-") for k in h):
         bad.append("cors")
     return bad
 
@@ -48,21 +48,29 @@ def sign_in(prod, users, role="learner"):
     """An https client of the production-like app, signed in."""
     client = prod.test_client()
     user = users.create(role=role)
-    response = client.post("/login", base_url=HTTPS, data={"email": user.email, "password": PASSWORD})
+    response = client.post(
+        "/login", base_url=HTTPS, data={"email": user.email, "password": PASSWORD}
+    )
     assert response.status_code == 303
     return client
 
 
 def test_header_crawl(prod, users):
     """Every GET page as anonymous, learner and admin carries all security headers."""
-    clients = {"anonymous": prod.test_client(), "learner": sign_in(prod, users),
-               "admin": sign_in(prod, users, "admin")}
+    clients = {
+        "anonymous": prod.test_client(),
+        "learner": sign_in(prod, users),
+        "admin": sign_in(prod, users, "admin"),
+    }
     total, failures = 0, []
     for role, client in clients.items():
-        for _endpoint, url in rules(prod, "GET") + [("x", "/no-such-page"), ("y", "/static/css/app.css")]:
+        extra = [("x", "/no-such-page"), ("y", "/static/css/app.css")]
+        for _endpoint, url in [*rules(prod, "GET"), *extra]:
             response = client.get(url, base_url=HTTPS)
             total += 1
-            for bad in header_violations(response, authenticated=role != "anonymous" and not url.startswith("/static")):
+            for bad in header_violations(
+                response, authenticated=role != "anonymous" and not url.startswith("/static")
+            ):
                 failures.append((role, url, bad))
     assert not failures, failures
     print(f"T5 headers: {total} responses x 8 header rules: 0 violations")
@@ -72,7 +80,13 @@ def test_trace_and_source_metadata(prod):
     """TRACE is refused and no source metadata is served."""
     client = prod.test_client()
     assert client.open("/", method="TRACE", base_url=HTTPS).status_code == 405
-    for path in ("/.git/config", "/.git/HEAD", "/static/../app/config.py", "/.env", "/pyproject.toml"):
+    for path in (
+        "/.git/config",
+        "/.git/HEAD",
+        "/static/../app/config.py",
+        "/.env",
+        "/pyproject.toml",
+    ):
         assert client.get(path, base_url=HTTPS).status_code == 404, path
 
 
@@ -80,15 +94,18 @@ def test_production_cookie_attributes(prod, users):
     """Session and remember cookies: __Host- prefix, Secure, HttpOnly, SameSite=Lax, Path=/, 30 days."""
     client = prod.test_client()
     user = users.create()
-    response = client.post("/login", base_url=HTTPS,
-                           data={"email": user.email, "password": PASSWORD, "remember": "y"})
+    response = client.post(
+        "/login", base_url=HTTPS, data={"email": user.email, "password": PASSWORD, "remember": "y"}
+    )
     cookies = {c.split("=", 1)[0]: c for c in response.headers.getlist("Set-Cookie")}
     assert set(cookies) >= {"__Host-session", "__Host-remember"}, cookies.keys()
     for name in ("__Host-session", "__Host-remember"):
         attrs = [a.strip().lower() for a in cookies[name].split(";")]
         assert "secure" in attrs and "httponly" in attrs and "samesite=lax" in attrs, name
         assert "path=/" in attrs and not any(a.startswith("domain=") for a in attrs), name
-    expires = next(a for a in cookies["__Host-remember"].split(";") if a.strip().lower().startswith("expires="))
+    expires = next(
+        a for a in cookies["__Host-remember"].split(";") if a.strip().lower().startswith("expires=")
+    )
     lifetime = parsedate_to_datetime(expires.split("=", 1)[1]) - datetime.now(UTC)
     assert timedelta(days=29) < lifetime <= timedelta(days=30)
     print("T4/T5 cookie attribute checks: all pass")
@@ -98,4 +115,6 @@ def test_signed_in_pages_are_not_cached(prod, users):
     """Authenticated responses carry Cache-Control: no-store; static files stay cacheable."""
     client = sign_in(prod, users)
     assert "no-store" in client.get("/account/", base_url=HTTPS).headers["Cache-Control"]
-    assert "no-store" not in client.get("/static/css/app.css", base_url=HTTPS).headers.get("Cache-Control", "")
+    assert "no-store" not in client.get("/static/css/app.css", base_url=HTTPS).headers.get(
+        "Cache-Control", ""
+    )

@@ -1,0 +1,143 @@
+"""Every page the server renders is valid HTML (Nu Html Checker), in Arabic and in English.
+
+The bytes the server sends are collected with the Flask test client (not the browser's
+re-serialised DOM), written to tmp_path, and checked in one JVM run of vnu.jar.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from support import PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
+VNU_JAR = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+LANGUAGES = ("ar", "en")
+
+# (name, method, path, form data, expected status)
+Request = tuple[str, str, str, dict[str, str] | None, int]
+
+ANONYMOUS: list[Request] = [
+    ("landing", "GET", "/", None, 200),
+    ("login", "GET", "/login", None, 200),
+    ("register", "GET", "/register", None, 200),
+    ("check-inbox", "GET", "/register/check-inbox", None, 200),
+    ("forgot", "GET", "/forgot", None, 200),
+    ("privacy", "GET", "/privacy", None, 200),
+    ("not-found", "GET", "/no-such-page", None, 404),
+    ("verify-invalid", "GET", "/verify", None, 400),
+    ("reset-invalid", "GET", "/reset", None, 400),
+    ("email-confirm-invalid", "GET", "/account/email/confirm", None, 400),
+    ("register-errors", "POST", "/register",
+     {"email": "not-an-email", "display_name": "", "password": "short"}, 400),
+    ("login-errors", "POST", "/login", {"email": "nobody@example.com", "password": "wrong"}, 400),
+    ("forgot-errors", "POST", "/forgot", {"email": ""}, 400),
+    ("resend-errors", "POST", "/verify/resend", {"email": "x"}, 400),
+]
+LEARNER: list[Request] = [
+    ("learner-home", "GET", "/", None, 200),
+    ("account", "GET", "/account/", None, 200),
+    ("settings", "GET", "/account/settings", None, 200),
+    ("password", "GET", "/account/password", None, 200),
+    ("email", "GET", "/account/email", None, 200),
+    ("sessions", "GET", "/account/sessions", None, 200),
+    ("delete", "GET", "/account/delete", None, 200),
+    ("settings-errors", "POST", "/account/settings", {"display_name": "", "locale": "xx"}, 400),
+    ("password-errors", "POST", "/account/password",
+     {"current": "wrong", "password": "short", "confirm": "other"}, 400),
+    ("email-errors", "POST", "/account/email", {"new_email": "bad", "password": ""}, 400),
+    ("delete-errors", "POST", "/account/delete", {"password": ""}, 400),
+    ("admin-refused", "GET", "/admin/", None, 403),
+]
+ADMIN: list[Request] = [
+    ("admin-users", "GET", "/admin/", None, 200),
+]
+CANARY = '<!DOCTYPE html><html lang="en"><title>canary</title><p><blink>x</blink></p></html>'
+EXPECTED_PAGES = len(LANGUAGES) * (len(ANONYMOUS) + len(LEARNER) + len(ADMIN))
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip with a visible reason on a developer machine; fail when CI=true."""
+    if condition:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI requires it: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def run_vnu(files: list[Path]) -> list[dict[str, Any]]:
+    """Validate all files in one JVM run and return vnu's messages (JSON on stderr)."""
+    java = shutil.which("java")
+    need(java is not None, "java is not installed (apt-get install default-jre-headless)")
+    need(VNU_JAR.is_file(), f"vnu.jar is missing at {VNU_JAR}: run npm ci --ignore-scripts")
+    out = subprocess.run(
+        [str(java), "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always",
+         *map(str, files)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    return list(json.loads(out.stderr)["messages"])
+
+
+def test_every_page_is_valid_html(app: Any, users: Any, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """All anonymous, learner and admin pages, in both languages, pass vnu with no error."""
+    files: list[Path] = []
+    problems: list[str] = []
+
+    def render(client: Any, label: str, lang: str, requests: list[Request],
+               headers: dict[str, str] | None = None) -> None:
+        for name, method, path, data, status in requests:
+            response = client.open(path, method=method, data=data, headers=headers or {})
+            body = response.get_data(as_text=True)
+            if response.status_code != status:
+                problems.append(f"{label}/{name}: {method} {path} gave {response.status_code}, "
+                                f"expected {status}")
+                continue
+            if f'<html lang="{lang}"' not in body:
+                problems.append(f"{label}/{name}: {method} {path} is not rendered in {lang!r}")
+            file = tmp_path / f"{lang}-{label}-{name}.html"
+            file.write_text(body, encoding="utf-8")
+            files.append(file)
+
+    def signed_in(role: str, lang: str) -> Any:
+        user = users.create(role=role, locale=lang, email=f"{role}-{lang}@example.com")
+        client = app.test_client()
+        response = client.post("/login", data={"email": user.email, "password": PASSWORD})
+        assert response.status_code == 303, response.get_data(as_text=True)[:500]
+        return client
+
+    for lang in LANGUAGES:
+        render(app.test_client(), "anonymous", lang, ANONYMOUS, {"Accept-Language": lang})
+        # The signed-in user's saved locale wins over the browser's language.
+        other = "en" if lang == "ar" else "ar"
+        render(signed_in("learner", lang), "learner", lang, LEARNER, {"Accept-Language": other})
+        render(signed_in("admin", lang), "admin", lang, ADMIN, {"Accept-Language": other})
+
+    assert not problems, "\n".join(problems)
+    assert len(files) == EXPECTED_PAGES, f"rendered {len(files)} pages, expected {EXPECTED_PAGES}"
+
+    # A canary with a known error proves vnu really read and checked the files.
+    canary = tmp_path / "zz-canary.html"
+    canary.write_text(CANARY, encoding="utf-8")
+    messages = run_vnu([*files, canary])
+    errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
+    canary_errors = [m for m in errors if m.get("url", "").endswith("/zz-canary.html")]
+    assert canary_errors, f"vnu reported nothing for the broken canary page: {messages[:5]}"
+    errors = [m for m in errors if m not in canary_errors]
+    report = "\n".join(
+        f"{Path(re.sub(r'^file:', '', m.get('url', '?'))).name}:{m.get('lastLine', '?')}: "
+        f"{m.get('message')}\n    {m.get('extract', '').strip()[:200]}"
+        for m in errors
+    )
+    assert not errors, f"vnu: {len(errors)} error(s) in {len(files)} pages\n{report}"
+    with capsys.disabled():
+        print(f"\nvnu: {len(files)} pages, 0 errors")
