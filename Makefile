@@ -24,7 +24,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 translations: | $(BIN)/python
-	$(BIN)/pybabel compile -q -d app/translations
+	$(BIN)/pybabel compile -d app/translations --statistics
 
 run: $(VENV)/.runtime translations
 	$(BIN)/flask db upgrade
