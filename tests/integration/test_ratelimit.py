@@ -68,10 +68,11 @@ def test_memory_storage_alone_would_not_hold(app, database_url, mailbox):
 def test_redis_counter_is_shared_between_workers(app, database_url, mailbox):
     """With REDIS_URL set, the counter lives in Redis and holds across workers."""
     url = os.environ.get("TEST_REDIS_URL", "")
-    need(bool(url), "TEST_REDIS_URL is not set")
+    if not url:
+        pytest.skip("TEST_REDIS_URL is not set (the PostgreSQL + Redis leg of CI sets it)")
     import redis
 
-    redis.Redis.from_url(url).ping()  # a set but unreachable Redis fails here
+    redis.Redis.from_url(url).ping()  # set but unreachable: this fails the test, never skips
     apps = worker_apps(database_url, mailbox, REDIS_URL=url)
     ratelimit.reset_clients()
     client = redis.Redis.from_url(url)
