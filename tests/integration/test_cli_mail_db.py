@@ -1,0 +1,110 @@
+"""CLI commands, the development mail outbox, and SQLite write units under contention."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select, text
+
+from app import create_app, ratelimit
+from app.accounts.models import User
+from app.cli import DEMO_EMAIL
+from app.extensions import db
+from app.mail import send_mail
+from conftest import app_config
+from support import PASSWORD
+
+
+def test_demo_is_idempotent_and_prints_a_working_login(app, runner):
+    """`flask demo` twice creates one learner and prints the same working login."""
+    first = runner.invoke(args=["demo"])
+    second = runner.invoke(args=["demo"])
+    assert first.exit_code == second.exit_code == 0, first.output
+    assert first.output == second.output and DEMO_EMAIL in first.output
+    password = first.output.strip().rsplit(" ", 1)[1]
+    with app.app_context():
+        assert len(db.session.scalars(select(User).where(User.email == DEMO_EMAIL)).all()) == 1
+    client = app.test_client()
+    assert client.post("/login", data={"email": DEMO_EMAIL, "password": password}).status_code == 303
+
+
+def test_check_command_reports_states(app, runner):
+    """`flask check` prints one state per check."""
+    result = runner.invoke(args=["check"])
+    assert "secret key and debug" in result.output and "database" in result.output
+
+
+def test_development_mail_goes_to_files(tmp_path, database_url, mailbox):
+    """Without MAIL_SERVER, messages are written as .eml files, never to the log."""
+    app = create_app(app_config(database_url, mailbox, MAIL_SERVER="", MAIL_OUTBOX_DIR=str(tmp_path)))
+    with app.app_context():
+        send_mail("learner@example.com", "مرحبا", "رابط سري: https://x/reset/SECRET")
+    files = list(Path(tmp_path).glob("*.eml"))
+    assert len(files) == 1 and b"learner@example.com" in files[0].read_bytes()
+    assert not mailbox.messages
+
+
+def test_mail_headers_refuse_line_breaks(app):
+    """CR/LF in a header value is refused (no header injection)."""
+    import pytest
+
+    with app.app_context(), pytest.raises(ValueError):
+        send_mail("a@example.com\r\nBcc: evil@example.com", "x", "y")
+
+
+def test_sqlite_write_units_do_not_lose_or_fail(app, database_url, mailbox):
+    """Concurrent read-then-write units from several app instances: no lost count, no lock error."""
+    apps = [create_app(app_config(database_url, mailbox, RATELIMIT_ENABLED=True)) for _ in range(4)]
+    errors: list[BaseException] = []
+
+    def hammer(application):
+        try:
+            with application.test_request_context():
+                for _ in range(25):
+                    ratelimit.allow("reset-ip", "shared-key")
+                db.session.remove()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=hammer, args=(a,)) for a in apps]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors, errors
+    with app.app_context():
+        count = db.session.execute(text("SELECT max(count) FROM rate_counter")).scalar()
+    assert count == 100
+    print(f"write units: 4 workers x 25 read-then-write units = {count} counted, 0 errors")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    email=st.text(max_size=300),
+    name=st.text(max_size=300),
+    password=st.text(max_size=300),
+)
+def test_forms_never_answer_500(app, email, name, password):
+    """T16: random Unicode in the public forms gives 200/303/400/429, never a server error."""
+    client = app.test_client()
+    for path, data in (
+        ("/register", {"email": email, "display_name": name, "password": password}),
+        ("/login", {"email": email, "password": password}),
+        ("/forgot", {"email": email}),
+        ("/verify/resend", {"email": email}),
+    ):
+        assert client.post(path, data=data).status_code < 500, path
+
+
+def test_users_typed_text_is_stored_as_typed(client, users, ctx):
+    """A display name with mixed Arabic, Latin, @handle and #hashtag is stored unchanged."""
+    user = users.create()
+    client.post("/login", data={"email": user.email, "password": PASSWORD})
+    name = "سارة @sara_sm #تسويق 2026"
+    client.post("/account/settings", data={"display_name": name, "locale": "ar"})
+    with ctx as session:
+        assert session.get(User, user.id).display_name == name
+    assert f"<bdi>{name}</bdi>" in client.get("/account/").get_data(as_text=True)
