@@ -36,8 +36,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(accounts_bp)
     app.register_blueprint(admin_bp)
 
-    from app import access
+    from app import access, content_runtime
 
+    content_runtime.init_content(app)
     access.init_access(app)
     cli.init_cli(app)
 

@@ -129,3 +129,6 @@ def init_cli(app: Flask) -> None:
     app.cli.add_command(admin_group)
     app.cli.add_command(demo_command)
     app.cli.add_command(check_command)
+    from app.content_cli import content_group
+
+    app.cli.add_command(content_group)

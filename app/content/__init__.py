@@ -1,0 +1,1 @@
+"""Content: loaders and validators for courses/ and quizzes/ (pure Python, no Flask)."""

@@ -1,0 +1,178 @@
+"""Frozen content records shared by the loader, the pages and the gap engine."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.content.questions import QuizItem
+
+Text = Mapping[str, str]  # {"ar": …, "en": …}
+LANGS = ("ar", "en")
+
+
+def pick(text: Text, lang: str) -> str:
+    """Text in `lang`, else the other language, else an empty string."""
+    return text.get(lang) or next((v for v in text.values() if v), "")
+
+
+@dataclass(frozen=True)
+class Skill:
+    """One of the 16 skills."""
+
+    id: str
+    group: str
+    name: Text
+    description: Text
+    bkt: Mapping[str, float]
+    decays: bool = False
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of skills (for the radar chart)."""
+
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Role:
+    """A target role: level per skill and its core (★) skills."""
+
+    id: str
+    name: Text
+    description: Text
+    portfolio: Text
+    targets: Mapping[str, int]
+    core: frozenset[str]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A sandbox exercise from the catalogue."""
+
+    id: str
+    track: str
+    title: Text
+    primary: tuple[str, ...]
+    secondary: tuple[str, ...]
+    variants: tuple[str, ...] = ()
+    hard_variants: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A changeable platform figure with its source and date."""
+
+    id: str
+    value: Any
+    unit: Text
+    label: Text
+    source_title: str
+    source_url: str
+    as_of: str
+    note: Text = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A dated source a lesson relies on."""
+
+    title: str
+    url: str
+    as_of: str
+
+
+@dataclass(frozen=True)
+class LessonText:
+    """One language version of a lesson."""
+
+    lang: str
+    title: str
+    objectives: tuple[str, ...]
+    sources: tuple[Source, ...]
+    body: str
+    file: str
+    body_line: int
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A lesson with its language versions."""
+
+    id: str
+    track: str
+    module: str
+    skills: tuple[str, ...]
+    minutes: int
+    exercises: tuple[str, ...]
+    texts: Mapping[str, LessonText]
+
+    def text(self, lang: str) -> LessonText:
+        """The version in `lang`, or the other one when it is missing."""
+        return self.texts.get(lang) or next(iter(self.texts.values()))
+
+
+@dataclass(frozen=True)
+class Module:
+    """A module of a track: an ordered list of lesson ids."""
+
+    id: str
+    title: Text
+    lessons: tuple[str, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Track:
+    """A track: modules in order."""
+
+    id: str
+    code: str
+    order: int
+    title: Text
+    description: Text
+    modules: tuple[Module, ...]
+
+    @property
+    def lesson_ids(self) -> tuple[str, ...]:
+        """Every lesson of the track in order."""
+        return tuple(lid for m in self.modules for lid in m.lessons)
+
+
+@dataclass(frozen=True)
+class Library:
+    """All content, loaded and validated once per process."""
+
+    skills: Mapping[str, Skill]
+    groups: Mapping[str, Group]
+    roles: Mapping[str, Role]
+    exercises: Mapping[str, Exercise]
+    facts: Mapping[str, Fact]
+    tracks: Mapping[str, Track]
+    lessons: Mapping[str, Lesson]
+    items: Mapping[str, QuizItem]
+
+    def ordered_tracks(self) -> list[Track]:
+        """Tracks in display order."""
+        return sorted(self.tracks.values(), key=lambda t: (t.order, t.id))
+
+    def items_for_lesson(self, lesson_id: str) -> list[QuizItem]:
+        """Servable items of one lesson."""
+        return [i for i in self.items.values() if i.lesson == lesson_id and not i.review]
+
+    def lessons_for_skill(self, skill_id: str) -> list[Lesson]:
+        """Lessons that build a skill, in track order."""
+        order = [lid for t in self.ordered_tracks() for lid in t.lesson_ids]
+        return [
+            self.lessons[lid]
+            for lid in order
+            if lid in self.lessons and skill_id in self.lessons[lid].skills
+        ]
+
+
+EMPTY = Library({}, {}, {}, {}, {}, {}, {}, {})

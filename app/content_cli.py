@@ -1,0 +1,40 @@
+"""`flask content check`: validate courses/ and quizzes/ and print every problem."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from app.content.library import load_library
+
+content_group = AppGroup("content", help="Lesson and quiz content.")
+
+
+@content_group.command("check")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Content root (default: the repository).",
+)
+def content_check(root: Path | None) -> None:
+    """Validate all content; print `file:line: message` for each problem; exit 1 on errors."""
+    root = root or Path(
+        current_app.config.get("CONTENT_ROOT") or Path(current_app.root_path).parent
+    )
+    start = time.perf_counter()
+    library, problems = load_library(root)
+    elapsed = (time.perf_counter() - start) * 1000
+    for problem in problems.errors + problems.warnings:
+        click.echo(str(problem), err=not problem.warning)
+    click.echo(
+        f"{len(library.tracks)} tracks, {len(library.lessons)} lessons, {len(library.items)} quiz items, "
+        f"{len(library.skills)} skills, {len(library.facts)} facts checked in {elapsed:.0f} ms: "
+        f"{len(problems.errors)} errors, {len(problems.warnings)} warnings"
+    )
+    if problems.errors:
+        raise SystemExit(1)

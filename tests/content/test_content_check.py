@@ -1,0 +1,60 @@
+"""`flask content check`: passes on the repository, fails with file:line on broken fixtures."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.content.library import load_library
+
+HERE = Path(__file__).parent
+BROKEN = sorted(p.name for p in (HERE / "broken").iterdir() if p.is_dir())
+
+
+def build(tmp_path: Path, name: str) -> Path:
+    """The valid fixture tree with one broken fixture laid over it."""
+    root = tmp_path / name
+    shutil.copytree(HERE / "valid", root)
+    fixture = HERE / "broken" / name
+    for path in fixture.rglob("*"):
+        if path.is_file() and path.name not in ("expect.txt", "delete.txt"):
+            target = root / path.relative_to(fixture)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)
+    deleted = fixture / "delete.txt"
+    for rel in deleted.read_text().split() if deleted.exists() else []:
+        (root / rel).unlink()
+    return root
+
+
+def test_valid_fixture_has_no_problems():
+    """Control: the fixture tree the broken cases start from is valid."""
+    _, problems = load_library(HERE / "valid")
+    assert not problems.items, [str(p) for p in problems.items]
+
+
+def test_there_are_at_least_15_broken_fixtures():
+    """The acceptance floor: 15 broken fixtures."""
+    assert len(BROKEN) >= 15
+
+
+@pytest.mark.parametrize("name", BROKEN)
+def test_broken_fixture_is_reported_with_file_and_line(tmp_path, name):
+    """Each broken fixture yields its expected `file:line: message`."""
+    expected = (HERE / "broken" / name / "expect.txt").read_text(encoding="utf-8").strip()
+    _, problems = load_library(build(tmp_path, name))
+    reported = [str(p) for p in problems.errors]
+    assert any(line.startswith(expected) for line in reported), reported
+
+
+def test_cli_fails_on_a_broken_tree_and_passes_on_a_valid_one(app, tmp_path):
+    """The command exits 1 and prints file:line for a broken tree, 0 for a valid one."""
+    runner = app.test_cli_runner()
+    bad = runner.invoke(args=["content", "check", "--root", str(build(tmp_path, "unknown-fact"))])
+    assert bad.exit_code == 1
+    assert "courses/basics/bas-1.ar.md:17: unknown fact 'no-such-fact'" in bad.output
+    good = runner.invoke(args=["content", "check", "--root", str(HERE / "valid")])
+    assert good.exit_code == 0, good.output
+    assert "0 errors" in good.output
