@@ -30,11 +30,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     from app.accounts import bp as accounts_bp
     from app.admin import bp as admin_bp
+    from app.courses import bp as courses_bp
     from app.main import bp as main_bp
+    from app.quizzes import bp as quizzes_bp
+    from app.skills import bp as skills_bp
 
-    app.register_blueprint(main_bp)
-    app.register_blueprint(accounts_bp)
-    app.register_blueprint(admin_bp)
+    for blueprint in (main_bp, accounts_bp, admin_bp, courses_bp, quizzes_bp, skills_bp):
+        app.register_blueprint(blueprint)
 
     from app import access, content_runtime
 

@@ -132,3 +132,6 @@ def init_cli(app: Flask) -> None:
     from app.content_cli import content_group
 
     app.cli.add_command(content_group)
+    from app.skills.cli import skills_group
+
+    app.cli.add_command(skills_group)

@@ -32,8 +32,9 @@ def content_check(root: Path | None) -> None:
     for problem in problems.errors + problems.warnings:
         click.echo(str(problem), err=not problem.warning)
     click.echo(
-        f"{len(library.tracks)} tracks, {len(library.lessons)} lessons, {len(library.items)} quiz items, "
-        f"{len(library.skills)} skills, {len(library.facts)} facts checked in {elapsed:.0f} ms: "
+        f"{len(library.tracks)} tracks, {len(library.lessons)} lessons, "
+        f"{len(library.items)} quiz items, {len(library.skills)} skills, "
+        f"{len(library.facts)} facts checked in {elapsed:.0f} ms: "
         f"{len(problems.errors)} errors, {len(problems.warnings)} warnings"
     )
     if problems.errors:

@@ -15,6 +15,7 @@ from app.content.errors import Problems
 from app.content.library import load_library
 from app.content.markdown import Renderer
 from app.content.model import Library
+from app.content.search import build_index
 
 log = logging.getLogger("tawasul.content")
 
@@ -32,7 +33,7 @@ def init_content(app: Flask) -> None:
         if app.config["ENV_NAME"] == "production":
             raise ContentError("invalid content:\n" + "\n".join(map(str, problems.errors[:20])))
     renderer = Renderer(library.facts, lambda lesson_id: f"/lessons/{lesson_id}")
-    app.extensions["tawasul_content"] = (library, problems, renderer)
+    app.extensions["tawasul_content"] = (library, problems, renderer, build_index(library))
 
 
 def library() -> Library:
@@ -48,3 +49,8 @@ def problems() -> Problems:
 def renderer() -> Renderer:
     """The process-wide Markdown renderer (with its cache)."""
     return current_app.extensions["tawasul_content"][2]
+
+
+def search_index() -> list[tuple[str, str, str, str, str]]:
+    """The lesson search index, built once at start-up."""
+    return current_app.extensions["tawasul_content"][3]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask, current_app, request
@@ -37,6 +38,16 @@ def page_language() -> dict[str, Any]:
     }
 
 
+def pick_text(value: Mapping[str, str] | None) -> str:
+    """Template filter: the current language's text of a {ar, en} mapping."""
+    if not value:
+        return ""
+    loc = get_locale()
+    lang = loc.language if loc else "ar"
+    return value.get(lang) or next((v for v in value.values() if v), "")
+
+
 def init_i18n(app: Flask) -> None:
-    """Expose the page language to every template."""
+    """Expose the page language and the `pick` filter to every template."""
     app.context_processor(page_language)
+    app.add_template_filter(pick_text, "pick")

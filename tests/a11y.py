@@ -27,8 +27,9 @@ def axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
-def axe_violations(page: Any, context: Any = None, options: dict[str, Any] | None = None
-                   ) -> list[dict[str, Any]]:
+def axe_violations(
+    page: Any, context: Any = None, options: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
     """Run axe on the page (or `context`) and return its violations."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(axe_source())

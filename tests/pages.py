@@ -11,6 +11,10 @@ SAMPLE_VALUES: dict[str, Any] = {
     "token": "not-a-real-token",
     "session_id": "no-such-session",
     "user_id": 999999,
+    "lesson_id": "plt-1",
+    "track_id": "platforms",
+    "attempt_id": 999999,
+    "card_id": 999999,
 }
 # Endpoints that are not views of ours.
 EXEMPT = {"static"}

@@ -53,3 +53,12 @@ def end_user_sessions(user_id: int) -> Response:
     count = services.end_sessions(user)
     flash(ngettext("%(num)d session ended.", "%(num)d sessions ended.", count), "success")
     return redirect(url_for("admin.users"), code=303)
+
+
+@bp.route("/content")
+@access("admin")
+def content() -> str:
+    """Content problems found at start-up (development shows them here instead of crashing)."""
+    from app.content_runtime import library, problems
+
+    return render_template("admin/content.html", problems=problems(), lib=library())

@@ -13,6 +13,7 @@ from app.extensions import limiter
 from app.i18n import LANG_COOKIE
 from app.main import bp
 from app.main.health import readiness
+from app.main.home import learner_home
 from app.registry import access
 
 
@@ -21,7 +22,7 @@ from app.registry import access
 def home() -> str:
     """Landing page for visitors; the learner's home once signed in."""
     if current_user.is_authenticated:
-        return render_template("main/learner_home.html")
+        return render_template("main/learner_home.html", **learner_home(current_user))
     return render_template("main/landing.html")
 
 

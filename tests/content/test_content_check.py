@@ -58,3 +58,32 @@ def test_cli_fails_on_a_broken_tree_and_passes_on_a_valid_one(app, tmp_path):
     good = runner.invoke(args=["content", "check", "--root", str(HERE / "valid")])
     assert good.exit_code == 0, good.output
     assert "0 errors" in good.output
+
+
+def test_production_refuses_invalid_content(app, database_url, mailbox, tmp_path):
+    """Production does not start on invalid content; development keeps the problems."""
+    from app import create_app
+    from app.content_runtime import ContentError
+    from conftest import app_config
+
+    broken = str(build(tmp_path, "unknown-fact"))
+    cfg = app_config(database_url, mailbox, ENV_NAME="production", SECRET_KEY="s" * 40, CONTENT_ROOT=broken)
+    cfg.pop("TESTING")
+    with pytest.raises(ContentError, match="unknown fact"):
+        create_app(cfg)
+    dev = create_app(app_config(database_url, mailbox, CONTENT_ROOT=broken))
+    assert dev.extensions["tawasul_content"][1].errors
+
+
+def test_admin_content_page_lists_problems(app, database_url, mailbox, tmp_path, users):
+    """An admin sees each problem with its file and line on /admin/content."""
+    from app import create_app
+    from conftest import app_config
+    from support import PASSWORD
+
+    dev = create_app(app_config(database_url, mailbox, CONTENT_ROOT=str(build(tmp_path, "unknown-fact"))))
+    admin = users.create(role="admin")
+    client = dev.test_client()
+    client.post("/login", data={"email": admin.email, "password": PASSWORD})
+    page = client.get("/admin/content").get_data(as_text=True)
+    assert "courses/basics/bas-1.ar.md:17: unknown fact" in page

@@ -69,9 +69,11 @@ def base_url(live_server: str) -> str:
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     """Launch the system Chromium (never a downloaded one) with no name resolution."""
     path = chromium_path()
-    _need(Path(path).is_file() and os.access(path, os.X_OK),
-          f"Chromium not found at {path}: apt-get install -y --no-install-recommends "
-          "chromium fonts-noto-core (or set CHROMIUM_PATH)")
+    _need(
+        Path(path).is_file() and os.access(path, os.X_OK),
+        f"Chromium not found at {path}: apt-get install -y --no-install-recommends "
+        "chromium fonts-noto-core (or set CHROMIUM_PATH)",
+    )
     return {**browser_type_launch_args, "executable_path": path, "args": CHROMIUM_ARGS}
 
 

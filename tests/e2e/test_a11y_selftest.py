@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
-
 from a11y import assert_accessible, axe_violations
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
-CLEAN = '<!DOCTYPE html><html lang="ar" dir="rtl"><title>ت</title><main><h1>تواصل</h1></main></html>'
+CLEAN = (
+    '<!DOCTYPE html><html lang="ar" dir="rtl"><title>ت</title><main><h1>تواصل</h1></main></html>'
+)
 BROKEN = '<!DOCTYPE html><html lang="ar"><title>t</title><main><img src="x.png"></main></html>'
 
 
@@ -34,7 +35,9 @@ def test_helper_works_under_the_app_csp(page: Page) -> None:
     response = page.goto("/")
     assert response is not None
     assert "script-src 'self'" in (response.headers.get("content-security-policy") or "")
-    page.evaluate("() => { const i = document.createElement('img'); i.src = 'x.png';"
-                  " document.querySelector('main').append(i); }")
+    page.evaluate(
+        "() => { const i = document.createElement('img'); i.src = 'x.png';"
+        " document.querySelector('main').append(i); }"
+    )
     with pytest.raises(pytest.fail.Exception, match="image-alt"):
         assert_accessible(page)

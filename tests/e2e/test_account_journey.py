@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from a11y import assert_accessible
+from playwright.sync_api import Page, expect
+from support import PASSWORD
 
 pytestmark = pytest.mark.browser
 
+ARABIC_CATALOG = Path(__file__).resolve().parents[2] / "app/translations/ar/LC_MESSAGES/messages.mo"
 VIEWPORTS = {
     "phone": {"width": 360, "height": 740},
     "desktop": {"width": 1280, "height": 800},
@@ -41,7 +42,6 @@ class Journey:
         self.viewport = viewport
         self.artifacts = artifacts
         self.step = 0
-        self.timings: list[tuple[str, float]] = []
 
     def check(self, name: str, lang: str = "ar") -> None:
         """Language and direction, no horizontal scrollbar, axe, then a full-page screenshot."""
@@ -52,9 +52,7 @@ class Journey:
         expect(page.locator("html")).to_have_attribute("dir", direction)
         # The brand is always written in Arabic script, whatever the interface language.
         expect(page.get_by_role("link", name=re.compile("تواصل"))).to_be_visible()
-        widths = page.evaluate(
-            "() => [document.documentElement.scrollWidth, window.innerWidth]"
-        )
+        widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
         assert widths[0] <= widths[1], (
             f"{name}: horizontal scrollbar at {self.viewport} "
             f"(scrollWidth {widths[0]} > innerWidth {widths[1]}) on {page.url}"
@@ -68,10 +66,6 @@ class Journey:
     def submit(self, form: str = "main form") -> None:
         """Press the submit button of `form` (the first form in <main> by default)."""
         self.page.locator(form).first.locator("button[type=submit]").click()
-
-    def path(self) -> str:
-        """The path of the current URL."""
-        return re.sub(r"^https?://[^/]+", "", self.page.url)
 
 
 def wait_for_link(mailbox: Any, email: str, prefix: str, timeout: float = 5.0) -> str:
@@ -87,8 +81,9 @@ def wait_for_link(mailbox: Any, email: str, prefix: str, timeout: float = 5.0) -
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-def test_account_journey(new_context: Any, live_server: str, mailbox: Any, artifacts: Path,
-                         viewport: str) -> None:
+def test_account_journey(
+    new_context: Any, live_server: str, mailbox: Any, artifacts: Path, viewport: str
+) -> None:
     """Everything a new learner does with their account, in Arabic, at this viewport."""
     context = new_context(viewport=VIEWPORTS[viewport])
     page = context.new_page()
@@ -97,9 +92,11 @@ def test_account_journey(new_context: Any, live_server: str, mailbox: Any, artif
     email = f"sara.{viewport}@example.com"
     assert page.evaluate("() => navigator.language") == "ar-SA"
 
-    # 1. Home page, anonymous, in Arabic.
+    # 1. Home page, anonymous, in Arabic (its heading too, once the catalog is compiled).
     page.goto("/")
     j.check("home")
+    if ARABIC_CATALOG.is_file():
+        expect(page.locator("h1")).to_have_text(re.compile("[\u0600-\u06ff]"))
 
     # 2. Register from the header link.
     page.locator('header a[href="/register"]').click()
@@ -178,3 +175,26 @@ def test_account_journey(new_context: Any, live_server: str, mailbox: Any, artif
     expect(page.locator("h1")).to_contain_text(NAME)
     expect(page.locator('header form[action="/logout"]')).to_have_count(1)
     j.check("signed-in-with-new-password")
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_table_pages_fit_a_phone(new_context: Any, users: Any, artifacts: Path, lang: str) -> None:
+    """The pages with wide tables scroll inside their table, not the whole page, at 360 px."""
+    admin = users.create(role="admin", locale=lang, email=f"admin-{lang}@example.com")
+    for n in range(3):
+        users.create(email=f"a-rather-long-address-number-{n}@example.com")
+    context = new_context(viewport=VIEWPORTS["phone"])
+    response = context.request.post(
+        "/login", form={"email": admin.email, "password": PASSWORD}, max_redirects=0
+    )
+    assert response.status == 303
+    page = context.new_page()
+    j = Journey(page, f"phone-{lang}", artifacts)
+    for name, path in (
+        ("sessions", "/account/sessions"),
+        ("admin-users", "/admin/"),
+        ("privacy", "/privacy"),
+    ):
+        page.goto(path)
+        expect(page.locator("table")).to_have_count(1)
+        j.check(name, lang=lang)

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from support import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,8 +35,13 @@ ANONYMOUS: list[Request] = [
     ("verify-invalid", "GET", "/verify", None, 400),
     ("reset-invalid", "GET", "/reset", None, 400),
     ("email-confirm-invalid", "GET", "/account/email/confirm", None, 400),
-    ("register-errors", "POST", "/register",
-     {"email": "not-an-email", "display_name": "", "password": "short"}, 400),
+    (
+        "register-errors",
+        "POST",
+        "/register",
+        {"email": "not-an-email", "display_name": "", "password": "short"},
+        400,
+    ),
     ("login-errors", "POST", "/login", {"email": "nobody@example.com", "password": "wrong"}, 400),
     ("forgot-errors", "POST", "/forgot", {"email": ""}, 400),
     ("resend-errors", "POST", "/verify/resend", {"email": "x"}, 400),
@@ -51,8 +55,13 @@ LEARNER: list[Request] = [
     ("sessions", "GET", "/account/sessions", None, 200),
     ("delete", "GET", "/account/delete", None, 200),
     ("settings-errors", "POST", "/account/settings", {"display_name": "", "locale": "xx"}, 400),
-    ("password-errors", "POST", "/account/password",
-     {"current": "wrong", "password": "short", "confirm": "other"}, 400),
+    (
+        "password-errors",
+        "POST",
+        "/account/password",
+        {"current": "wrong", "password": "short", "confirm": "other"},
+        400,
+    ),
     ("email-errors", "POST", "/account/email", {"new_email": "bad", "password": ""}, 400),
     ("delete-errors", "POST", "/account/delete", {"password": ""}, 400),
     ("admin-refused", "GET", "/admin/", None, 403),
@@ -79,28 +88,46 @@ def run_vnu(files: list[Path]) -> list[dict[str, Any]]:
     need(java is not None, "java is not installed (apt-get install default-jre-headless)")
     need(VNU_JAR.is_file(), f"vnu.jar is missing at {VNU_JAR}: run npm ci --ignore-scripts")
     out = subprocess.run(
-        [str(java), "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always",
-         *map(str, files)],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            str(java),
+            "-jar",
+            str(VNU_JAR),
+            "--format",
+            "json",
+            "--exit-zero-always",
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert out.returncode == 0, out.stderr[-2000:]
     return list(json.loads(out.stderr)["messages"])
 
 
-def test_every_page_is_valid_html(app: Any, users: Any, tmp_path: Path,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_page_is_valid_html(
+    app: Any, users: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """All anonymous, learner and admin pages, in both languages, pass vnu with no error."""
     files: list[Path] = []
     problems: list[str] = []
 
-    def render(client: Any, label: str, lang: str, requests: list[Request],
-               headers: dict[str, str] | None = None) -> None:
+    def render(
+        client: Any,
+        label: str,
+        lang: str,
+        requests: list[Request],
+        headers: dict[str, str] | None = None,
+    ) -> None:
         for name, method, path, data, status in requests:
             response = client.open(path, method=method, data=data, headers=headers or {})
             body = response.get_data(as_text=True)
             if response.status_code != status:
-                problems.append(f"{label}/{name}: {method} {path} gave {response.status_code}, "
-                                f"expected {status}")
+                problems.append(
+                    f"{label}/{name}: {method} {path} gave {response.status_code}, "
+                    f"expected {status}"
+                )
                 continue
             if f'<html lang="{lang}"' not in body:
                 problems.append(f"{label}/{name}: {method} {path} is not rendered in {lang!r}")

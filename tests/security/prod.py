@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from conftest import app_config
@@ -19,6 +20,8 @@ def production_app(database_url: str, mailbox: Any, **extra: Any) -> Any:
         "SECRET_KEY": SECRET,
         "WTF_CSRF_ENABLED": False,
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+        # Production refuses invalid content; these tests use the small valid tree.
+        "CONTENT_ROOT": str(Path(__file__).resolve().parents[1] / "content" / "valid"),
         **extra,
     }
     cfg = app_config(database_url, mailbox, **settings)

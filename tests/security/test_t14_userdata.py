@@ -61,12 +61,24 @@ def test_every_text_column_is_classified_for_xss(app):
     assert not missing, f"register with the XSS harness or declare not learner text: {missing}"
 
 
+def seed_learning(app, client):
+    """Complete a lesson and submit its quiz: progress, attempts, answers, evidence, cards."""
+    from app.quizzes.domain import lesson_items
+
+    lib = app.extensions["tawasul_content"][0]
+    lesson = next(lid for lid in lib.lessons if lesson_items(lib, lid))
+    assert client.post(f"/lessons/{lesson}/complete").status_code == 303
+    take = client.post(f"/quiz/lesson/{lesson}").headers["Location"]
+    assert client.post(take).status_code == 303
+
+
 def test_export_then_delete_covers_everything(app, users, mailbox):
     """Export holds a row of every table; deletion leaves 0 rows and no live session."""
     user = users.create()
     client = app.test_client()
     client.post("/login", data={"email": user.email, "password": PASSWORD})
     client.post("/forgot", data={"email": user.email})  # an account_token row
+    seed_learning(app, client)
     export = client.get("/account/export")
     assert export.headers["Content-Disposition"].startswith("attachment")
     data = json.loads(export.get_data(as_text=True))

@@ -73,16 +73,46 @@ def test_learner_cannot_reach_admin_routes(app, users):
     assert before is None
 
 
-def owner_cases(app, a, b):
-    """Owner routes with an object of learner `a`: (endpoint, method, url, still_there)."""
-    with app.app_context():
+def owner_cases(app, a):
+    """Owner routes with objects of learner `a`: (endpoint, method, url, state, owner_changes)."""
+    from sqlalchemy import func
+
+    from app.quizzes import services as quiz
+    from app.quizzes.domain import lesson_items
+    from app.quizzes.models import QuizAttempt
+    from app.skills.models import ReviewCard
+
+    lib = app.extensions["tawasul_content"][0]
+    items = next(ids for lid in lib.lessons if (ids := lesson_items(lib, lid)))
+    with app.test_request_context():
         sid = db.session.scalars(select(UserSession.id).where(UserSession.user_id == a.id)).first()
+        user = db.session.get(type(a), a.id)
+        open_attempt = quiz.start_attempt(user, "lesson", "x", items)
+        viewed = quiz.start_attempt(user, "lesson", "x", items)
+        done = quiz.submit_attempt(user, lib, viewed.token, {})
+        card = db.session.scalar(select(ReviewCard).where(ReviewCard.user_id == a.id))
+        token, done_id, card_id = open_attempt.token, done.id, card.id
 
-    def session_exists():
-        with app.app_context():
-            return db.session.get(UserSession, sid) is not None
+    def state(query):
+        def read():
+            with app.app_context():
+                return db.session.execute(query).all()
 
-    return [("accounts.end_session", "POST", f"/account/sessions/{sid}/end", session_exists)]
+        return read
+
+    attempts = select(func.count(QuizAttempt.id)).where(QuizAttempt.user_id == a.id)
+    # Ending the session comes last: it signs the owner's own client out.
+    return [
+        ("quizzes.take", "GET", f"/quiz/{token}", state(attempts), False),
+        ("quizzes.result", "GET", f"/quiz/attempts/{done_id}", state(attempts), False),
+        ("quizzes.retake", "POST", f"/quiz/attempts/{done_id}/retake", state(attempts), True),
+        ("skills.answer", "POST", f"/review/{card_id}",
+         state(select(ReviewCard.reviews).where(ReviewCard.id == card_id)), True),
+        ("quizzes.submit", "POST", f"/quiz/{token}",
+         state(select(QuizAttempt.status).where(QuizAttempt.token == token)), True),
+        ("accounts.end_session", "POST", f"/account/sessions/{sid}/end",
+         state(select(UserSession.id).where(UserSession.id == sid)), True),
+    ]
 
 
 def test_idor_matrix(app, users):
@@ -91,19 +121,21 @@ def test_idor_matrix(app, users):
     client_a, client_b = app.test_client(), app.test_client()
     login(client_a, a)
     login(client_b, b)
-    cases = owner_cases(app, a, b)
+    cases = owner_cases(app, a)
     owner_endpoints = {e for e, kind in census(app).items() if kind == "owner"}
     assert {c[0] for c in cases} == owner_endpoints, "every owner route needs an IDOR case"
     intrusions = 0
-    for endpoint, method, url, still_there in cases:
-        assert client_b.open(url, method=method).status_code in (403, 404)
-        assert still_there(), f"{endpoint}: learner B changed A's data"
+    for endpoint, method, url, state, owner_changes in cases:
+        before = state()
+        assert client_b.open(url, method=method).status_code in (403, 404), endpoint
+        assert state() == before, f"{endpoint}: learner B changed A's data"
         anon = app.test_client().open(url, method=method)
-        assert anon.status_code == 302 and anon.headers["Location"].startswith("/login")
-        assert still_there()
+        assert anon.status_code == 302 and anon.headers["Location"].startswith("/login"), endpoint
+        assert state() == before, endpoint
         intrusions += 2
-        assert client_a.open(url, method=method).status_code in (200, 302, 303)
-        assert not still_there(), f"{endpoint}: the owner's own request did nothing"
+        expected = 200 if method == "GET" else 303
+        assert client_a.open(url, method=method).status_code == expected, endpoint
+        assert (state() != before) == owner_changes, f"{endpoint}: the owner's request misbehaved"
     print(
         f"T2 IDOR: {len(cases)} owner (endpoint, method) pairs x 2 intruders: "
         f"0 successes in {intrusions} tries; controls 100% succeeded"

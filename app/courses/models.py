@@ -1,0 +1,23 @@
+"""Lesson progress: one row per learner and lesson (content is referenced by id only)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db import UTCDateTime, utcnow
+from app.extensions import db
+
+
+class LessonProgress(db.Model):  # type: ignore[name-defined]
+    """A lesson the learner marked complete (reading a page writes nothing)."""
+
+    __tablename__ = "lesson_progress"
+    __table_args__ = (UniqueConstraint("user_id", "lesson_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    lesson_id: Mapped[str] = mapped_column(String(40))
+    completed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -1,0 +1,54 @@
+"""Lesson progress services and read models for the catalogue and home page."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from app.accounts.models import User
+from app.content.model import Library
+from app.courses.models import LessonProgress
+from app.db import utcnow, write_unit
+from app.extensions import db
+
+
+def progress_map(user: User) -> dict[str, LessonProgress]:
+    """The user's progress rows by lesson id (one query)."""
+    rows = db.session.scalars(select(LessonProgress).where(LessonProgress.user_id == user.id))
+    return {row.lesson_id: row for row in rows}
+
+
+def complete_lesson(user: User, lesson_id: str) -> None:
+    """Mark a lesson complete; a second click changes nothing (unique row, upsert)."""
+    insert = (
+        postgresql.insert if db.session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    )
+    stmt = insert(LessonProgress).values(
+        user_id=user.id, lesson_id=lesson_id, completed_at=utcnow()
+    )
+    with write_unit(db.session) as s:
+        s.execute(stmt.on_conflict_do_nothing(index_elements=["user_id", "lesson_id"]))
+
+
+def continue_lesson(user: User, lib: Library) -> str | None:
+    """The next lesson not completed after the most recently completed one, else the first."""
+    progress = progress_map(user)
+    order = [lid for t in lib.ordered_tracks() for lid in t.lesson_ids if lid in lib.lessons]
+    if progress:
+        latest = max(progress.values(), key=lambda p: p.completed_at).lesson_id
+        start = order.index(latest) + 1 if latest in order else 0
+        for lesson_id in order[start:] + order[:start]:
+            if lesson_id not in progress:
+                return lesson_id
+        return None
+    return order[0] if order else None
+
+
+def next_unfinished(
+    user: User, lib: Library, skill: str, progress: dict[str, LessonProgress]
+) -> str | None:
+    """The first lesson building `skill` that the user has not completed."""
+    for lesson in lib.lessons_for_skill(skill):
+        if lesson.id not in progress:
+            return lesson.id
+    return None

@@ -1,0 +1,101 @@
+"""Catalogue, track pages, lesson pages, completion and search."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from app.accounts.forms import ConfirmForm
+from app.content import search as lesson_search
+from app.content_runtime import library, renderer, search_index
+from app.courses import bp, services
+from app.registry import access
+
+
+def lang() -> str:
+    """The page language code."""
+    locale = get_locale()
+    return locale.language if locale else "ar"
+
+
+def progress() -> Mapping[str, object]:
+    """The signed-in user's completed lessons, or nothing for visitors."""
+    return services.progress_map(current_user) if current_user.is_authenticated else {}
+
+
+@bp.route("/learn")
+@access("public")
+def catalogue() -> str:
+    """Every track with the learner's progress."""
+    lib = library()
+    return render_template(
+        "courses/catalogue.html", tracks=lib.ordered_tracks(), lib=lib, done=progress()
+    )
+
+
+@bp.route("/learn/<track_id>")
+@access("public")
+def track(track_id: str) -> str:
+    """A track's modules and lessons with their status."""
+    lib = library()
+    if track_id not in lib.tracks:
+        abort(404)
+    items = [i for i in lib.items.values() if i.track == track_id and not i.diagnostic]
+    return render_template(
+        "courses/track.html",
+        track=lib.tracks[track_id],
+        lib=lib,
+        done=progress(),
+        has_test=len(items) >= 5,
+    )
+
+
+@bp.route("/lessons/<lesson_id>")
+@access("public")
+def lesson(lesson_id: str) -> str:
+    """A lesson: objectives, body, sources, navigation, completion and practice links."""
+    lib = library()
+    item = lib.lessons.get(lesson_id)
+    if item is None:
+        abort(404)
+    text = item.text(lang())
+    order = list(lib.tracks[item.track].lesson_ids) if item.track in lib.tracks else [item.id]
+    at = order.index(item.id) if item.id in order else 0
+    return render_template(
+        "courses/lesson.html",
+        lesson=item,
+        text=text,
+        body=renderer().render(text.body, text.lang),
+        lib=lib,
+        done=progress(),
+        form=ConfirmForm(),
+        fallback=text.lang != lang(),
+        previous=order[at - 1] if at > 0 else None,
+        following=order[at + 1] if at + 1 < len(order) else None,
+        quiz_count=len([i for i in lib.items_for_lesson(item.id) if not i.diagnostic]),
+    )
+
+
+@bp.route("/lessons/<lesson_id>/complete", methods=["POST"])
+@access("signed-in")
+def complete(lesson_id: str) -> Response:
+    """Mark a lesson complete and go on to the next one."""
+    if lesson_id not in library().lessons or not ConfirmForm().validate_on_submit():
+        abort(404 if lesson_id not in library().lessons else 400)
+    services.complete_lesson(current_user, lesson_id)
+    flash(_("Lesson marked complete."), "success")
+    return redirect(url_for("courses.lesson", lesson_id=lesson_id), code=303)
+
+
+@bp.route("/learn/search")
+@access("public")
+def search() -> str:
+    """Search lessons in both languages (Arabic spelling variants match)."""
+    query = request.args.get("q", "")[:200]
+    hits = lesson_search.search(search_index(), query) if query.strip() else []
+    return render_template("courses/search.html", query=query, hits=hits, lib=library())

@@ -1,0 +1,126 @@
+"""The skill gap report, target role choice and the spaced review queue."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+from markupsafe import Markup
+from werkzeug.wrappers import Response
+
+from app.accounts.domain import safe_next
+from app.accounts.forms import ConfirmForm
+from app.content_runtime import library
+from app.courses.services import next_unfinished, progress_map
+from app.quizzes.domain import read_response, review_options
+from app.registry import access
+from app.skills import bp, review
+from app.skills.forms import TargetRoleForm
+from app.skills.gaps import build_report, role_of
+from app.skills.radar import radar_svg
+from app.skills.services import set_target_role, why_level
+
+
+def lang() -> str:
+    """The page language code."""
+    locale = get_locale()
+    return locale.language if locale else "ar"
+
+
+@bp.route("/skills")
+@access("signed-in")
+def report() -> str:
+    """Current vs target level per skill, readiness, job-ready flag, top gaps and evidence."""
+    lib = library()
+    if not lib.roles or not lib.skills:
+        abort(404)
+    report_, states = build_report(current_user, lib)
+    names = {g.id: g.name.get(lang()) or g.id for g in lib.groups.values()}
+    chart = radar_svg(
+        [names.get(g, g) for g, _v in report_.groups],
+        [v for _g, v in report_.groups],
+        _("Readiness per skill group"),
+        _(
+            "Each axis is a skill group; the shape shows how much of the target level "
+            "you have reached."
+        ),
+    )
+    progress = progress_map(current_user)
+    reasons = {skill: why_level(state) for skill, state in states.items()}
+    form = TargetRoleForm(role=report_.role)
+    form.role.choices = [(r.id, r.name.get(lang()) or r.id) for r in lib.roles.values()]
+    return render_template(
+        "skills/report.html",
+        report=report_,
+        states=states,
+        lib=lib,
+        form=form,
+        chosen=role_of(current_user, lib),
+        reasons=reasons,
+        radar=Markup(chart),  # noqa: S704 - built by radar_svg, which escapes every label
+        next_lesson={
+            row.skill: next_unfinished(current_user, lib, row.skill, progress)
+            for row in report_.rows
+        },
+        exercise={
+            row.skill: next((e.id for e in lib.exercises.values() if row.skill in e.primary), None)
+            for row in report_.rows
+        },
+        confirm=ConfirmForm(),
+    )
+
+
+@bp.route("/skills/target", methods=["POST"])
+@access("signed-in")
+def choose_role() -> Response:
+    """Save the learner's target role."""
+    lib = library()
+    form = TargetRoleForm()
+    form.role.choices = [(r.id, r.id) for r in lib.roles.values()]
+    if not form.validate_on_submit():
+        abort(400)
+    set_target_role(current_user, form.role.data)
+    flash(_("Your target role is saved."), "success")
+    return redirect(url_for("skills.report"), code=303)
+
+
+@bp.route("/review")
+@access("signed-in")
+def review_queue() -> str:
+    """Questions due for spaced review, answered in place."""
+    lib = library()
+    cards = [c for c in review.due_cards(current_user, limit=10) if c.item_id in lib.items]
+    return render_template(
+        "skills/review.html",
+        cards=cards,
+        lib=lib,
+        lang=lang(),
+        form=ConfirmForm(),
+        options=review_options,
+    )
+
+
+@bp.route("/review/<int:card_id>", methods=["POST"])
+@access("owner")
+def answer(card_id: int) -> Response:
+    """Grade one review answer and reschedule the card."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    lib = library()
+    card = review.get_card(current_user, card_id)
+    if card is None or card.item_id not in lib.items:
+        abort(404)
+    outcome = review.answer_card(
+        current_user, lib, card_id, read_response(lib.items[card.item_id], request.form)
+    )
+    if outcome is None:
+        abort(404)
+    score, _card = outcome
+    flash(
+        _("Correct. This question comes back later.")
+        if score >= 1
+        else _("Not quite. Read the explanation; this question comes back soon."),
+        "info",
+    )
+    return redirect(safe_next(request.form.get("next")) or url_for("skills.review_queue"), code=303)
