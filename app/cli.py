@@ -132,6 +132,9 @@ def init_cli(app: Flask) -> None:
     from app.content_cli import content_group
 
     app.cli.add_command(content_group)
+    from app.quizzes_cli import quizzes_group
+
+    app.cli.add_command(quizzes_group)
     from app.skills.cli import skills_group
 
     app.cli.add_command(skills_group)

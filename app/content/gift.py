@@ -5,23 +5,26 @@ writes bank items back as GIFT. The type mapping is described in `app.content.gi
 
 Tagging: a `$CATEGORY: tawasul/<skill>[,<skill>…]/<level>[/<lesson>]` line (a leading
 `$course$/`, `$system$/` or `top/` is ignored) tags the questions after it; any other
-category is kept in a `label` field. `--skills`, `--level` and `--lesson` fill in whatever
-the current category leaves unset, and `$CATEGORY: tawasul` alone clears the tags again.
-Items still lacking skills, level, lesson or a rationale are imported with `review: true`.
+category is kept in a `label` field. `--skills`, `--level` and `--lesson` apply to the
+questions under no category (or `$CATEGORY: tawasul` alone, which clears the tags) and fill
+in what a tawasul category leaves unset; they never apply under another category. Items
+still lacking skills, level, lesson or a rationale are imported with `review: true`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.content.gift_parse import Question, Skip, blocks, parse_question
+from app.content.gift_parse import Question, Skip, parse_question
 from app.content.gift_write import to_gift
 from app.content.questions import LEVELS
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+UNTAGGED = "the skills, level and lesson options do not apply under this category"
 CATEGORY_PREFIX = re.compile(r"^(?:\$[a-z]+\$/)?(?:top/)?", re.IGNORECASE)
 
 __all__ = ["GiftResult", "parse_gift", "to_gift"]
@@ -65,6 +68,27 @@ def read_category(value: str) -> tuple[Category, str]:
     return Category(skills, level, lesson), ""
 
 
+def blocks(text: str) -> Iterator[tuple[int, str, str]]:
+    """(first line, "category" or "question", text) for each block of a GIFT file."""
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("//"):
+            continue
+        if stripped.upper().startswith("$CATEGORY:") or not stripped:
+            if current:
+                yield start, "question", "\n".join(current)
+                current = []
+            if stripped:
+                yield number, "category", stripped[len("$CATEGORY:") :].strip()
+            continue
+        start = start if current else number
+        current.append(line)
+    if current:
+        yield start, "question", "\n".join(current)
+
+
 def slug(name: str) -> str:
     """A question name as a lowercase kebab-case id ('' when nothing usable is left)."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -100,6 +124,7 @@ def build_item(
     item_id: str, q: Question, tags: Category, defaults: Category
 ) -> tuple[dict[str, Any], bool]:
     """A bank item in our key order, and whether it needs review."""
+    defaults = Category() if tags.label else defaults
     skills = list(tags.skills or defaults.skills)
     level, lesson = tags.level or defaults.level, tags.lesson or defaults.lesson
     rationale = "\n".join(q.feedback)
@@ -148,6 +173,8 @@ def parse_gift(
             tags, problem = read_category(block)
             if problem:
                 result.problems.append((line, problem))
+            elif tags.label and defaults != Category():
+                result.problems.append((line, f"{UNTAGGED}: {tags.label!r}"))
             continue
         try:
             question = parse_question(block, lang)

@@ -18,20 +18,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-ESCAPED = {
-    "~": "\ue000",
-    "=": "\ue001",
-    "#": "\ue002",
-    "{": "\ue003",
-    "}": "\ue004",
-    ":": "\ue005",
-    "\\": "\ue006",
-}
+ESCAPED = {c: chr(0xE000 + i) for i, c in enumerate("~=#{}:\\")}
 RESTORE = str.maketrans({v: k for k, v in ESCAPED.items()})
 FORMAT = re.compile(r"^\s*\[(html|markdown|plain|moodle)\]", re.IGNORECASE)
 WEIGHT = re.compile(r"^\s*%(-?\d+(?:\.\d+)?)%")
@@ -40,26 +31,7 @@ TRUTH = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 BLANK = "_____"
 TRUE_FALSE = {"en": ("True", "False"), "ar": ("صحيح", "خطأ")}
 OTHER_ANSWER = {"en": "Any other answer", "ar": "أي إجابة أخرى"}
-BLOCK_TAGS = {
-    *[
-        "p",
-        "div",
-        "br",
-        "li",
-        "tr",
-        "table",
-        "ul",
-        "ol",
-        "blockquote",
-        "pre",
-        "hr",
-        "dd",
-        "dt",
-        "section",
-        "article",
-    ],
-    *(f"h{n}" for n in range(1, 7)),
-}
+BLOCK_TAGS = re.compile(r"^(?:p|div|br|li|tr|table|ul|ol|blockquote|pre|hr|dd|dt|h[1-6])$")
 HIDDEN_TAGS = {"script", "style", "template", "head", "title"}
 
 
@@ -93,14 +65,14 @@ class _PlainText(HTMLParser):
         """Block tags start a new line; script-like tags hide their content."""
         if tag in HIDDEN_TAGS:
             self.hidden += 1
-        elif tag in BLOCK_TAGS:
+        elif BLOCK_TAGS.match(tag):
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         """Block tags end their line."""
         if tag in HIDDEN_TAGS:
             self.hidden = max(0, self.hidden - 1)
-        elif tag in BLOCK_TAGS:
+        elif BLOCK_TAGS.match(tag):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
@@ -131,27 +103,6 @@ def clean(text: str, fmt: str = "moodle") -> str:
     if fmt == "html":
         text = html_to_text(text)
     return text.translate(RESTORE).strip()
-
-
-def blocks(text: str) -> Iterator[tuple[int, str, str]]:
-    """(first line, "category" or "question", text) for each block of a GIFT file."""
-    current: list[str] = []
-    start = 0
-    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("//"):
-            continue
-        if stripped.upper().startswith("$CATEGORY:") or not stripped:
-            if current:
-                yield start, "question", "\n".join(current)
-                current = []
-            if stripped:
-                yield number, "category", stripped[len("$CATEGORY:") :].strip()
-            continue
-        start = start if current else number
-        current.append(line)
-    if current:
-        yield start, "question", "\n".join(current)
 
 
 def parse_question(block: str, lang: str) -> Question:
@@ -224,7 +175,9 @@ def choice(q: Question, body: str, fmt: str) -> None:
     if any(not text for _, _, text, _ in parsed):
         raise Skip("skipped: an answer has no text")
     ids = [letter(i) for i in range(len(parsed))]
-    q.fields["options"] = [{"id": i, q.lang: text} for i, (_, _, text, _) in zip(ids, parsed)]
+    q.fields["options"] = [
+        {"id": i, q.lang: text} for i, (_, _, text, _) in zip(ids, parsed, strict=True)
+    ]
     q.feedback += [f"{text}: {fb}" for _, _, text, fb in parsed if fb]
     weights = [w for _, w, _, _ in parsed]
     if any(marker == "=" for marker, *_ in parsed):
@@ -239,7 +192,7 @@ def choice(q: Question, body: str, fmt: str) -> None:
         if any(w < 0 for w in weights):
             q.notes.append("negative weights are read as 0 (single choice never takes marks away)")
         return
-    right = [i for i, w in zip(ids, weights) if w > 0]
+    right = [i for i, w in zip(ids, weights, strict=True) if w > 0]
     if not right:
         raise Skip("skipped: no answer has a positive weight")
     q.type = "multiple"
@@ -272,7 +225,7 @@ def short(q: Question, body: str, fmt: str) -> None:
 
 def matching(q: Question, body: str, fmt: str) -> None:
     """`{=left -> right …}`; answers with no left side (distractors) are dropped."""
-    pairs = []
+    pairs: list[dict[str, Any]] = []
     for _, raw in split_answers(body):
         left, arrow, right = raw.partition("#")[0].partition("->")
         left, right = clean(left, fmt), clean(right, fmt)

@@ -67,7 +67,9 @@ def test_production_refuses_invalid_content(app, database_url, mailbox, tmp_path
     from conftest import app_config
 
     broken = str(build(tmp_path, "unknown-fact"))
-    cfg = app_config(database_url, mailbox, ENV_NAME="production", SECRET_KEY="s" * 40, CONTENT_ROOT=broken)
+    cfg = app_config(
+        database_url, mailbox, ENV_NAME="production", SECRET_KEY="s" * 40, CONTENT_ROOT=broken
+    )
     cfg.pop("TESTING")
     with pytest.raises(ContentError, match="unknown fact"):
         create_app(cfg)
@@ -81,7 +83,9 @@ def test_admin_content_page_lists_problems(app, database_url, mailbox, tmp_path,
     from conftest import app_config
     from support import PASSWORD
 
-    dev = create_app(app_config(database_url, mailbox, CONTENT_ROOT=str(build(tmp_path, "unknown-fact"))))
+    dev = create_app(
+        app_config(database_url, mailbox, CONTENT_ROOT=str(build(tmp_path, "unknown-fact")))
+    )
     admin = users.create(role="admin")
     client = dev.test_client()
     client.post("/login", data={"email": admin.email, "password": PASSWORD})

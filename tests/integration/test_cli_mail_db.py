@@ -28,7 +28,9 @@ def test_demo_is_idempotent_and_prints_a_working_login(app, runner):
     with app.app_context():
         assert len(db.session.scalars(select(User).where(User.email == DEMO_EMAIL)).all()) == 1
     client = app.test_client()
-    assert client.post("/login", data={"email": DEMO_EMAIL, "password": password}).status_code == 303
+    assert (
+        client.post("/login", data={"email": DEMO_EMAIL, "password": password}).status_code == 303
+    )
 
 
 def test_check_command_reports_states(app, runner):
@@ -39,7 +41,9 @@ def test_check_command_reports_states(app, runner):
 
 def test_development_mail_goes_to_files(tmp_path, database_url, mailbox):
     """Without MAIL_SERVER, messages are written as .eml files, never to the log."""
-    app = create_app(app_config(database_url, mailbox, MAIL_SERVER="", MAIL_OUTBOX_DIR=str(tmp_path)))
+    app = create_app(
+        app_config(database_url, mailbox, MAIL_SERVER="", MAIL_OUTBOX_DIR=str(tmp_path))
+    )
     with app.app_context():
         send_mail("learner@example.com", "مرحبا", "رابط سري: https://x/reset/SECRET")
     files = list(Path(tmp_path).glob("*.eml"))

@@ -65,12 +65,42 @@ LEARNER: list[Request] = [
     ("email-errors", "POST", "/account/email", {"new_email": "bad", "password": ""}, 400),
     ("delete-errors", "POST", "/account/delete", {"password": ""}, 400),
     ("admin-refused", "GET", "/admin/", None, 403),
+    ("catalogue", "GET", "/learn", None, 200),
+    ("track", "GET", "/learn/platforms", None, 200),
+    ("track-orientation", "GET", "/learn/orientation", None, 200),
+    *[
+        (f"lesson-{lid}", "GET", f"/lessons/{lid}", None, 200)
+        for lid in ("ori-1", "plt-1", "plt-2", "plt-3", "plt-4", "plt-5")
+    ],
+    (
+        "search",
+        "GET",
+        "/learn/search?q=%D8%A7%D9%84%D9%85%D9%86%D8%B5%D8%A7%D8%AA+LinkedIn",
+        None,
+        200,
+    ),
+    ("search-empty", "GET", "/learn/search?q=zzzz", None, 200),
+    ("diagnostic-intro", "GET", "/quiz/diagnostic", None, 200),
+    ("skills-empty", "GET", "/skills", None, 200),
+    ("review-empty", "GET", "/review", None, 200),
+    ("history-empty", "GET", "/quiz/history", None, 200),
 ]
+# Pages reached after taking the diagnostic (their URLs are made at run time).
+DYNAMIC = (
+    "quiz-take",
+    "quiz-result",
+    "retake-take",
+    "learner-home-due",
+    "skills-with-evidence",
+    "review-due",
+    "history",
+)
 ADMIN: list[Request] = [
     ("admin-users", "GET", "/admin/", None, 200),
+    ("admin-content", "GET", "/admin/content", None, 200),
 ]
 CANARY = '<!DOCTYPE html><html lang="en"><title>canary</title><p><blink>x</blink></p></html>'
-EXPECTED_PAGES = len(LANGUAGES) * (len(ANONYMOUS) + len(LEARNER) + len(ADMIN))
+EXPECTED_PAGES = len(LANGUAGES) * (len(ANONYMOUS) + len(LEARNER) + len(ADMIN) + len(DYNAMIC))
 
 
 def need(condition: bool, reason: str) -> None:
@@ -148,6 +178,21 @@ def test_every_page_is_valid_html(
         other = "en" if lang == "ar" else "ar"
         render(signed_in("learner", lang), "learner", lang, LEARNER, {"Accept-Language": other})
         render(signed_in("admin", lang), "admin", lang, ADMIN, {"Accept-Language": other})
+        learner = signed_in("quizzer", lang)
+        take = learner.post("/quiz/diagnostic").headers["Location"]
+        headers = {"Accept-Language": other}
+        render(learner, "learning", lang, [("quiz-take", "GET", take, None, 200)], headers)
+        result = learner.post(take, data={}).headers["Location"]
+        retake = learner.post(result + "/retake").headers["Location"]
+        dynamic: list[Request] = [
+            ("quiz-result", "GET", result, None, 200),
+            ("retake-take", "GET", retake, None, 200),
+            ("learner-home-due", "GET", "/", None, 200),
+            ("skills-with-evidence", "GET", "/skills", None, 200),
+            ("review-due", "GET", "/review", None, 200),
+            ("history", "GET", "/quiz/history", None, 200),
+        ]
+        render(learner, "learning", lang, dynamic, headers)
 
     assert not problems, "\n".join(problems)
     assert len(files) == EXPECTED_PAGES, f"rendered {len(files)} pages, expected {EXPECTED_PAGES}"

@@ -106,12 +106,27 @@ def owner_cases(app, a):
         ("quizzes.take", "GET", f"/quiz/{token}", state(attempts), False),
         ("quizzes.result", "GET", f"/quiz/attempts/{done_id}", state(attempts), False),
         ("quizzes.retake", "POST", f"/quiz/attempts/{done_id}/retake", state(attempts), True),
-        ("skills.answer", "POST", f"/review/{card_id}",
-         state(select(ReviewCard.reviews).where(ReviewCard.id == card_id)), True),
-        ("quizzes.submit", "POST", f"/quiz/{token}",
-         state(select(QuizAttempt.status).where(QuizAttempt.token == token)), True),
-        ("accounts.end_session", "POST", f"/account/sessions/{sid}/end",
-         state(select(UserSession.id).where(UserSession.id == sid)), True),
+        (
+            "skills.answer",
+            "POST",
+            f"/review/{card_id}",
+            state(select(ReviewCard.reviews).where(ReviewCard.id == card_id)),
+            True,
+        ),
+        (
+            "quizzes.submit",
+            "POST",
+            f"/quiz/{token}",
+            state(select(QuizAttempt.status).where(QuizAttempt.token == token)),
+            True,
+        ),
+        (
+            "accounts.end_session",
+            "POST",
+            f"/account/sessions/{sid}/end",
+            state(select(UserSession.id).where(UserSession.id == sid)),
+            True,
+        ),
     ]
 
 
