@@ -78,6 +78,12 @@ def demo_command() -> None:
         login_file.write_text(password, encoding="utf-8")
         login_file.chmod(0o600)
     password = login_file.read_text(encoding="utf-8").strip()
+    from app.content_runtime import library
+    from app.demo import seed_learning
+
+    demo_user = db.session.get(User, user.id)
+    if demo_user is not None and seed_learning(demo_user, library()):
+        click.echo("Demo learning data created: lessons, a diagnostic, two quizzes, a target role.")
     click.echo("Demo login (development only):")
     click.echo(f"  email:    {DEMO_EMAIL}")
     click.echo(f"  password: {password}")

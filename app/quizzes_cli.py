@@ -92,8 +92,8 @@ def append_items(bank: Path, track: str, items: list[dict[str, Any]]) -> None:
 @click.option("--track", required=True, help="Track id: the items go to quizzes/<track>.yaml.")
 @click.option("--lang", type=LANGS, default="en", show_default=True, help="Language of the file.")
 @click.option("--skills", default="", help="Skill ids (comma-separated) for untagged questions.")
-@click.option("--level", type=click.Choice(LEVELS), default=None, help="Level for untagged ones.")
-@click.option("--lesson", default=None, help="Lesson id for the imported questions.")
+@click.option("--level", type=click.Choice(LEVELS), default=None, help="Level, likewise.")
+@click.option("--lesson", default=None, help="Lesson id for untagged questions.")
 def import_gift(
     file: Path, track: str, lang: str, skills: str, level: str | None, lesson: str | None
 ) -> None:

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from flask import Flask, current_app
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from app.accounts.models import User, UserSession
 from app.db import utcnow, write_unit
@@ -32,11 +32,16 @@ def load_user(session_id: str) -> User | None:
     """Return the user of a live session row, or None so the cookie is refused."""
     if not session_id or len(session_id) > 64:
         return None
-    row = db.session.get(UserSession, session_id)
-    if row is None:
+    # One query for the session row and its user (this runs on every signed-in request).
+    found = db.session.execute(
+        select(UserSession, User)
+        .join(User, User.id == UserSession.user_id)
+        .where(UserSession.id == session_id)
+    ).first()
+    if found is None:
         return None
+    row, user = found
     now = utcnow()
-    user = row.user
     if session_expired(row, now) or not user.is_active:
         with write_unit(db.session) as s:
             s.execute(UserSession.__table__.delete().where(UserSession.id == session_id))

@@ -15,6 +15,7 @@ SAMPLE_VALUES: dict[str, Any] = {
     "track_id": "platforms",
     "attempt_id": 999999,
     "card_id": 999999,
+    "skill_id": "copywriting",
 }
 # Endpoints that are not views of ours.
 EXEMPT = {"static"}

@@ -57,7 +57,8 @@ class YamlError(ValueError):
 def parse_yaml(text: str) -> Any:
     """Parse YAML text into LineDict/LineList values."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        # _Loader is a SafeLoader subclass, so this is safe loading.
+        return yaml.load(text, Loader=_Loader)  # noqa: S506  # nosec B506
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark else 1

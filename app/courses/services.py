@@ -18,6 +18,18 @@ def progress_map(user: User) -> dict[str, LessonProgress]:
     return {row.lesson_id: row for row in rows}
 
 
+def is_complete(user: User, lesson_id: str) -> bool:
+    """Whether the user completed one lesson (one indexed lookup)."""
+    return (
+        db.session.scalar(
+            select(LessonProgress.id).where(
+                LessonProgress.user_id == user.id, LessonProgress.lesson_id == lesson_id
+            )
+        )
+        is not None
+    )
+
+
 def complete_lesson(user: User, lesson_id: str) -> None:
     """Mark a lesson complete; a second click changes nothing (unique row, upsert)."""
     insert = (

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from app.accounts.forms import ConfirmForm
 from app.content import search as lesson_search
+from app.content.model import Lesson, LessonText, Library
 from app.content_runtime import library, renderer, search_index
 from app.courses import bp, services
 from app.registry import access
@@ -70,15 +72,35 @@ def lesson(lesson_id: str) -> str:
         "courses/lesson.html",
         lesson=item,
         text=text,
-        body=renderer().render(text.body, text.lang),
+        article=article(item, text, lib),
         lib=lib,
-        done=progress(),
+        done={item.id}
+        if current_user.is_authenticated and services.is_complete(current_user, item.id)
+        else set(),
         form=ConfirmForm(),
-        fallback=text.lang != lang(),
         previous=order[at - 1] if at > 0 else None,
         following=order[at + 1] if at + 1 < len(order) else None,
         quiz_count=len([i for i in lib.items_for_lesson(item.id) if not i.diagnostic]),
     )
+
+
+def article(item: Lesson, text: LessonText, lib: Library) -> Markup:
+    """The lesson's shared part, rendered once per lesson and language per process."""
+    key = (item.id, text.lang, lang())
+    cache = current_app.extensions.setdefault("tawasul_articles", {})
+    if key not in cache:
+        # A template rendered with autoescape on; course HTML inside it was cleaned by nh3.
+        cache[key] = Markup(  # noqa: S704  # nosec B704
+            render_template(
+                "courses/_article.html",
+                lesson=item,
+                text=text,
+                lib=lib,
+                body=renderer().render(text.body, text.lang),
+                fallback=text.lang != lang(),
+            )
+        )
+    return cache[key]
 
 
 @bp.route("/lessons/<lesson_id>/complete", methods=["POST"])

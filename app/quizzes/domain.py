@@ -109,3 +109,20 @@ def read_response(item: QuizItem, form: Mapping[str, Any]) -> Any:
 def review_options(item: QuizItem) -> list[Mapping[str, Any]]:
     """The options (or pairs) of an item in file order, for a review card."""
     return list(item.spec.get("pairs" if item.type == "matching" else "options") or [])
+
+
+def model_answer(item: QuizItem) -> Any:
+    """A response that earns full credit (used by the demo data and benchmarks)."""
+    spec = item.spec
+    if item.type in ("single", "multiple"):
+        return spec.get("answer")
+    if item.type == "truefalse":
+        return "true" if spec.get("answer") else "false"
+    if item.type == "short":
+        return str(spec["accept"][0]["text"])
+    if item.type == "numeric":
+        first = spec["accept"][0]
+        return str(first.get("value", first.get("min")))
+    if item.type == "ordering":
+        return list(spec.get("answer") or [])
+    return {str(p["id"]): str(p["id"]) for p in spec.get("pairs", [])}

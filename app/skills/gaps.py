@@ -7,7 +7,7 @@ from app.content.model import Library
 from app.db import utcnow
 from app.extensions import db
 from app.skills.domain import GapReport, gap_report
-from app.skills.services import snapshot
+from app.skills.services import levels
 
 DEFAULT_ROLE = "junior-coordinator"
 
@@ -22,7 +22,7 @@ def build_report(
 ) -> tuple[GapReport, dict[str, dict[str, object]]]:
     """The report for the chosen (or default) role, and the per-skill snapshot behind it."""
     role = lib.roles[role_id or role_of(user, lib) or next(iter(lib.roles), DEFAULT_ROLE)]
-    states = snapshot(db.session, user)
+    states = levels(db.session, user)
     report = gap_report(
         role.id,
         role.targets,

@@ -134,6 +134,19 @@ def rebuild_states(session: DbSession, user: User, lib: Library) -> int:
     return len(states)
 
 
+def levels(session: DbSession, user: User) -> dict[str, dict[str, Any]]:
+    """Level, confidence and last evidence time per skill, without the evidence detail."""
+    rows = session.execute(
+        select(
+            SkillState.skill, SkillState.level, SkillState.p_know, SkillState.last_evidence_at
+        ).where(SkillState.user_id == user.id)
+    )
+    return {
+        skill: {"level": level, "p_know": p_know, "last": last}
+        for skill, level, p_know, last in rows
+    }
+
+
 def snapshot(session: DbSession, user: User) -> dict[str, dict[str, Any]]:
     """Level, confidence and last evidence time per skill (one query)."""
     return {

@@ -13,13 +13,14 @@ from app.accounts.domain import safe_next
 from app.accounts.forms import ConfirmForm
 from app.content_runtime import library
 from app.courses.services import next_unfinished, progress_map
+from app.extensions import db
 from app.quizzes.domain import read_response, review_options
 from app.registry import access
 from app.skills import bp, review
 from app.skills.forms import TargetRoleForm
 from app.skills.gaps import build_report, role_of
 from app.skills.radar import radar_svg
-from app.skills.services import set_target_role, why_level
+from app.skills.services import set_target_role, snapshot, why_level
 
 
 def lang() -> str:
@@ -47,9 +48,9 @@ def report() -> str:
         ),
     )
     progress = progress_map(current_user)
-    reasons = {skill: why_level(state) for skill, state in states.items()}
     form = TargetRoleForm(role=report_.role)
     form.role.choices = [(r.id, r.name.get(lang()) or r.id) for r in lib.roles.values()]
+    # radar_svg escapes every label, so its markup is safe to insert.
     return render_template(
         "skills/report.html",
         report=report_,
@@ -57,17 +58,34 @@ def report() -> str:
         lib=lib,
         form=form,
         chosen=role_of(current_user, lib),
-        reasons=reasons,
-        radar=Markup(chart),  # noqa: S704 - built by radar_svg, which escapes every label
+        radar=Markup(chart),  # noqa: S704  # nosec B704
         next_lesson={
             row.skill: next_unfinished(current_user, lib, row.skill, progress)
-            for row in report_.rows
+            for row in report_.top
         },
         exercise={
             row.skill: next((e.id for e in lib.exercises.values() if row.skill in e.primary), None)
-            for row in report_.rows
+            for row in report_.top
         },
         confirm=ConfirmForm(),
+    )
+
+
+@bp.route("/skills/<skill_id>")
+@access("signed-in")
+def why(skill_id: str) -> str:
+    """Why a skill has its level: each rule's numbers and the latest evidence."""
+    lib = library()
+    if skill_id not in lib.skills:
+        abort(404)
+    state = snapshot(db.session, current_user).get(skill_id)
+    return render_template(
+        "skills/why.html",
+        skill=lib.skills[skill_id],
+        lib=lib,
+        lang=lang(),
+        level=int(state["level"]) if state else 0,
+        why=why_level(state) if state else None,
     )
 
 

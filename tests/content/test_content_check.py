@@ -62,9 +62,10 @@ def test_cli_fails_on_a_broken_tree_and_passes_on_a_valid_one(app, tmp_path):
 
 def test_production_refuses_invalid_content(app, database_url, mailbox, tmp_path):
     """Production does not start on invalid content; development keeps the problems."""
+    from conftest import app_config
+
     from app import create_app
     from app.content_runtime import ContentError
-    from conftest import app_config
 
     broken = str(build(tmp_path, "unknown-fact"))
     cfg = app_config(
@@ -79,9 +80,10 @@ def test_production_refuses_invalid_content(app, database_url, mailbox, tmp_path
 
 def test_admin_content_page_lists_problems(app, database_url, mailbox, tmp_path, users):
     """An admin sees each problem with its file and line on /admin/content."""
-    from app import create_app
     from conftest import app_config
     from support import PASSWORD
+
+    from app import create_app
 
     dev = create_app(
         app_config(database_url, mailbox, CONTENT_ROOT=str(build(tmp_path, "unknown-fact")))

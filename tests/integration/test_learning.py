@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 from sqlalchemy import func, select
+from support import PASSWORD
 
 from app.quizzes.domain import diagnostic_items, lesson_items
 from app.quizzes.models import Answer, QuizAttempt
 from app.skills.models import ReviewCard, SkillEvidence, SkillState
-from support import PASSWORD
 
 
 def lib_of(app):
@@ -73,7 +73,7 @@ def test_missing_language_falls_back_with_a_notice(app, users):
 
 def test_quiz_never_sends_the_answer_key_and_scores_once(app, users, ctx):
     """The quiz page holds no answers or rationales; replayed submissions score once."""
-    client, user = signed_in(app, users)
+    client, _user = signed_in(app, users)
     lib = lib_of(app)
     items = [lib.items[i] for i in lesson_items(lib, "plt-1")]
     take = client.post("/quiz/lesson/plt-1").headers["Location"]
@@ -109,7 +109,7 @@ def test_retake_only_what_was_missed(app, users, ctx):
 
 def test_diagnostic_seeds_the_gap_report_and_rebuild_is_identical(app, users, runner, ctx):
     """The diagnostic's answers become evidence; `flask skills rebuild` reproduces the states."""
-    client, user = signed_in(app, users)
+    client, _user = signed_in(app, users)
     lib = lib_of(app)
     ids = diagnostic_items(lib)
     assert len(ids) == 2 * len(lib.skills)
@@ -135,7 +135,7 @@ def test_diagnostic_seeds_the_gap_report_and_rebuild_is_identical(app, users, ru
 
 def test_target_role_changes_the_report(app, users, ctx):
     """Choosing a role saves it and the report compares against it."""
-    client, user = signed_in(app, users)
+    client, _user = signed_in(app, users)
     assert client.post("/skills/target", data={"role": "freelance-manager"}).status_code == 303
     page = client.get("/skills").get_data(as_text=True)
     assert (
