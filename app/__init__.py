@@ -20,7 +20,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
     csrf.init_app(app)
-    limiter.init_app(app)
+    if app.config.get("RATELIMIT_DEFAULT"):
+        # Flask-Limiter is a best-effort extra for a site-wide default limit; the limits that
+        # must hold across workers use app.ratelimit. Without a default it would only add
+        # per-request work.
+        limiter.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     login_manager.init_app(app)
     sessions.init_sessions(app, login_manager)
