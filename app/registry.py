@@ -47,6 +47,34 @@ class UserData:
 USER_DATA: dict[str, UserData] = {}
 
 
+def export_rows(model: Any, fields: tuple[str, ...]) -> Callable[[Any, Any], list[dict[str, Any]]]:
+    """An exporter listing `fields` of the user's rows of `model` (dates as ISO text)."""
+    from sqlalchemy import select
+
+    def export(session: Any, user: Any) -> list[dict[str, Any]]:
+        """Rows of the user as dictionaries of plain values."""
+        rows = session.scalars(select(model).where(model.user_id == user.id))
+        return [{f: _plain(getattr(row, f)) for f in fields} for row in rows]
+
+    return export
+
+
+def delete_rows(model: Any) -> Callable[[Any, Any], None]:
+    """A delete handler for the user's rows of `model`."""
+    from sqlalchemy import delete
+
+    def remove(session: Any, user: Any) -> None:
+        """Delete every row of the user."""
+        session.execute(delete(model).where(model.user_id == user.id))
+
+    return remove
+
+
+def _plain(value: Any) -> Any:
+    """Datetimes as ISO text; everything else unchanged."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def register_user_data(
     table: str,
     export: Callable[[Any, Any], list[dict[str, Any]]],
@@ -63,7 +91,8 @@ class XssField:
 
     name: str
     set_value: Callable[[Any, Any, str], None]  # (session, user, value)
-    pages: Callable[[Any], list[str]]  # user -> paths that display the field
+    # user -> paths that display the field; called after set_value, in an app context.
+    pages: Callable[[Any], list[str]]
     max_length: int = 100
     viewers: tuple[str, ...] = field(default=("owner",))
 

@@ -4,55 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, select
-
 from app.quizzes.models import Answer, QuizAttempt
-from app.registry import declare_not_learner_text, register_user_data
-
-
-def export_attempts(session: Any, user: Any) -> list[dict[str, Any]]:
-    """Attempts with their items, score and dates."""
-    rows = session.scalars(select(QuizAttempt).where(QuizAttempt.user_id == user.id))
-    return [
-        {
-            "id": r.id,
-            "kind": r.kind,
-            "ref": r.ref,
-            "items": r.item_ids,
-            "status": r.status,
-            "score": r.score,
-            "started_at": r.started_at.isoformat(),
-            "submitted_at": r.submitted_at.isoformat() if r.submitted_at else None,
-        }
-        for r in rows
-    ]
-
-
-def export_answers(session: Any, user: Any) -> list[dict[str, Any]]:
-    """Every answer with the response given and its score."""
-    rows = session.scalars(select(Answer).where(Answer.user_id == user.id))
-    return [
-        {
-            "attempt": r.attempt_id,
-            "item": r.item_id,
-            "response": r.response,
-            "score": r.score,
-            "answered_at": r.answered_at.isoformat(),
-        }
-        for r in rows
-    ]
-
+from app.registry import (
+    XssField,
+    declare_not_learner_text,
+    delete_rows,
+    export_rows,
+    register_user_data,
+    register_xss_field,
+)
 
 register_user_data(
     "answer",
-    export_answers,
-    lambda s, u: s.execute(delete(Answer).where(Answer.user_id == u.id)),
+    export_rows(Answer, ("attempt_id", "item_id", "response", "score", "answered_at")),
+    delete_rows(Answer),
     order=5,
 )
 register_user_data(
     "quiz_attempt",
-    export_attempts,
-    lambda s, u: s.execute(delete(QuizAttempt).where(QuizAttempt.user_id == u.id)),
+    export_rows(
+        QuizAttempt,
+        ("id", "kind", "ref", "item_ids", "status", "score", "started_at", "submitted_at"),
+    ),
+    delete_rows(QuizAttempt),
     order=10,
 )
 for column, why in {
@@ -63,3 +37,47 @@ for column, why in {
     "answer.item_id": "a content id",
 }.items():
     declare_not_learner_text(column, why)
+
+
+def set_typed_answer(session: Any, user: Any, value: str) -> None:
+    """Store `value` as the learner's typed answer to a short-answer item (XSS harness)."""
+    from flask import current_app
+
+    lib = current_app.extensions["tawasul_content"][0]
+    item = next(i for i in lib.items.values() if i.type == "short")
+    attempt = QuizAttempt(
+        user_id=user.id,
+        token=f"xss-{user.id}",
+        kind="lesson",
+        ref=item.lesson,
+        item_ids=[item.id],
+        status="submitted",
+        score=0.0,
+    )
+    session.add(attempt)
+    session.flush()
+    session.add(
+        Answer(
+            attempt_id=attempt.id,
+            user_id=user.id,
+            item_id=item.id,
+            position=0,
+            response=value,
+            score=0.0,
+        )
+    )
+
+
+def typed_answer_pages(user: Any) -> list[str]:
+    """The result page that shows the typed answer."""
+    from sqlalchemy import select
+
+    from app.extensions import db
+
+    attempt_id = db.session.scalar(select(QuizAttempt.id).where(QuizAttempt.user_id == user.id))
+    return [f"/quiz/attempts/{attempt_id}"]
+
+
+register_xss_field(
+    XssField("answer.response", set_typed_answer, typed_answer_pages, max_length=500)
+)

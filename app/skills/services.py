@@ -28,16 +28,33 @@ class Evidence:
     hard_variant: bool = False
 
 
+def rule_inputs(items: Any, exercises: Any) -> tuple[list[ItemAnswer], list[ExerciseResult]]:
+    """Rule inputs from a state's stored JSON (latest answer per item, exercise results)."""
+    answers = [
+        ItemAnswer(item, float(v[0]), str(v[1]), int(v[2])) for item, v in (items or {}).items()
+    ]
+    results = [
+        ExerciseResult(str(e[0]), float(e[1]), str(e[2]), bool(e[3])) for e in exercises or []
+    ]
+    return answers, results
+
+
 def state_inputs(state: SkillState) -> tuple[list[ItemAnswer], list[ExerciseResult]]:
     """The rule inputs kept on a state row."""
-    answers = [
-        ItemAnswer(item, float(v[0]), str(v[1]), int(v[2]))
-        for item, v in (state.items or {}).items()
-    ]
-    exercises = [
-        ExerciseResult(str(e[0]), float(e[1]), str(e[2]), bool(e[3])) for e in state.exercises or []
-    ]
-    return answers, exercises
+    return rule_inputs(state.items, state.exercises)
+
+
+def new_state(user: User, skill: str, params: dict[str, float]) -> SkillState:
+    """An empty state row for a skill, at the skill's prior knowledge estimate."""
+    return SkillState(
+        user_id=user.id,
+        skill=skill,
+        level=0,
+        p_know=params["p_init"],
+        items={},
+        exercises=[],
+        evidence_count=0,
+    )
 
 
 def apply(state: SkillState, ev: Evidence | SkillEvidence, params: dict[str, float]) -> None:
@@ -90,15 +107,7 @@ def record_evidence(session: DbSession, user: User, lib: Library, evidence: list
         state = states.get(ev.skill)
         if state is None:
             params = dict(lib.skills[ev.skill].bkt)
-            state = SkillState(
-                user_id=user.id,
-                skill=ev.skill,
-                level=0,
-                p_know=params["p_init"],
-                items={},
-                exercises=[],
-                evidence_count=0,
-            )
+            state = new_state(user, ev.skill, params)
             session.add(state)
             states[ev.skill] = state
         apply(state, ev, dict(lib.skills[ev.skill].bkt))
@@ -118,15 +127,7 @@ def rebuild_states(session: DbSession, user: User, lib: Library) -> int:
         params = dict(lib.skills[ev.skill].bkt)
         state = states.get(ev.skill)
         if state is None:
-            state = SkillState(
-                user_id=user.id,
-                skill=ev.skill,
-                level=0,
-                p_know=params["p_init"],
-                items={},
-                exercises=[],
-                evidence_count=0,
-            )
+            state = new_state(user, ev.skill, params)
             states[ev.skill] = state
         apply(state, ev, params)
         state.last_evidence_at = ev.created_at
@@ -172,14 +173,7 @@ def set_target_role(user: User, role_id: str) -> None:
 
 def why_level(state: dict[str, Any]) -> dict[str, Any]:
     """The evidence behind a level: the latest answers and each rule's numbers."""
-    answers = [
-        ItemAnswer(item, float(v[0]), str(v[1]), int(v[2]))
-        for item, v in (state["items"] or {}).items()
-    ]
-    exercises = [
-        ExerciseResult(str(e[0]), float(e[1]), str(e[2]), bool(e[3]))
-        for e in state["exercises"] or []
-    ]
+    answers, exercises = rule_inputs(state["items"], state["exercises"])
     _, reasons = skill_level(answers, exercises)
     latest = sorted(answers, key=lambda a: a.order, reverse=True)[:10]
     return {"reasons": reasons, "latest": latest, "exercises": exercises}

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import threading
 
+from conftest import app_config
 from sqlalchemy import func, select
+from support import PASSWORD
 
 from app import create_app
 from app.quizzes.models import Answer, QuizAttempt
 from app.skills.models import SkillEvidence
-from conftest import app_config
-from support import PASSWORD
 
 
 def test_ten_concurrent_duplicate_submissions_score_once(app, database_url, mailbox, users, ctx):
@@ -20,7 +20,10 @@ def test_ten_concurrent_duplicate_submissions_score_once(app, database_url, mail
     clients = []
     for i in range(10):
         client = workers[i % 4].test_client()
-        assert client.post("/login", data={"email": user.email, "password": PASSWORD}).status_code == 303
+        assert (
+            client.post("/login", data={"email": user.email, "password": PASSWORD}).status_code
+            == 303
+        )
         clients.append(client)
     take = clients[0].post("/quiz/lesson/plt-1").headers["Location"]
     barrier = threading.Barrier(len(clients))
@@ -41,6 +44,10 @@ def test_ten_concurrent_duplicate_submissions_score_once(app, database_url, mail
         answers = session.scalar(select(func.count(Answer.id)))
         evidence = session.scalar(select(func.count(SkillEvidence.id)))
     assert attempt.status == "submitted" and answers == len(attempt.item_ids)
-    assert evidence == sum(len(app.extensions["tawasul_content"][0].items[i].skills) for i in attempt.item_ids)
-    print(f"T8: 10 duplicate concurrent posts over 4 app instances -> 1 scored attempt, "
-          f"{answers} answers, 0 5xx")
+    assert evidence == sum(
+        len(app.extensions["tawasul_content"][0].items[i].skills) for i in attempt.item_ids
+    )
+    print(
+        f"T8: 10 duplicate concurrent posts over 4 app instances -> 1 scored attempt, "
+        f"{answers} answers, 0 5xx"
+    )
