@@ -92,6 +92,7 @@ DYNAMIC = (
     "retake-take",
     "learner-home-due",
     "skills-with-evidence",
+    "skill-why",
     "review-due",
     "history",
 )
@@ -189,6 +190,7 @@ def test_every_page_is_valid_html(
             ("retake-take", "GET", retake, None, 200),
             ("learner-home-due", "GET", "/", None, 200),
             ("skills-with-evidence", "GET", "/skills", None, 200),
+            ("skill-why", "GET", "/skills/copywriting", None, 200),
             ("review-due", "GET", "/review", None, 200),
             ("history", "GET", "/quiz/history", None, 200),
         ]
