@@ -168,6 +168,8 @@ class SettingsForm(FlaskForm):
 
     display_name = display_name_field()
     locale = SelectField(_l("Interface language"), choices=LANGUAGE_CHOICES)
+    # Choices come from courses/roles.yaml, set by the view.
+    target_role = SelectField(_l("Target role"), choices=[], validate_choice=True)
 
 
 class DeleteAccountForm(FlaskForm):

@@ -98,12 +98,13 @@ def confirm_email_change(token: str) -> User | None:
     return user
 
 
-def update_settings(user: User, display_name: str, locale: str) -> None:
-    """Save the display name and interface language."""
+def update_settings(user: User, display_name: str, locale: str, target_role: str | None) -> None:
+    """Save the display name, interface language and target role."""
     with write_unit(db.session) as s:
         row = s.get(User, user.id)
         row.display_name = display_name
         row.locale = locale
+        row.target_role = target_role
 
 
 def set_locale(user: User, locale: str) -> None:

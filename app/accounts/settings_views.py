@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from flask import abort, flash, redirect, render_template, session, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user, logout_user
 from werkzeug.wrappers import Response
 
@@ -19,6 +19,7 @@ from app.accounts.forms import (
     SettingsForm,
 )
 from app.accounts.views import Page, stash_token
+from app.content_runtime import library
 from app.registry import access
 
 
@@ -29,13 +30,28 @@ def overview() -> str:
     return render_template("accounts/overview.html")
 
 
+def role_choices() -> list[tuple[str, str]]:
+    """The target roles in the page language, after a 'not chosen yet' option."""
+    locale = get_locale()
+    lang = locale.language if locale else "ar"
+    roles = [(r.id, r.name.get(lang) or r.id) for r in library().roles.values()]
+    return [("", _("Not chosen yet")), *roles]
+
+
 @bp.route("/account/settings", methods=["GET", "POST"])
 @access("signed-in")
 def settings() -> Page:
-    """Change the display name and interface language."""
+    """Change the display name, interface language and target role."""
     form = SettingsForm(obj=current_user)
+    form.target_role.choices = role_choices()
+    if form.target_role.data is None:  # not sent: keep the current choice
+        form.target_role.data = ""
     if form.validate_on_submit():
-        lifecycle.update_settings(current_user, form.display_name.data, form.locale.data)
+        sent = "target_role" in request.form
+        role = form.target_role.data if sent else current_user.target_role
+        lifecycle.update_settings(
+            current_user, form.display_name.data, form.locale.data, role or None
+        )
         flash(_("Your settings are saved."), "success")
         return redirect(url_for("accounts.settings"), code=303)
     return render_template("accounts/settings.html", form=form), 400 if form.errors else 200

@@ -171,3 +171,21 @@ def test_search_matches_arabic_spelling_variants(client):
     english = client.get("/learn/search", query_string={"q": "LinkedIn"}).get_data(as_text=True)
     assert "/lessons/plt-3" in english
     assert client.get("/learn/search", query_string={"q": "<script>"}).status_code == 200
+
+
+def test_target_role_is_a_setting_too(app, users, ctx):
+    """The settings page saves or clears the target role and refuses unknown roles."""
+    from app.accounts.models import User
+
+    client, user = signed_in(app, users)
+    form = {"display_name": "ليلى", "locale": "ar", "target_role": "community-specialist"}
+    assert client.post("/account/settings", data=form).status_code == 303
+    with ctx as session:
+        assert session.get(User, user.id).target_role == "community-specialist"
+    assert (
+        client.post("/account/settings", data={**form, "target_role": "astronaut"}).status_code
+        == 400
+    )
+    assert client.post("/account/settings", data={**form, "target_role": ""}).status_code == 303
+    with ctx as session:
+        assert session.get(User, user.id).target_role is None
