@@ -7,12 +7,18 @@ from datetime import datetime, timedelta
 from flask import Flask, current_app
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
 from app.accounts.models import User, UserSession
 from app.db import utcnow, write_unit
 from app.extensions import db
 
+# Built once: this statement runs on every signed-in request.
+LOAD_SESSION = (
+    select(UserSession, User)
+    .join(User, User.id == UserSession.user_id)
+    .where(UserSession.id == bindparam("sid"))
+)
 # last_seen is refreshed at most this often, so reads rarely write.
 TOUCH_INTERVAL = timedelta(minutes=5)
 
@@ -33,11 +39,7 @@ def load_user(session_id: str) -> User | None:
     if not session_id or len(session_id) > 64:
         return None
     # One query for the session row and its user (this runs on every signed-in request).
-    found = db.session.execute(
-        select(UserSession, User)
-        .join(User, User.id == UserSession.user_id)
-        .where(UserSession.id == session_id)
-    ).first()
+    found = db.session.execute(LOAD_SESSION, {"sid": session_id}).first()
     if found is None:
         return None
     row, user = found

@@ -9,7 +9,15 @@ from app.extensions import db
 
 
 def code_head() -> str | None:
-    """Return the migration head revision shipped with the code."""
+    """Return the migration head revision shipped with the code (read once per process)."""
+    cached = current_app.extensions.get("tawasul_code_head")
+    if cached is None:
+        cached = current_app.extensions["tawasul_code_head"] = (_read_head(),)
+    return cached[0]
+
+
+def _read_head() -> str | None:
+    """Parse the migration scripts for their head revision."""
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
