@@ -27,6 +27,12 @@ def select_locale() -> str:
     return best or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
+def current_language() -> str:
+    """The page language code ("ar" or "en")."""
+    locale = get_locale()
+    return locale.language if locale else "ar"
+
+
 def page_language() -> dict[str, Any]:
     """Template variables for <html lang dir> and the language switch."""
     loc = get_locale()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -16,13 +15,8 @@ from app.content import search as lesson_search
 from app.content.model import Lesson, LessonText, Library
 from app.content_runtime import library, renderer, search_index
 from app.courses import bp, services
+from app.i18n import current_language as lang
 from app.registry import access
-
-
-def lang() -> str:
-    """The page language code."""
-    locale = get_locale()
-    return locale.language if locale else "ar"
 
 
 def progress() -> Mapping[str, object]:

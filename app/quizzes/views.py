@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask import abort, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.accounts.forms import ConfirmForm
 from app.content_runtime import library
+from app.i18n import current_language as lang
 from app.quizzes import bp, domain, services
 from app.quizzes.display import answer_text, correct_text
 from app.registry import access
@@ -19,12 +19,6 @@ from app.skills.gaps import top_gap_skills
 def quiz_helpers() -> dict[str, object]:
     """Template helpers that write answers out in words."""
     return {"answer_text": answer_text, "correct_text": correct_text}
-
-
-def lang() -> str:
-    """The page language code."""
-    locale = get_locale()
-    return locale.language if locale else "ar"
 
 
 def begin(kind: str, ref: str, item_ids: list[str]) -> Response:

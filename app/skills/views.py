@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -13,6 +12,7 @@ from app.accounts.forms import ConfirmForm
 from app.content_runtime import library
 from app.courses.services import next_unfinished, progress_map
 from app.extensions import db
+from app.i18n import current_language as lang
 from app.quizzes.domain import read_response, review_options
 from app.registry import access
 from app.skills import bp, review
@@ -20,12 +20,6 @@ from app.skills.forms import TargetRoleForm
 from app.skills.gaps import build_report, role_of
 from app.skills.radar import radar_svg
 from app.skills.services import set_target_role, snapshot, why_level
-
-
-def lang() -> str:
-    """The page language code."""
-    locale = get_locale()
-    return locale.language if locale else "ar"
 
 
 @bp.route("/skills")
