@@ -34,8 +34,9 @@ def radar_svg(labels: list[str], values: list[float], title: str, description: s
     if count < 3:
         return Markup("")
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-60 0 {SIZE + 120} {SIZE}" '
-        f'role="img" aria-labelledby="radar-title radar-desc" class="radar">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-90 -10 {SIZE + 180} {SIZE + 20}" '
+        # direction="ltr": in an RTL page the start/end anchors would flip and labels overlap.
+        f'role="img" aria-labelledby="radar-title radar-desc" class="radar" direction="ltr">',
         f'<title id="radar-title">{escape(title)}</title>',
         f'<desc id="radar-desc">{escape(description)}</desc>',
     ]
