@@ -15,7 +15,7 @@ from app.extensions import db
 
 # Built once: this statement runs on every signed-in request.
 LOAD_SESSION = (
-    select(UserSession, User)
+    select(User, UserSession.created_at, UserSession.last_seen_at, UserSession.remember)
     .join(User, User.id == UserSession.user_id)
     .where(UserSession.id == bindparam("sid"))
 )
@@ -23,14 +23,14 @@ LOAD_SESSION = (
 TOUCH_INTERVAL = timedelta(minutes=5)
 
 
-def session_expired(row: UserSession, now: datetime) -> bool:
+def session_expired(created: datetime, last_seen: datetime, remember: bool, now: datetime) -> bool:
     """True when the session passed its idle timeout or its absolute lifetime."""
     cfg = current_app.config
-    if row.remember:
-        return now - row.created_at > cfg["REMEMBER_ABSOLUTE_LIFETIME"]
+    if remember:
+        return now - created > cfg["REMEMBER_ABSOLUTE_LIFETIME"]
     return (
-        now - row.created_at > cfg["SESSION_ABSOLUTE_LIFETIME"]
-        or now - row.last_seen_at > cfg["SESSION_IDLE_TIMEOUT"]
+        now - created > cfg["SESSION_ABSOLUTE_LIFETIME"]
+        or now - last_seen > cfg["SESSION_IDLE_TIMEOUT"]
     )
 
 
@@ -42,13 +42,13 @@ def load_user(session_id: str) -> User | None:
     found = db.session.execute(LOAD_SESSION, {"sid": session_id}).first()
     if found is None:
         return None
-    row, user = found
+    user, created, last_seen, remember = found
     now = utcnow()
-    if session_expired(row, now) or not user.is_active:
+    if session_expired(created, last_seen, remember, now) or not user.is_active:
         with write_unit(db.session) as s:
             s.execute(UserSession.__table__.delete().where(UserSession.id == session_id))
         return None
-    if now - row.last_seen_at > TOUCH_INTERVAL:
+    if now - last_seen > TOUCH_INTERVAL:
         with write_unit(db.session) as s:
             s.execute(
                 update(UserSession).where(UserSession.id == session_id).values(last_seen_at=now)
