@@ -10,8 +10,10 @@ from flask import Flask
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app: config, extensions, blueprints, CLI. No database or network I/O."""
-    app = Flask(__name__, instance_relative_config=False)
-    _load_config(app, config or {})
+    overrides = config or {}
+    # Tests and tools may give their own instance folder (secrets, mail, demo login).
+    app = Flask(__name__, instance_path=overrides.get("INSTANCE_PATH"))
+    _load_config(app, overrides)
 
     from app import cli, errors, i18n, logs, security, sessions
     from app.extensions import babel, csrf, db, limiter, login_manager, migrate

@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 from app.accounts.models import User
 from app.db import utcnow, write_unit
 from app.extensions import db
-from app.security import hash_password
+from app.security import hash_password, verify_password
 
 DEMO_EMAIL = "demo@tawasul.example"
 
@@ -60,7 +60,9 @@ def demo_command() -> None:
     """Create the demo learner once (idempotent) and print the demo login."""
     login_file = Path(current_app.instance_path) / "demo-login.txt"
     user = db.session.scalar(select(User).where(User.email == DEMO_EMAIL))
-    if user is None or not login_file.exists():
+    saved = login_file.read_text(encoding="utf-8").strip() if login_file.exists() else ""
+    # A new password when the file is missing or no longer matches this database.
+    if user is None or not saved or not verify_password(user.password_hash, saved):
         password = random_password()
         with write_unit(db.session) as s:
             if user is None:

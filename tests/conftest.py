@@ -8,6 +8,7 @@ tables. With CI=true, a configured but unreachable service fails instead of skip
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ settings.register_profile(
 settings.load_profile("ci")
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+TEST_INSTANCE = tempfile.mkdtemp(prefix="tawasul-test-instance-")
 PASSWORD = "correct horse battery staple"
 
 
@@ -68,13 +70,16 @@ def app_config(database_url: str, mailbox: Mailbox, **extra: Any) -> dict[str, A
         "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
         # Limits are switched on by the rate-limit tests; elsewhere many logins share 127.0.0.1.
         "RATELIMIT_ENABLED": False,
+        # Never the repository's instance/ folder (the developer's secret and demo login).
+        "INSTANCE_PATH": TEST_INSTANCE,
         **extra,
     }
 
 
 @pytest.fixture(scope="session")
 def app(database_url: str, mailbox: Mailbox):  # type: ignore[no-untyped-def]
-    """The application under test, with its tables created once."""
+    """The application under test, with its tables created once and its own instance folder
+    (so `flask demo` in tests never touches the developer's demo login)."""
     application = create_app(app_config(database_url, mailbox))
     with application.app_context():
         db.create_all()

@@ -114,3 +114,16 @@ def test_users_typed_text_is_stored_as_typed(client, users, ctx):
     with ctx as session:
         assert session.get(User, user.id).display_name == name
     assert f"<bdi>{name}</bdi>" in client.get("/account/").get_data(as_text=True)
+
+
+def test_demo_repairs_a_stale_login_file(app, runner):
+    """If the saved demo password no longer matches the database, `flask demo` makes a new one."""
+    from pathlib import Path
+
+    runner.invoke(args=["demo"])
+    Path(app.instance_path, "demo-login.txt").write_text("stale password from another database")
+    result = runner.invoke(args=["demo"])
+    password = result.output.strip().rsplit(" ", 1)[1]
+    assert password != "stale password from another database"
+    client = app.test_client()
+    assert client.post("/login", data={"email": DEMO_EMAIL, "password": password}).status_code == 303
