@@ -126,4 +126,6 @@ def test_demo_repairs_a_stale_login_file(app, runner):
     password = result.output.strip().rsplit(" ", 1)[1]
     assert password != "stale password from another database"
     client = app.test_client()
-    assert client.post("/login", data={"email": DEMO_EMAIL, "password": password}).status_code == 303
+    assert (
+        client.post("/login", data={"email": DEMO_EMAIL, "password": password}).status_code == 303
+    )
