@@ -12,7 +12,7 @@ from app.extensions import db
 from app.quizzes.domain import review_options
 from app.skills import review
 from app.skills.gaps import role_of
-from app.skills.services import levels
+from app.skills.services import has_evidence
 
 
 def learner_home(user: User) -> dict[str, Any]:
@@ -24,7 +24,7 @@ def learner_home(user: User) -> dict[str, Any]:
         "continue_id": continue_lesson(user, lib),
         "due_card": due[0] if due else None,
         "due_count": review.count_due(user),
-        "has_evidence": bool(levels(db.session, user)),
+        "has_evidence": has_evidence(db.session, user),
         "role": role_of(user, lib),
         "form": ConfirmForm(),
         "options": review_options,

@@ -135,6 +135,12 @@ def rebuild_states(session: DbSession, user: User, lib: Library) -> int:
     return len(states)
 
 
+def has_evidence(session: DbSession, user: User) -> bool:
+    """Whether the user has any skill state yet (one indexed lookup)."""
+    found = session.scalar(select(SkillState.id).where(SkillState.user_id == user.id).limit(1))
+    return found is not None
+
+
 def levels(session: DbSession, user: User) -> dict[str, dict[str, Any]]:
     """Level, confidence and last evidence time per skill, without the evidence detail."""
     rows = session.execute(
