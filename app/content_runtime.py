@@ -32,7 +32,7 @@ def init_content(app: Flask) -> None:
         log.error("content has %d problems; see `flask content check`", len(problems.errors))
         if app.config["ENV_NAME"] == "production":
             raise ContentError("invalid content:\n" + "\n".join(map(str, problems.errors[:20])))
-    renderer = Renderer(library.facts, lambda lesson_id: f"/lessons/{lesson_id}")
+    renderer = Renderer(library.facts, lambda lesson_id: f"/lessons/{lesson_id}", library.terms)
     app.extensions["tawasul_content"] = (library, problems, renderer, build_index(library))
 
 

@@ -25,6 +25,7 @@ def load_library(root: Path) -> tuple[Library, Problems]:
         tracks=read_tracks(reader),
         lessons=read_lessons(reader),
         items=read_banks(reader),
+        terms=reader.glossary(),
     )
     check_references(lib, reader.problems)
     check_diagnostic(lib, reader.problems)

@@ -15,6 +15,7 @@ from app.content.model import (
     Group,
     Role,
     Skill,
+    Term,
 )
 from app.content.yamlfile import YamlError, line_of, load_yaml
 
@@ -201,4 +202,23 @@ class Reader:
                 str(f.get("as_of", "")),
                 self.text(f.get("note"), file, line, "note", required=False),
             )
+        return out
+
+    def glossary(self) -> dict[str, Term]:
+        """courses/glossary.yaml (optional: a tree without it has no terms)."""
+        path = self.root / "courses" / "glossary.yaml"
+        if not path.exists():
+            return {}
+        file, data = self.rel(path), self.yaml(path)
+        out: dict[str, Term] = {}
+        for t in self.entries(data, "terms", file):
+            line = line_of(t)
+            if not self.unique(out, t["id"], file, line, "term"):
+                continue
+            term = {lang: str(t.get(lang) or "").strip() for lang in LANGS}
+            for lang in LANGS:
+                if not term[lang]:
+                    self.problems.add(file, line, f"term {t['id']!r} has no {lang} text")
+            definition = self.text(t.get("definition"), file, line, "definition")
+            out[t["id"]] = Term(t["id"], term, definition, line)
         return out

@@ -16,8 +16,8 @@ import markdown
 import nh3
 from markdown.extensions.toc import slugify_unicode
 
-from app.content.model import Fact, pick
-from app.content.validate import FACT_REF, LESSON_LINK
+from app.content.model import Fact, Term, pick
+from app.content.validate import FACT_REF, LESSON_LINK, TERM_REF
 
 COURSE_TAGS = {
     "h2",
@@ -104,10 +104,18 @@ def external(url: str) -> bool:
 class Renderer:
     """Renders trusted Markdown with fact citations and lesson links; caches by hash."""
 
-    def __init__(self, facts: Mapping[str, Fact], lesson_url: Callable[[str], str]) -> None:
-        """Keep the facts and how to link a lesson id."""
+    def __init__(
+        self,
+        facts: Mapping[str, Fact],
+        lesson_url: Callable[[str], str],
+        terms: Mapping[str, Term] | None = None,
+        glossary_url: str = "/glossary",
+    ) -> None:
+        """Keep the facts, the glossary and how to link a lesson id."""
         self.facts = facts
         self.lesson_url = lesson_url
+        self.terms = terms or {}
+        self.glossary_url = glossary_url
         self.cache: dict[str, Rendered] = {}
 
     def render(self, body: str, lang: str) -> Rendered:
@@ -120,6 +128,7 @@ class Renderer:
     def _render(self, body: str, lang: str) -> Rendered:
         """Markdown → HTML → nh3, with stable heading anchors."""
         text = FACT_REF.sub(lambda m: self._fact(m.group(1), lang), body)
+        text = TERM_REF.sub(lambda m: self._term(m.group(1), m.group(2), lang), text)
         text = LESSON_LINK.sub(lambda m: f"]({self.lesson_url(m.group(1))})", text)
         md = markdown.Markdown(
             extensions=["toc", "tables", "fenced_code", "admonition", "sane_lists"],
@@ -140,10 +149,21 @@ class Renderer:
         toc = tuple((int(t["level"]), str(t["id"]), str(t["name"])) for t in _flatten(tokens))
         return Rendered(clean, toc)
 
+    def _term(self, term_id: str, shown: str | None, lang: str) -> str:
+        """A glossary link; the shown text defaults to the term in the lesson's language."""
+        term = self.terms.get(term_id)
+        text = (shown or "").strip() or (pick(term.term, lang) if term else term_id)
+        return term_html(term_id, text, self.glossary_url)
+
     def _fact(self, fact_id: str, lang: str) -> str:
         """The HTML for one citation (unknown ids are caught by validation)."""
         fact = self.facts.get(fact_id)
         return fact_html(fact, lang) if fact else f"<mark>{html.escape(fact_id)}</mark>"
+
+
+def term_html(term_id: str, shown: str, url: str) -> str:
+    """A marked glossary term linking to its definition."""
+    return f'<a class="term" href="{html.escape(url)}#term-{term_id}">{html.escape(shown)}</a>'
 
 
 def _flatten(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:

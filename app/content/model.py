@@ -79,6 +79,16 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A glossary entry: the term in both languages and its definition."""
+
+    id: str
+    term: Text
+    definition: Text
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Source:
     """A dated source a lesson relies on."""
 
@@ -156,6 +166,7 @@ class Library:
     tracks: Mapping[str, Track]
     lessons: Mapping[str, Lesson]
     items: Mapping[str, QuizItem]
+    terms: Mapping[str, Term] = field(default_factory=dict)
 
     def ordered_tracks(self) -> list[Track]:
         """Tracks in display order."""

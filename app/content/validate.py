@@ -9,6 +9,7 @@ from app.content.model import Library
 
 FACT_REF = re.compile(r"\{\{\s*fact:([a-z0-9-]+)\s*\}\}")
 LESSON_LINK = re.compile(r"\]\(lesson:([a-z0-9-]+)(?:#[^)]*)?\)")
+TERM_REF = re.compile(r"\{\{\s*term:([a-z0-9-]+)\s*(?:\|([^{}|]*))?\}\}")
 
 
 def check_references(
@@ -92,6 +93,9 @@ def check_body(lib: Library, problems: Problems, file: str, body: str, first_lin
         for fact in FACT_REF.findall(line):
             if fact not in lib.facts:
                 problems.add(file, first_line + offset, f"unknown fact {fact!r}")
+        for term, _shown in TERM_REF.findall(line):
+            if term not in lib.terms:
+                problems.add(file, first_line + offset, f"unknown glossary term {term!r}")
         for lesson in LESSON_LINK.findall(line):
             if lesson not in lib.lessons:
                 problems.add(file, first_line + offset, f"link to unknown lesson {lesson!r}")

@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 
 from app.accounts.forms import ConfirmForm
 from app.content import search as lesson_search
+from app.content.glossary import entries as glossary_entries
 from app.content.model import Lesson, LessonText, Library
 from app.content_runtime import library, renderer, search_index
 from app.courses import bp, services
@@ -115,3 +116,14 @@ def search() -> str:
     query = request.args.get("q", "")[:200]
     hits = lesson_search.search(search_index(), query) if query.strip() else []
     return render_template("courses/search.html", query=query, hits=hits, lib=library())
+
+
+@bp.route("/glossary")
+@access("public")
+def glossary() -> str:
+    """Every term the lessons use, with both languages and where it is taught."""
+    lib = library()
+    cache = current_app.extensions.setdefault("tawasul_glossary", {})
+    if lang() not in cache:
+        cache[lang()] = glossary_entries(lib, lang())
+    return render_template("courses/glossary.html", entries=cache[lang()], lib=lib)

@@ -17,9 +17,13 @@ from typing import Any
 import pytest
 from support import PASSWORD
 
+from app.content.library import load_library
+
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 LANGUAGES = ("ar", "en")
+# Every track and lesson of the repository's content, so new lessons are checked too.
+CONTENT = load_library(ROOT)[0]
 
 # (name, method, path, form data, expected status)
 Request = tuple[str, str, str, dict[str, str] | None, int]
@@ -66,12 +70,9 @@ LEARNER: list[Request] = [
     ("delete-errors", "POST", "/account/delete", {"password": ""}, 400),
     ("admin-refused", "GET", "/admin/", None, 403),
     ("catalogue", "GET", "/learn", None, 200),
-    ("track", "GET", "/learn/platforms", None, 200),
-    ("track-orientation", "GET", "/learn/orientation", None, 200),
-    *[
-        (f"lesson-{lid}", "GET", f"/lessons/{lid}", None, 200)
-        for lid in ("ori-1", "plt-1", "plt-2", "plt-3", "plt-4", "plt-5")
-    ],
+    *[(f"track-{tid}", "GET", f"/learn/{tid}", None, 200) for tid in CONTENT.tracks],
+    *[(f"lesson-{lid}", "GET", f"/lessons/{lid}", None, 200) for lid in sorted(CONTENT.lessons)],
+    ("glossary", "GET", "/glossary", None, 200),
     (
         "search",
         "GET",
