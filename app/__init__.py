@@ -15,7 +15,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_path=overrides.get("INSTANCE_PATH"))
     _load_config(app, overrides)
 
-    from app import cli, errors, i18n, logs, security, sessions
+    from app import chrome, cli, errors, i18n, logs, security, sessions
     from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     logs.init_logging(app)
@@ -32,6 +32,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     sessions.init_sessions(app, login_manager)
     security.init_security(app)
     i18n.init_i18n(app)
+    chrome.init_chrome(app)
     errors.init_errors(app)
 
     from app.accounts import bp as accounts_bp

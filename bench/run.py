@@ -158,7 +158,11 @@ def main() -> None:
                 time.sleep(0.1)
         cookies = {name: sign_in(base, email) for name, email in targets["accounts"].items()}
         rows = []
+        # BENCH_ONLY=substring limits the run to matching pages (for quick iterations).
+        only = os.environ.get("BENCH_ONLY", "")
         for label, path, who, floor in targets["pages"]:
+            if only and only not in label:
+                continue
             runs, yard = [], []
             for _ in range(REPEATS):
                 runs.append(wrk(binary, base + path, cookies.get(who, ""), server.pid))

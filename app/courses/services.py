@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Collection
+
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.accounts.models import User
@@ -18,16 +20,31 @@ def progress_map(user: User) -> dict[str, LessonProgress]:
     return {row.lesson_id: row for row in rows}
 
 
+IS_COMPLETE = (
+    select(LessonProgress.__table__.c.id)
+    .where(
+        LessonProgress.__table__.c.user_id == bindparam("user"),
+        LessonProgress.__table__.c.lesson_id == bindparam("lesson"),
+    )
+    .limit(1)
+)
+
+
+COMPLETED_IDS = select(LessonProgress.__table__.c.lesson_id).where(
+    LessonProgress.__table__.c.user_id == bindparam("user")
+)
+
+
+def completed_ids(user: User) -> set[str]:
+    """Ids of the lessons the user completed (a Core query: no ORM objects needed)."""
+    return set(db.session.execute(COMPLETED_IDS, {"user": user.id}).scalars())
+
+
 def is_complete(user: User, lesson_id: str) -> bool:
     """Whether the user completed one lesson (one indexed lookup)."""
-    return (
-        db.session.scalar(
-            select(LessonProgress.id).where(
-                LessonProgress.user_id == user.id, LessonProgress.lesson_id == lesson_id
-            )
-        )
-        is not None
-    )
+    # A Core statement: the ORM path costs more than the lookup itself on the lesson page.
+    found = db.session.execute(IS_COMPLETE, {"user": user.id, "lesson": lesson_id}).first()
+    return found is not None
 
 
 def complete_lesson(user: User, lesson_id: str) -> None:
@@ -56,9 +73,7 @@ def continue_lesson(user: User, lib: Library) -> str | None:
     return order[0] if order else None
 
 
-def next_unfinished(
-    user: User, lib: Library, skill: str, progress: dict[str, LessonProgress]
-) -> str | None:
+def next_unfinished(user: User, lib: Library, skill: str, progress: Collection[str]) -> str | None:
     """The first lesson building `skill` that the user has not completed."""
     for lesson in lib.lessons_for_skill(skill):
         if lesson.id not in progress:

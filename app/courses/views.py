@@ -72,7 +72,6 @@ def lesson(lesson_id: str) -> str:
         done={item.id}
         if current_user.is_authenticated and services.is_complete(current_user, item.id)
         else set(),
-        form=ConfirmForm(),
         previous=order[at - 1] if at > 0 else None,
         following=order[at + 1] if at + 1 < len(order) else None,
         quiz_count=len([i for i in lib.items_for_lesson(item.id) if not i.diagnostic]),

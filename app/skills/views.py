@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from app.accounts.domain import safe_next
 from app.accounts.forms import ConfirmForm
 from app.content_runtime import library
-from app.courses.services import next_unfinished, progress_map
+from app.courses.services import completed_ids, next_unfinished
 from app.extensions import db
 from app.i18n import current_language as lang
 from app.quizzes.domain import read_response, review_options
@@ -40,15 +40,16 @@ def report() -> str:
             "you have reached."
         ),
     )
-    progress = progress_map(current_user)
-    form = TargetRoleForm(role=report_.role)
-    form.role.choices = [(r.id, r.name.get(lang()) or r.id) for r in lib.roles.values()]
+    progress = completed_ids(current_user)
+    # The role picker is plain HTML (TargetRoleForm still validates the POST): rendering
+    # WTForms widgets was a tenth of this page's CPU time.
+    roles = [(r.id, r.name.get(lang()) or r.id) for r in lib.roles.values()]
     return render_template(
         "skills/report.html",
         report=report_,
         states=states,
         lib=lib,
-        form=form,
+        roles=roles,
         chosen=role_of(current_user, lib),
         radar=chart,
         next_lesson={
@@ -59,7 +60,6 @@ def report() -> str:
             row.skill: next((e.id for e in lib.exercises.values() if row.skill in e.primary), None)
             for row in report_.top
         },
-        confirm=ConfirmForm(),
     )
 
 
