@@ -16,6 +16,7 @@ from app.content.library import load_library
 from app.content.markdown import Renderer
 from app.content.model import Library
 from app.content.search import build_index
+from app.content_cli import check_sandbox
 
 log = logging.getLogger("tawasul.content")
 
@@ -28,6 +29,8 @@ def init_content(app: Flask) -> None:
     """Read and validate courses/ and quizzes/ once; keep the library on the app."""
     root = Path(app.config.get("CONTENT_ROOT") or Path(app.root_path).parent)
     library, problems = load_library(root)
+    if root.resolve() == Path(app.root_path).parent.resolve():
+        check_sandbox(library, problems)  # the sandbox's data is checked with the app's content
     if problems.errors:
         log.error("content has %d problems; see `flask content check`", len(problems.errors))
         if app.config["ENV_NAME"] == "production":

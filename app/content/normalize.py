@@ -30,7 +30,14 @@ def normalize(text: str) -> str:
 
 def parse_number(text: str) -> float | None:
     """Read a number typed with Western or Arabic-Indic digits and either decimal mark."""
-    cleaned = normalize(text).replace("٫", ".").replace("٬", "").replace(",", ".").replace("%", "")
+    cleaned = (
+        normalize(text)
+        .replace("٫", ".")
+        .replace("٬", "")
+        .replace(",", ".")
+        .replace("%", "")
+        .replace("٪", "")
+    )
     cleaned = cleaned.replace(" ", "")
     try:
         value = float(cleaned)

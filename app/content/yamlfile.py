@@ -20,8 +20,12 @@ class LineList(list[Any]):
     line: int = 0
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader building LineDict/LineList; dates stay ISO strings."""
+# libyaml's parser is about ten times faster than the pure-Python one and keeps line marks.
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """Safe loader building LineDict/LineList; dates stay ISO strings."""
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:

@@ -88,3 +88,11 @@ def test_arabic_normalisation_examples():
     assert normalize("مستشفى") == normalize("مستشفي")
     assert normalize("٢٠٢٦") == "2026"
     assert normalize("  Hello   World ") == "hello world"
+
+
+def test_numbers_typed_with_arabic_digits_and_percent_signs_parse():
+    """«٤٫٥٪», «4.5%» and «4,5» all read as 4.5 (learners type the % sign anyway)."""
+    assert parse_number("٤٫٥٪") == 4.5
+    assert parse_number("4.5%") == 4.5
+    assert parse_number("4,5") == 4.5
+    assert parse_number("٪") is None

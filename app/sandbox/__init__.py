@@ -1,0 +1,1 @@
+"""Practice sandbox: a simulated brand account (engine, rules, scenarios)."""
