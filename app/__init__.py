@@ -40,9 +40,18 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from app.courses import bp as courses_bp
     from app.main import bp as main_bp
     from app.quizzes import bp as quizzes_bp
+    from app.sandbox import bp as sandbox_bp
     from app.skills import bp as skills_bp
 
-    for blueprint in (main_bp, accounts_bp, admin_bp, courses_bp, quizzes_bp, skills_bp):
+    for blueprint in (
+        main_bp,
+        accounts_bp,
+        admin_bp,
+        courses_bp,
+        quizzes_bp,
+        skills_bp,
+        sandbox_bp,
+    ):
         app.register_blueprint(blueprint)
 
     from app import access, content_runtime

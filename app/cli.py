@@ -86,6 +86,10 @@ def demo_command() -> None:
     demo_user = db.session.get(User, user.id)
     if demo_user is not None and seed_learning(demo_user, library()):
         click.echo("Demo learning data created: lessons, a diagnostic, two quizzes, a target role.")
+    from app.sandbox.demo import seed_sandbox
+
+    if demo_user is not None and seed_sandbox(demo_user):
+        click.echo("Demo sandbox created: the café account, two weeks in, with results.")
     click.echo("Demo login (development only):")
     click.echo(f"  email:    {DEMO_EMAIL}")
     click.echo(f"  password: {password}")

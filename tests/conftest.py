@@ -22,6 +22,13 @@ from app import create_app
 from app.db import utcnow, write_unit
 from app.extensions import db
 
+# Import every feature package now, so the registries (routes, user data, XSS fields) are
+# complete when tests are collected, whichever test file runs first or alone.
+for _feature in sorted(
+    p.parent.name for p in (Path(__file__).parents[1] / "app").glob("*/__init__.py")
+):
+    __import__(f"app.{_feature}")
+
 settings.register_profile(
     "ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )

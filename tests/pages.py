@@ -16,6 +16,8 @@ SAMPLE_VALUES: dict[str, Any] = {
     "attempt_id": 999999,
     "card_id": 999999,
     "skill_id": "copywriting",
+    "account_id": 999999,
+    "post_id": 999999,
 }
 # Endpoints that are not views of ours.
 EXEMPT = {"static"}

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from app.content.normalize import normalize
 from app.sandbox.engine import Factor, model
@@ -59,29 +60,39 @@ def fit_factor(scenario: Scenario, plan: Plan) -> Factor:
     return Factor("fit", round(min(max(value, 0.5), 1.5), 4), plan.pillar)
 
 
+def events_on(calendar: Calendar, day: date) -> list[Mapping[str, Any]]:
+    """Events in force on a day (weekly events only on their weekdays)."""
+    iso, weekday = day.isoformat(), WEEKDAYS[day.weekday()]
+    return [
+        e
+        for e in calendar.events
+        if str(e["start"]) <= iso <= str(e["end"])
+        and (not e.get("weekdays") or weekday in e["weekdays"])
+    ]
+
+
 def calendar_factor(calendar: Calendar | None, when: datetime) -> Factor:
-    """Blocked windows cut results; rewarded ones lift them (the local calendar's data)."""
+    """Blocked windows cut results; rewarded ones lift them; blocked wins over rewarded."""
     if calendar is None:
         return Factor("calendar", 1.0)
-    day, clock = when.date().isoformat(), when.strftime("%H:%M")
-    effect, reason = "neutral", ""
-    for event in calendar.events:
-        if not (str(event["start"]) <= day <= str(event["end"])):
-            continue
+    clock = when.strftime("%H:%M")
+    found: dict[str, str] = {}
+    for event in events_on(calendar, when.date()):
         effect, reason = str(event["effect"]), str(event["id"])
         for window in event.get("windows") or []:
             start, end = str(window["from"]), str(window["to"])
             inside = start <= clock < end if start <= end else (clock >= start or clock < end)
             if inside:
                 effect, reason = str(window["effect"]), f"{event['id']}@{start}"
-        if effect == "blocked":
-            break
+        found.setdefault(effect, reason)
     m = model()
-    value = {
-        "blocked": m["penalties"]["blocked_window"],
-        "rewarded": m["bonuses"]["rewarded_window"],
-    }
-    return Factor("calendar", float(value.get(effect, 1.0)), reason)
+    for effect, value in (
+        ("blocked", m["penalties"]["blocked_window"]),
+        ("rewarded", m["bonuses"]["rewarded_window"]),
+    ):
+        if effect in found:
+            return Factor("calendar", float(value), found[effect])
+    return Factor("calendar", 1.0, found.get("neutral", ""))
 
 
 def voice_factor(scenario: Scenario, text: str) -> Factor:

@@ -143,6 +143,9 @@ def check_calendar(data: Any, c: Checker) -> Calendar | None:
         source = e.get("source")
         if not isinstance(source, Mapping) or not str(source.get("url", "")).startswith("https://"):
             c.add(e, f"{where}: needs a source with an https url")
+        for day in e.get("weekdays") or []:
+            if day not in WEEKDAYS:
+                c.add(e, f"{where}: weekday {day!r} is not one of {', '.join(WEEKDAYS)}")
         for w in e.get("windows") or []:
             if not (CLOCK.match(str(w.get("from", ""))) and CLOCK.match(str(w.get("to", "")))):
                 c.add(w, f"{where}: window times must look like 17:40")

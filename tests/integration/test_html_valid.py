@@ -97,12 +97,29 @@ DYNAMIC = (
     "review-due",
     "history",
 )
+# Sandbox pages, visited in this order by one learner (URLs made at run time).
+SANDBOX = (
+    "sandbox-empty",
+    "sandbox-account",
+    "sandbox-compose",
+    "sandbox-compose-check",
+    "sandbox-compose-errors",
+    "sandbox-post-draft",
+    "sandbox-post-published",
+    "sandbox-calendar-week",
+    "sandbox-calendar-month",
+    "sandbox-analytics",
+    "sandbox-report",
+    "sandbox-replay",
+)
 ADMIN: list[Request] = [
     ("admin-users", "GET", "/admin/", None, 200),
     ("admin-content", "GET", "/admin/content", None, 200),
 ]
 CANARY = '<!DOCTYPE html><html lang="en"><title>canary</title><p><blink>x</blink></p></html>'
-EXPECTED_PAGES = len(LANGUAGES) * (len(ANONYMOUS) + len(LEARNER) + len(ADMIN) + len(DYNAMIC))
+EXPECTED_PAGES = len(LANGUAGES) * (
+    len(ANONYMOUS) + len(LEARNER) + len(ADMIN) + len(DYNAMIC) + len(SANDBOX)
+)
 
 
 def need(condition: bool, reason: str) -> None:
@@ -196,6 +213,7 @@ def test_every_page_is_valid_html(
             ("history", "GET", "/quiz/history", None, 200),
         ]
         render(learner, "learning", lang, dynamic, headers)
+        render_sandbox(learner, lang, headers, render)
 
     assert not problems, "\n".join(problems)
     assert len(files) == EXPECTED_PAGES, f"rendered {len(files)} pages, expected {EXPECTED_PAGES}"
@@ -216,3 +234,63 @@ def test_every_page_is_valid_html(
     assert not errors, f"vnu: {len(errors)} error(s) in {len(files)} pages\n{report}"
     with capsys.disabled():
         print(f"\nvnu: {len(files)} pages, 0 errors")
+
+
+def sandbox_form(action: str, **extra: str) -> dict[str, str]:
+    """A composer submission for X and Instagram."""
+    data = {
+        "title": "قهوة الصباح",
+        "link": "https://cafe.example/m",
+        "campaign": "c",
+        "action": action,
+    }
+    for platform, fmt, aspect in (("x", "feed", "16:9"), ("instagram", "feed", "4:5")):
+        data |= {
+            f"p-{platform}-include": "1",
+            f"p-{platform}-format": fmt,
+            f"p-{platform}-text": "جرّبوا قهوتنا ☕ @tawasul https://cafe.example",
+            f"p-{platform}-hashtags": "#قهوة #a #b #c #d #e",
+            f"p-{platform}-media_count": "1",
+            f"p-{platform}-aspect": aspect,
+            f"p-{platform}-goal": "traffic",
+        }
+    return data | extra
+
+
+def render_sandbox(client: Any, lang: str, headers: dict[str, str], render: Any) -> None:
+    """Walk the sandbox: start, compose (check, errors, save), approve, publish, read."""
+    render(client, "sandbox", lang, [("sandbox-empty", "GET", "/sandbox", None, 200)], headers)
+    base = client.post("/sandbox/start", data={"scenario": "riyadh-cafe"}).headers["Location"]
+    pages: list[Request] = [
+        ("sandbox-account", "GET", base, None, 200),
+        ("sandbox-compose", "GET", f"{base}/compose", None, 200),
+        ("sandbox-compose-check", "POST", f"{base}/compose", sandbox_form("check"), 200),
+        ("sandbox-compose-errors", "POST", f"{base}/compose", sandbox_form("save", title=""), 400),
+    ]
+    render(client, "sandbox", lang, pages, headers)
+    client.post(f"{base}/compose", data=sandbox_form("save", **{"p-instagram-hashtags": "#قهوة"}))
+    with client.application.app_context():
+        from sqlalchemy import select
+
+        from app.extensions import db
+        from app.sandbox.models import SandboxPost
+
+        account_id = int(base.rsplit("/", 1)[1])
+        ids = db.session.scalars(
+            select(SandboxPost.id).where(SandboxPost.account_id == account_id)
+        ).all()
+    draft, other = f"{base}/posts/{ids[0]}", f"{base}/posts/{ids[1]}"
+    render(client, "sandbox", lang, [("sandbox-post-draft", "GET", draft, None, 200)], headers)
+    client.post(other + "/review", data={"action": "submit"})
+    client.post(other + "/review", data={"action": "approve"})
+    client.post(other + "/schedule", data={"when": "2027-02-01T21:00"})
+    client.post(f"{base}/advance", data={"amount": "3", "unit": "days"})
+    pages = [
+        ("sandbox-post-published", "GET", other, None, 200),
+        ("sandbox-calendar-week", "GET", f"{base}/calendar", None, 200),
+        ("sandbox-calendar-month", "GET", f"{base}/calendar?view=month&week=-1", None, 200),
+        ("sandbox-analytics", "GET", f"{base}/analytics", None, 200),
+        ("sandbox-report", "GET", f"{base}/report", None, 200),
+        ("sandbox-replay", "GET", f"{other}/replay?at=2027-02-01T09:00", None, 200),
+    ]
+    render(client, "sandbox", lang, pages, headers)

@@ -118,3 +118,20 @@ def test_off_voice_and_risky_trends_are_penalised_and_explained():
     good = Plan("instagram", "قهوة اليوم", datetime(2027, 1, 31, 21), "menu", "good")
     trend = {f.name: f for f in factors_for(SCENARIO, CALENDAR, good, [], 0, 1)}["trend"]
     assert trend.value == 1.4 and trend.reason == "good:in-window"
+
+
+def test_weekly_events_apply_on_their_weekday_and_blocked_wins():
+    """Friday prayer blocks Fridays 11:30–13:30 only; inside Ramadan a block still wins."""
+    friday = {
+        "id": "friday-prayer",
+        "start": "2027-01-01",
+        "end": "2027-12-31",
+        "effect": "neutral",
+        "weekdays": ["fri"],
+        "windows": [{"from": "11:30", "to": "13:30", "effect": "blocked"}],
+    }
+    cal = Calendar("sa", {}, ("fri", "sat"), (*CALENDAR.events, friday))
+    assert calendar_factor(cal, datetime(2027, 2, 1, 12)).value == 1.0  # a Monday
+    assert calendar_factor(cal, datetime(2027, 2, 5, 12)).reason == "friday-prayer@11:30"
+    assert calendar_factor(cal, datetime(2027, 2, 12, 12)).value == 0.6  # a Friday in Ramadan
+    assert calendar_factor(cal, datetime(2027, 2, 12, 23)).value == 1.2

@@ -72,6 +72,15 @@ def seed_learning(app, client):
     assert client.post(take).status_code == 303
 
 
+def seed_sandbox(client):
+    """Start a sandbox account and save one idea: account, idea and post rows."""
+    start = client.post("/sandbox/start", data={"scenario": "riyadh-cafe"})
+    base = start.headers["Location"]
+    data = {"title": "t", "action": "save", "p-x-include": "1", "p-x-format": "feed"}
+    data |= {"p-x-text": "hi", "p-x-goal": "awareness", "p-x-media_count": "0"}
+    assert client.post(f"{base}/compose", data=data).status_code == 303
+
+
 def test_export_then_delete_covers_everything(app, users, mailbox):
     """Export holds a row of every table; deletion leaves 0 rows and no live session."""
     user = users.create()
@@ -79,6 +88,7 @@ def test_export_then_delete_covers_everything(app, users, mailbox):
     client.post("/login", data={"email": user.email, "password": PASSWORD})
     client.post("/forgot", data={"email": user.email})  # an account_token row
     seed_learning(app, client)
+    seed_sandbox(client)
     export = client.get("/account/export")
     assert export.headers["Content-Disposition"].startswith("attachment")
     data = json.loads(export.get_data(as_text=True))

@@ -101,8 +101,12 @@ def owner_cases(app, a):
         return read
 
     attempts = select(func.count(QuizAttempt.id)).where(QuizAttempt.user_id == a.id)
+    from security.sandbox_cases import sandbox_cases
+
+    sandbox = sandbox_cases(app, a, state)
     # Ending the session comes last: it signs the owner's own client out.
     return [
+        *[case[:5] if case[5] is None else case for case in sandbox],
         ("quizzes.take", "GET", f"/quiz/{token}", state(attempts), False),
         ("quizzes.result", "GET", f"/quiz/attempts/{done_id}", state(attempts), False),
         ("quizzes.retake", "POST", f"/quiz/attempts/{done_id}/retake", state(attempts), True),
@@ -140,16 +144,17 @@ def test_idor_matrix(app, users):
     owner_endpoints = {e for e, kind in census(app).items() if kind == "owner"}
     assert {c[0] for c in cases} == owner_endpoints, "every owner route needs an IDOR case"
     intrusions = 0
-    for endpoint, method, url, state, owner_changes in cases:
+    for endpoint, method, url, state, owner_changes, *rest in cases:
+        data = rest[0] if rest else None
         before = state()
-        assert client_b.open(url, method=method).status_code in (403, 404), endpoint
+        assert client_b.open(url, method=method, data=data).status_code in (403, 404), endpoint
         assert state() == before, f"{endpoint}: learner B changed A's data"
-        anon = app.test_client().open(url, method=method)
+        anon = app.test_client().open(url, method=method, data=data)
         assert anon.status_code == 302 and anon.headers["Location"].startswith("/login"), endpoint
         assert state() == before, endpoint
         intrusions += 2
         expected = 200 if method == "GET" else 303
-        assert client_a.open(url, method=method).status_code == expected, endpoint
+        assert client_a.open(url, method=method, data=data).status_code == expected, endpoint
         assert (state() != before) == owner_changes, f"{endpoint}: the owner's request misbehaved"
     print(
         f"T2 IDOR: {len(cases)} owner (endpoint, method) pairs x 2 intruders: "

@@ -1,0 +1,89 @@
+"""Sandbox accounts, ideas and per-platform posts (typed SQLAlchemy 2.0 models; never commit)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import UTCDateTime, utcnow
+from app.extensions import db
+
+STATUSES = ("draft", "submitted", "returned", "approved", "published")
+
+
+class SandboxAccount(db.Model):  # type: ignore[name-defined]
+    """A learner's simulated brand account: a scenario, a seed and a turn-based clock."""
+
+    __tablename__ = "sandbox_account"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    scenario_id: Mapped[str] = mapped_column(String(60))
+    seed: Mapped[int] = mapped_column(Integer)
+    # Simulated local time of the brand's country (naive on purpose: it is not a real instant).
+    clock: Mapped[datetime] = mapped_column(DateTime())
+    started: Mapped[datetime] = mapped_column(DateTime())
+    followers: Mapped[dict[str, int]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    ideas: Mapped[list[SandboxIdea]] = relationship(
+        back_populates="account", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class SandboxIdea(db.Model):  # type: ignore[name-defined]
+    """One idea adapted to several platforms; the campaign tag groups ideas for reports."""
+
+    __tablename__ = "sandbox_idea"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("sandbox_account.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    campaign: Mapped[str] = mapped_column(String(60), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    account: Mapped[SandboxAccount] = relationship(back_populates="ideas")
+    posts: Mapped[list[SandboxPost]] = relationship(
+        back_populates="idea", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class SandboxPost(db.Model):  # type: ignore[name-defined]
+    """One platform version of an idea: what the learner wrote, when, and what happened."""
+
+    __tablename__ = "sandbox_post"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    idea_id: Mapped[int] = mapped_column(
+        ForeignKey("sandbox_idea.id", ondelete="CASCADE"), index=True
+    )
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("sandbox_account.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    platform: Mapped[str] = mapped_column(String(12))
+    format: Mapped[str] = mapped_column(String(12))
+    text: Mapped[str] = mapped_column(Text, default="")
+    hashtags: Mapped[str] = mapped_column(String(500), default="")
+    link: Mapped[str] = mapped_column(String(500), default="")
+    media_count: Mapped[int] = mapped_column(Integer, default=0)
+    aspect: Mapped[str] = mapped_column(String(8), default="")
+    media_description: Mapped[str] = mapped_column(String(500), default="")
+    alt_text: Mapped[str] = mapped_column(String(500), default="")
+    goal: Mapped[str] = mapped_column(String(12))
+    pillar: Mapped[str] = mapped_column(String(60), default="")
+    cta: Mapped[str] = mapped_column(String(200), default="")
+    trend: Mapped[str] = mapped_column(String(60), default="")
+    scheduled_at: Mapped[datetime | None] = mapped_column(DateTime())
+    status: Mapped[str] = mapped_column(String(12), default="draft")
+    review_comment: Mapped[str] = mapped_column(String(500), default="")
+    published_at: Mapped[datetime | None] = mapped_column(DateTime())
+    outcome: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    idea: Mapped[SandboxIdea] = relationship(back_populates="posts")

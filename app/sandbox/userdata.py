@@ -1,0 +1,162 @@
+"""Sandbox tables in the user-data registry (export, deletion) and the XSS harness."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from app.registry import (
+    XssField,
+    declare_not_learner_text,
+    delete_rows,
+    export_rows,
+    register_user_data,
+    register_xss_field,
+)
+from app.sandbox.models import SandboxAccount, SandboxIdea, SandboxPost
+
+POST_FIELDS = (
+    "id",
+    "idea_id",
+    "account_id",
+    "platform",
+    "format",
+    "text",
+    "hashtags",
+    "link",
+    "media_count",
+    "aspect",
+    "media_description",
+    "alt_text",
+    "goal",
+    "pillar",
+    "cta",
+    "trend",
+    "scheduled_at",
+    "status",
+    "review_comment",
+    "published_at",
+    "outcome",
+)
+register_user_data(
+    "sandbox_post", export_rows(SandboxPost, POST_FIELDS), delete_rows(SandboxPost), order=20
+)
+register_user_data(
+    "sandbox_idea",
+    export_rows(SandboxIdea, ("id", "account_id", "title", "campaign", "created_at")),
+    delete_rows(SandboxIdea),
+    order=21,
+)
+register_user_data(
+    "sandbox_account",
+    export_rows(
+        SandboxAccount, ("id", "scenario_id", "seed", "clock", "started", "followers", "created_at")
+    ),
+    delete_rows(SandboxAccount),
+    order=22,
+)
+for column, why in {
+    "sandbox_account.scenario_id": "a scenario id from the app's files",
+    "sandbox_post.platform": "one of six platform codes",
+    "sandbox_post.format": "a format code checked against a list",
+    "sandbox_post.aspect": "an aspect ratio checked against a list",
+    "sandbox_post.goal": "a goal code checked against a list",
+    "sandbox_post.pillar": "a pillar id checked against the scenario",
+    "sandbox_post.trend": "a trend id checked against the scenario",
+    "sandbox_post.status": "set by the system",
+}.items():
+    declare_not_learner_text(column, why)
+
+
+def harness_post(session: Any, user: Any) -> SandboxPost:
+    """The user's harness post (published, so it shows on every sandbox page), made once."""
+    post = session.scalar(select(SandboxPost).where(SandboxPost.user_id == user.id))
+    if post is not None:
+        return post
+    from app.sandbox.services import data
+
+    scenario = data()[0]["riyadh-cafe"]
+    from datetime import datetime
+
+    start = datetime.fromisoformat(scenario.start)
+    account = SandboxAccount(
+        user_id=user.id,
+        scenario_id=scenario.id,
+        seed=1,
+        clock=start + timedelta(days=1),
+        started=start,
+        followers={"instagram": 100},
+    )
+    session.add(account)
+    session.flush()
+    idea = SandboxIdea(account_id=account.id, user_id=user.id, title="idea", campaign="c")
+    session.add(idea)
+    session.flush()
+    post = SandboxPost(
+        idea_id=idea.id,
+        account_id=account.id,
+        user_id=user.id,
+        platform="instagram",
+        format="feed",
+        text="t",
+        goal="engagement",
+        status="published",
+        scheduled_at=start + timedelta(hours=2),
+        published_at=start + timedelta(hours=2),
+        outcome={
+            "reach": 10,
+            "impressions": 12,
+            "counts": {"likes": 1},
+            "followers": 100,
+            "factors": [],
+        },
+    )
+    session.add(post)
+    session.flush()
+    return post
+
+
+def setter(attribute: str) -> Any:
+    """Set one text attribute of the harness post or its idea."""
+
+    def set_value(session: Any, user: Any, value: str) -> None:
+        """Store the payload in the field."""
+        post = harness_post(session, user)
+        target = post.idea if attribute in ("title", "campaign") else post
+        setattr(target, attribute, value)
+
+    return set_value
+
+
+def pages(user: Any) -> list[str]:
+    """Every sandbox page that shows the harness post's text."""
+    from app.extensions import db
+
+    post = db.session.scalar(select(SandboxPost).where(SandboxPost.user_id == user.id))
+    if post is None:
+        return []
+    base = f"/sandbox/{post.account_id}"
+    return [
+        base,
+        f"{base}/posts/{post.id}",
+        f"{base}/calendar",
+        f"{base}/analytics",
+        f"{base}/report",
+    ]
+
+
+for name, limit in {
+    "title": 200,
+    "campaign": 60,
+    "text": 1000,
+    "hashtags": 500,
+    "link": 500,
+    "media_description": 500,
+    "alt_text": 500,
+    "cta": 200,
+    "review_comment": 500,
+}.items():
+    table = "sandbox_idea" if name in ("title", "campaign") else "sandbox_post"
+    register_xss_field(XssField(f"{table}.{name}", setter(name), pages, max_length=limit))

@@ -1,0 +1,233 @@
+"""Sandbox pages I: accounts, the composer, a post with its why panel, approval and the clock."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from app.registry import access
+from app.sandbox import bp, services
+from app.sandbox.forms import LIMITS, clean, read_composer, read_version, read_when
+from app.sandbox.labels import ERRORS
+from app.sandbox.metrics import post_metrics
+from app.sandbox.platforms import ASPECTS, FORMATS, GOALS, PLATFORMS
+from app.sandbox.services import SandboxError
+
+
+def context(account: services.SandboxAccount) -> dict[str, object]:
+    """What every account page needs: the account, its scenario and the option lists."""
+    return {
+        "account": account,
+        "scenario": services.scenario_of(account),
+        "platforms": PLATFORMS,
+        "formats": FORMATS,
+        "goals": GOALS,
+        "aspects": ASPECTS,
+        "limits": LIMITS,
+    }
+
+
+def refuse(error: SandboxError, to: str) -> Response:
+    """Show why an action was refused, then go back (nothing the learner typed is stored yet)."""
+    flash(
+        str(ERRORS.get(str(error), _("That did not work. Check the form and try again."))), "error"
+    )
+    return redirect(to, code=303)
+
+
+@bp.route("/sandbox")
+@access("signed-in")
+def index() -> str:
+    """The learner's accounts and the scenarios they can start."""
+    scenarios, _calendars = services.data()
+    return render_template(
+        "sandbox/index.html", accounts=services.accounts_of(current_user), scenarios=scenarios
+    )
+
+
+@bp.route("/sandbox/start", methods=["POST"])
+@access("signed-in")
+def start() -> Response:
+    """Start an account from a scenario."""
+    try:
+        account = services.start_account(current_user, request.form.get("scenario", ""))
+    except SandboxError as exc:
+        return refuse(exc, url_for("sandbox.index"))
+    return redirect(url_for("sandbox.account", account_id=account.id), code=303)
+
+
+@bp.route("/sandbox/<int:account_id>")
+@access("owner")
+def account(account_id: int) -> str:
+    """The account: clock, followers, the queue and the latest results."""
+    acc = services.account_for(current_user, account_id)
+    posts = services.posts_of(acc)
+    return render_template("sandbox/account.html", posts=posts, **context(acc))
+
+
+@bp.route("/sandbox/<int:account_id>/compose", methods=["GET", "POST"])
+@access("owner")
+def compose(account_id: int) -> str | Response | tuple[str, int]:
+    """One idea, one version per platform: check with previews, then save the drafts."""
+    acc = services.account_for(current_user, account_id)
+    scenario = services.scenario_of(acc)
+    if request.method == "GET":
+        return render_template("sandbox/compose.html", got=None, checks={}, **context(acc))
+    got = read_composer(request.form, scenario)
+    checks = {}
+    for platform, version in got.versions.items():
+        probe = services.SandboxPost(platform=platform, **version)
+        checks[platform] = services.violations(acc, probe)
+    if got.errors or request.form.get("action") != "save":
+        status = 400 if got.errors else 200
+        return render_template(
+            "sandbox/compose.html", got=got, checks=checks, **context(acc)
+        ), status
+    idea = services.save_idea(current_user, acc, got.title, got.campaign, got.versions)
+    flash(
+        _(
+            "Saved %(num)d drafts. Submit each one for approval, then schedule it.",
+            num=len(idea.posts),
+        ),
+        "success",
+    )
+    return redirect(url_for("sandbox.account", account_id=acc.id), code=303)
+
+
+@bp.route("/sandbox/<int:account_id>/posts/<int:post_id>")
+@access("owner")
+def post(account_id: int, post_id: int) -> str:
+    """A post: preview, rule checks, approval, schedule, results so far and the why panel."""
+    acc = services.account_for(current_user, account_id)
+    item = services.post_for(current_user, acc, post_id)
+    hours = (acc.clock - item.published_at).total_seconds() / 3600 if item.published_at else 0
+    return render_template(
+        "sandbox/post.html",
+        post=item,
+        default_when=item.scheduled_at or services.next_slot(acc),
+        checks=services.violations(acc, item),
+        metrics=post_metrics(item.outcome, item.platform, hours),
+        errors={},
+        **context(acc),
+    )
+
+
+@bp.route("/sandbox/<int:account_id>/posts/<int:post_id>/edit", methods=["POST"])
+@access("owner")
+def edit(account_id: int, post_id: int) -> str | Response | tuple[str, int]:
+    """Save changes to a post; errors re-render the page with what was typed."""
+    acc = services.account_for(current_user, account_id)
+    item = services.post_for(current_user, acc, post_id)
+    errors: dict[str, str] = {}
+    fields = read_version(request.form, "", item.platform, services.scenario_of(acc), errors)
+    if errors:
+        for key, value in fields.items():
+            setattr(item, key, value)  # shown again, never committed: the request ends unsaved
+        page = render_template(
+            "sandbox/post.html",
+            post=item,
+            default_when=item.scheduled_at or services.next_slot(acc),
+            checks=[],
+            metrics=post_metrics(None, item.platform, 0),
+            errors=errors,
+            **context(acc),
+        )
+        services.db.session.rollback()
+        return page, 400
+    try:
+        services.update_post(current_user, item, fields)
+    except SandboxError as exc:
+        return refuse(exc, url_for("sandbox.post", account_id=acc.id, post_id=item.id))
+    flash(_("Changes saved."), "success")
+    return redirect(url_for("sandbox.post", account_id=acc.id, post_id=item.id), code=303)
+
+
+@bp.route("/sandbox/<int:account_id>/posts/<int:post_id>/review", methods=["POST"])
+@access("owner")
+def review(account_id: int, post_id: int) -> Response:
+    """Submit for approval, approve, or send back with a comment."""
+    acc = services.account_for(current_user, account_id)
+    item = services.post_for(current_user, acc, post_id)
+    action = request.form.get("action", "")
+    if action not in ("submit", "approve", "return"):
+        abort(400)
+    back = url_for("sandbox.post", account_id=acc.id, post_id=item.id)
+    try:
+        services.set_status(
+            current_user, acc, item, action, clean(request.form.get("comment"), LIMITS["comment"])
+        )
+    except SandboxError as exc:
+        return refuse(exc, back)
+    return redirect(
+        (request.form.get("back") == "calendar" and url_for("sandbox.calendar", account_id=acc.id))
+        or back,
+        code=303,
+    )
+
+
+@bp.route("/sandbox/<int:account_id>/posts/<int:post_id>/schedule", methods=["POST"])
+@access("owner")
+def schedule(account_id: int, post_id: int) -> Response:
+    """Put the post in a time slot (a datetime field, or a move by hours from the calendar)."""
+    acc = services.account_for(current_user, account_id)
+    item = services.post_for(current_user, acc, post_id)
+    back = url_for(
+        "sandbox.calendar", account_id=acc.id, week=request.form.get("week", 0, type=int)
+    )
+    if request.form.get("back") != "calendar":
+        back = url_for("sandbox.post", account_id=acc.id, post_id=item.id)
+    try:
+        if "move" in request.form:
+            hours = request.form.get("move", 0, type=int)
+            if hours not in (-24, -1, 1, 24):
+                abort(400)
+            services.move(current_user, acc, item, hours)
+        else:
+            when = read_when(request.form.get("when"))
+            if when is None:
+                raise SandboxError("past")
+            services.schedule(current_user, acc, item, when)
+    except SandboxError as exc:
+        return refuse(exc, back)
+    flash(
+        _(
+            "Scheduled for %(when)s.",
+            when=item.scheduled_at.strftime("%Y-%m-%d %H:%M") if item.scheduled_at else "",
+        ),
+        "success",
+    )
+    return redirect(back, code=303)
+
+
+@bp.route("/sandbox/<int:account_id>/advance", methods=["POST"])
+@access("owner")
+def advance(account_id: int) -> Response:
+    """Move the simulated clock forward by hours or days."""
+    acc = services.account_for(current_user, account_id)
+    amount = request.form.get("amount", 0, type=int)
+    unit = 24 if request.form.get("unit") == "days" else 1
+    try:
+        published = services.advance(current_user, acc, amount * unit)
+    except SandboxError as exc:
+        return refuse(exc, url_for("sandbox.account", account_id=acc.id))
+    flash(_("The clock moved on. Posts published: %(num)d.", num=len(published)), "success")
+    return redirect(url_for("sandbox.account", account_id=acc.id), code=303)
+
+
+@bp.context_processor
+def sandbox_labels() -> dict[str, object]:
+    """Translated names of the sandbox's codes, for its templates."""
+    from app.sandbox import labels
+
+    return {
+        "PLATFORM_NAMES": labels.PLATFORM_NAMES,
+        "FORMAT_NAMES": labels.FORMAT_NAMES,
+        "GOAL_NAMES": labels.GOAL_NAMES,
+        "METRIC_NAMES": labels.METRIC_NAMES,
+        "STATUS_NAMES": labels.STATUS_NAMES,
+        "FACTOR_NAMES": labels.FACTOR_NAMES,
+        "VERDICTS": labels.VERDICTS,
+        "RULE_TEXT": labels.rule_text,
+    }

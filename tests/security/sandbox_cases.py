@@ -1,0 +1,83 @@
+"""IDOR cases for the sandbox's owner routes (used by test_t2_census)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from app.extensions import db
+
+
+def sandbox_cases(app, a, state):
+    """(endpoint, method, url, state, owner_changes, data) for every sandbox owner route."""
+    from app.sandbox import services
+    from app.sandbox.models import SandboxAccount, SandboxIdea, SandboxPost
+
+    with app.test_request_context():
+        user = db.session.get(type(a), a.id)
+        account = services.start_account(user, "riyadh-cafe")
+        version = {
+            "format": "feed",
+            "text": "قهوة",
+            "media_count": 1,
+            "aspect": "4:5",
+            "alt_text": "كوب",
+            "goal": "awareness",
+        }
+        idea = services.save_idea(
+            user, account, "idea", "", {"instagram": version, "x": version | {"aspect": "16:9"}}
+        )
+        published, draft = sorted(idea.posts, key=lambda p: p.platform)
+        for action in ("submit", "approve"):
+            services.set_status(user, account, published, action)
+        services.schedule(user, account, published, account.clock + timedelta(hours=2))
+        services.advance(user, account, 24)
+        acc, pub, dra = account.id, published.id, draft.id
+        at = (published.published_at + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+    base = f"/sandbox/{acc}"
+    ideas = select(func.count(SandboxIdea.id)).where(SandboxIdea.account_id == acc)
+    text = select(SandboxPost.text).where(SandboxPost.id == dra)
+    status = select(SandboxPost.status).where(SandboxPost.id == dra)
+    slot = select(SandboxPost.scheduled_at).where(SandboxPost.id == dra)
+    clock = select(SandboxAccount.clock).where(SandboxAccount.id == acc)
+    compose = {
+        "title": "t",
+        "action": "save",
+        "p-x-include": "1",
+        "p-x-format": "feed",
+        "p-x-text": "hi",
+        "p-x-goal": "awareness",
+        "p-x-media_count": "0",
+    }
+    edit = {"format": "feed", "text": "changed", "goal": "awareness", "media_count": "0"}
+    when = {"when": "2030-01-01T10:00"}
+    return [
+        ("sandbox.account", "GET", base, state(ideas), False, None),
+        ("sandbox.compose", "GET", f"{base}/compose", state(ideas), False, None),
+        ("sandbox.compose", "POST", f"{base}/compose", state(ideas), True, compose),
+        ("sandbox.post", "GET", f"{base}/posts/{pub}", state(ideas), False, None),
+        ("sandbox.edit", "POST", f"{base}/posts/{dra}/edit", state(text), True, edit),
+        (
+            "sandbox.review",
+            "POST",
+            f"{base}/posts/{dra}/review",
+            state(status),
+            True,
+            {"action": "submit"},
+        ),
+        ("sandbox.schedule", "POST", f"{base}/posts/{dra}/schedule", state(slot), True, when),
+        ("sandbox.calendar", "GET", f"{base}/calendar", state(ideas), False, None),
+        ("sandbox.analytics", "GET", f"{base}/analytics", state(ideas), False, None),
+        ("sandbox.report", "GET", f"{base}/report", state(ideas), False, None),
+        ("sandbox.analytics_csv", "GET", f"{base}/analytics.csv", state(ideas), False, None),
+        ("sandbox.replay", "GET", f"{base}/posts/{pub}/replay?at={at}", state(ideas), False, None),
+        (
+            "sandbox.advance",
+            "POST",
+            f"{base}/advance",
+            state(clock),
+            True,
+            {"amount": "1", "unit": "hours"},
+        ),
+    ]
