@@ -33,17 +33,31 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
     with app.app_context():
         short = make_learner(app, "short@bench.example", 50)
         long_ = make_learner(app, "long@bench.example", LONG_HISTORY)
+        small_account, _ = make_sandbox(app, short, 10)
+        big_account, advance_ms = make_sandbox(app, long_, 100)
     pages = [
         ("lesson page (signed in)", "/lessons/plt-1", "long", 0.25),
         ("gap report (5,000 answers)", "/skills", "long", 0.15),
         ("home (5,000 answers)", "/", "long", 0.15),
         ("catalogue", "/learn", "long", 0.25),
+        ("sandbox calendar (100 posts)", f"/sandbox/{big_account}/calendar", "long", 0.15),
+        ("sandbox analytics (100 posts)", f"/sandbox/{big_account}/analytics", "long", 0.15),
     ]
+
+    def short_path(path: str) -> str:
+        """The same page for the short learner (their sandbox account has 10 posts)."""
+        return path.replace(f"/sandbox/{big_account}/", f"/sandbox/{small_account}/")
+
     queries = [
-        (label, count_queries(app, short, path), count_queries(app, long_, path))
+        (label, count_queries(app, short, short_path(path)), count_queries(app, long_, path))
         for label, path, _who, _floor in pages
     ]
-    return {"accounts": {"long": "long@bench.example"}, "pages": pages, "queries": queries}
+    return {
+        "accounts": {"long": "long@bench.example"},
+        "pages": pages,
+        "queries": queries,
+        "advance_ms": advance_ms,
+    }
 
 
 def make_learner(app: Any, email: str, answers: int) -> str:
@@ -115,6 +129,49 @@ def make_learner(app: Any, email: str, answers: int) -> str:
         s.flush()
         rebuild_states(s, user, lib)
     return email
+
+
+def make_sandbox(app: Any, email: str, posts: int) -> tuple[int, float]:
+    """A café account with `posts` approved posts over 30 days; returns (id, advance CPU ms)."""
+    import time
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from app.accounts.models import User
+    from app.extensions import db
+    from app.sandbox import services
+
+    user = db.session.scalar(select(User).where(User.email == email))
+    account = services.start_account(user, "riyadh-cafe")
+    platforms = ("instagram", "tiktok", "x", "facebook", "linkedin", "youtube")
+    formats = {
+        "instagram": "reel",
+        "tiktok": "video",
+        "x": "feed",
+        "facebook": "feed",
+        "linkedin": "feed",
+        "youtube": "video",
+    }
+    for n in range(posts):
+        platform = platforms[n % len(platforms)]
+        version = {
+            "format": formats[platform],
+            "text": f"منشور رقم {n} عن القهوة المختصة",
+            "media_count": 1,
+            "aspect": "16:9" if platform in ("x", "youtube", "linkedin", "facebook") else "9:16",
+            "alt_text": "كوب قهوة",
+            "goal": "engagement",
+            "hashtags": "#قهوة",
+        }
+        idea = services.save_idea(user, account, f"idea {n}", "bench", {platform: version})
+        post = idea.posts[0]
+        services.set_status(user, account, post, "submit")
+        services.set_status(user, account, post, "approve")
+        services.schedule(user, account, post, account.clock + timedelta(hours=2 + n * 7))
+    start = time.process_time()
+    services.advance(user, account, 24 * 30)
+    return account.id, (time.process_time() - start) * 1000
 
 
 def count_queries(app: Any, email: str, path: str) -> int:

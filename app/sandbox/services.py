@@ -13,6 +13,7 @@ from typing import Any
 
 from flask import abort, current_app
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from app.accounts.models import User
 from app.content_runtime import library
@@ -96,8 +97,13 @@ def post_for(user: User, account: SandboxAccount, post_id: int) -> SandboxPost:
 
 def posts_of(account: SandboxAccount) -> list[SandboxPost]:
     """Every post of an account in time order (unscheduled last) — one query."""
-    query = select(SandboxPost).where(SandboxPost.account_id == account.id)
-    rows = list(db.session.scalars(query))
+    # The idea comes in the same query: pages show its title beside every post.
+    query = (
+        select(SandboxPost)
+        .where(SandboxPost.account_id == account.id)
+        .options(joinedload(SandboxPost.idea))
+    )
+    rows = list(db.session.scalars(query).unique())
     return sorted(
         rows, key=lambda p: (p.scheduled_at is None, p.scheduled_at or datetime.max, p.id)
     )

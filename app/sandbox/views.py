@@ -218,16 +218,26 @@ def advance(account_id: int) -> Response:
 
 @bp.context_processor
 def sandbox_labels() -> dict[str, object]:
-    """Translated names of the sandbox's codes, for its templates."""
+    """Translated names of the sandbox's codes, resolved once per language and process."""
+    from flask import current_app
+
+    from app.i18n import current_language
     from app.sandbox import labels
 
-    return {
-        "PLATFORM_NAMES": labels.PLATFORM_NAMES,
-        "FORMAT_NAMES": labels.FORMAT_NAMES,
-        "GOAL_NAMES": labels.GOAL_NAMES,
-        "METRIC_NAMES": labels.METRIC_NAMES,
-        "STATUS_NAMES": labels.STATUS_NAMES,
-        "FACTOR_NAMES": labels.FACTOR_NAMES,
-        "VERDICTS": labels.VERDICTS,
-        "RULE_TEXT": labels.rule_text,
-    }
+    cache = current_app.extensions.setdefault("tawasul_sandbox_labels", {})
+    lang = current_language()
+    if lang not in cache:
+        # Lazy strings would be translated again at every use: resolve each name once.
+        cache[lang] = {
+            name: {k: str(v) for k, v in getattr(labels, name).items()}
+            for name in (
+                "PLATFORM_NAMES",
+                "FORMAT_NAMES",
+                "GOAL_NAMES",
+                "METRIC_NAMES",
+                "STATUS_NAMES",
+                "FACTOR_NAMES",
+                "VERDICTS",
+            )
+        }
+    return {**cache[lang], "RULE_TEXT": labels.rule_text}
