@@ -20,6 +20,12 @@ class Day:
     posts: list[Any] = field(default_factory=list)
     events: list[Mapping[str, Any]] = field(default_factory=list)
     best: list[int] = field(default_factory=list)
+
+    @property
+    def best_text(self) -> str:
+        """The best hours as "20:00 · 21:00 · 22:00"."""
+        return " · ".join(f"{h:02d}:00" for h in self.best)
+
     weekend: bool = False
 
 
@@ -29,8 +35,19 @@ def week_start(started: datetime, clock: datetime, offset: int) -> date:
     return started.date() + timedelta(days=7 * (elapsed + offset))
 
 
+_BEST: dict[tuple[str, str, int], list[int]] = {}
+
+
 def best_hours(scenario: Scenario, platform: str, day: date, top: int = 3) -> list[int]:
     """The hours when most of the audience is online on that weekday (best-time hints)."""
+    key = (scenario.id, platform, day.weekday())
+    if key not in _BEST:  # a scenario's personas never change while the process runs
+        _BEST[key] = _best_hours(scenario, platform, day, top)
+    return _BEST[key]
+
+
+def _best_hours(scenario: Scenario, platform: str, day: date, top: int) -> list[int]:
+    """best_hours without the cache."""
     when = datetime.combine(day, datetime.min.time())
     scores = [(online_share(scenario, platform, when.replace(hour=h)), -h) for h in range(24)]
     ranked = sorted(scores, reverse=True)[:top]

@@ -80,10 +80,20 @@ class SandboxPost(db.Model):  # type: ignore[name-defined]
     pillar: Mapped[str] = mapped_column(String(60), default="")
     cta: Mapped[str] = mapped_column(String(200), default="")
     trend: Mapped[str] = mapped_column(String(60), default="")
-    scheduled_at: Mapped[datetime | None] = mapped_column(DateTime())
+    scheduled_at: Mapped[datetime | None] = mapped_column(DateTime(), index=True)
     status: Mapped[str] = mapped_column(String(12), default="draft")
     review_comment: Mapped[str] = mapped_column(String(500), default="")
     published_at: Mapped[datetime | None] = mapped_column(DateTime())
     outcome: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Final counts copied from `outcome` at publishing, so analytics read plain columns
+    # instead of decoding every post's JSON (the why panel still reads `outcome`).
+    reach: Mapped[int] = mapped_column(Integer, default=0)
+    impressions: Mapped[int] = mapped_column(Integer, default=0)
+    likes: Mapped[int] = mapped_column(Integer, default=0)
+    comments: Mapped[int] = mapped_column(Integer, default=0)
+    shares: Mapped[int] = mapped_column(Integer, default=0)
+    saves: Mapped[int] = mapped_column(Integer, default=0)
+    clicks: Mapped[int] = mapped_column(Integer, default=0)
+    followers_at: Mapped[int] = mapped_column(Integer, default=0)
 
     idea: Mapped[SandboxIdea] = relationship(back_populates="posts")

@@ -291,6 +291,10 @@ def advance(user: User, account: SandboxAccount, hours: int) -> list[SandboxPost
             record = outcome.as_dict()
             record["followers"] = slot.followers
             post.outcome, post.published_at, post.status = record, when, "published"
+            post.reach, post.impressions = outcome.reach, outcome.impressions
+            for name, value in outcome.counts.items():
+                setattr(post, name, value)
+            post.followers_at = slot.followers
             followers[post.platform] = max(0, slot.followers + outcome.new_followers)
             published.append(post)
         account.followers = followers

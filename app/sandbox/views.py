@@ -13,6 +13,7 @@ from app.sandbox.forms import LIMITS, clean, read_composer, read_version, read_w
 from app.sandbox.labels import ERRORS
 from app.sandbox.metrics import post_metrics
 from app.sandbox.platforms import ASPECTS, FORMATS, GOALS, PLATFORMS
+from app.sandbox.read import account_lists
 from app.sandbox.services import SandboxError
 
 
@@ -63,8 +64,8 @@ def start() -> Response:
 def account(account_id: int) -> str:
     """The account: clock, followers, the queue and the latest results."""
     acc = services.account_for(current_user, account_id)
-    posts = services.posts_of(acc)
-    return render_template("sandbox/account.html", posts=posts, **context(acc))
+    queue, recent = account_lists(acc)
+    return render_template("sandbox/account.html", queue=queue, recent=recent, **context(acc))
 
 
 @bp.route("/sandbox/<int:account_id>/compose", methods=["GET", "POST"])

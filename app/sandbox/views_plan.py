@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from datetime import timedelta
 
 from flask import Response as FlaskResponse
@@ -14,12 +14,14 @@ from flask_login import current_user
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
+from app.i18n import current_language
 from app.registry import access
 from app.sandbox import bp, services
 from app.sandbox.display import bar_chart, build_days, week_start
 from app.sandbox.forms import read_when
 from app.sandbox.labels import ERRORS
-from app.sandbox.metrics import PostMetrics, growth_rate, judge, post_metrics
+from app.sandbox.metrics import PostMetrics, growth_rate, judge
+from app.sandbox.read import Published, calendar_posts, published, so_far
 from app.sandbox.replay import replay_week
 from app.sandbox.services import SandboxError
 from app.sandbox.views import context
@@ -37,50 +39,55 @@ def calendar(account_id: int) -> str:
     if platform not in services.PLATFORMS_SET:
         platform = "instagram"
     first = week_start(acc.started, acc.clock, week)
-    posts = services.posts_of(acc)
+    count = 28 if view == "month" else 7
+    shown, waiting = calendar_posts(acc, first, count)
     days = build_days(
         first,
-        28 if view == "month" else 7,
-        posts,
+        count,
+        shown,
         services.data()[1].get(scenario.country),
         scenario,
         platform,
     )
-    unscheduled = [p for p in posts if p.scheduled_at is None and p.status != "published"]
     return render_template(
         "sandbox/calendar.html",
         days=days,
         week=week,
         view=view,
         hint_platform=platform,
-        unscheduled=unscheduled,
+        unscheduled=waiting,
         **context(acc),
     )
 
 
-def account_rows(acc: services.SandboxAccount) -> list[tuple[services.SandboxPost, PostMetrics]]:
-    """Published posts with their metrics so far (one query)."""
-    rows = []
-    for p in services.posts_of(acc):
-        if p.status == "published" and p.published_at:
-            hours = (acc.clock - p.published_at).total_seconds() / 3600
-            rows.append((p, post_metrics(p.outcome, p.platform, hours)))
-    return rows
+ROWS_SHOWN = 25
 
 
-@bp.route("/sandbox/<int:account_id>/analytics")
-@access("owner")
-def analytics(account_id: int) -> str:
-    """Per post and per account: reach, impressions, rates with their formulas, growth, goal fit."""
-    acc = services.account_for(current_user, account_id)
+def account_rows(acc: services.SandboxAccount) -> list[tuple[Published, PostMetrics]]:
+    """Published posts with their metrics so far (one query, plain columns)."""
+    return [(p, so_far(p, acc.clock)) for p in published(acc)]
+
+
+# Published posts never change and new ones appear only when the clock moves, so an
+# account's figures are fixed for a given clock: keep the latest few per process.
+FIGURES: OrderedDict[tuple[object, ...], dict[str, object]] = OrderedDict()
+FIGURES_KEPT = 256
+
+
+def figures(acc: services.SandboxAccount) -> dict[str, object]:
+    """The analytics page's numbers for the account at its current clock (memoised)."""
+    key = (acc.id, acc.user_id, acc.seed, acc.created_at, acc.clock, current_language())
+    if key in FIGURES:
+        FIGURES.move_to_end(key)
+        return FIGURES[key]
     rows = account_rows(acc)
     judged = {j.key: j for j in judge([(p.id, p.goal, m) for p, m in rows])}
     per_day: dict[str, int] = defaultdict(int)
     totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for p, m in rows:
-        per_day[p.published_at.date().isoformat()] += m.engagements  # type: ignore[union-attr]
-        for key in ("reach", "impressions", "engagements", "clicks"):
-            totals[p.platform][key] += getattr(m, key)
+        per_day[p.published_at.date().isoformat()] += m.engagements
+        for name in ("reach", "impressions", "engagements", "clicks"):
+            totals[p.platform][name] += getattr(m, name)
     start = services.scenario_of(acc).get("followers") or {}
     growth = {
         k: (int(start.get(k, 0)), v, growth_rate(int(start.get(k, 0)), v))
@@ -94,17 +101,33 @@ def analytics(account_id: int) -> str:
         _("One bar per simulated day: the engagements of the posts published that day, so far."),
     )
     ranked = sorted(rows, key=lambda r: (judged[r[0].id].value - judged[r[0].id].median, r[0].id))
+    found: dict[str, object] = {
+        # The table shows the latest posts; every post is in the CSV (the page stays light).
+        "rows": rows[::-1][:ROWS_SHOWN],
+        "total_rows": len(rows),
+        "judged": judged,
+        "totals": totals,
+        "growth": growth,
+        # The chart is built from escaped parts in display.bar_chart.
+        "chart": Markup(chart),  # noqa: S704  # nosec B704
+        "per_day": [(d, per_day[d]) for d in days],
+        "best": ranked[-3:][::-1],
+        "worst": ranked[:3],
+    }
+    FIGURES[key] = found
+    while len(FIGURES) > FIGURES_KEPT:
+        FIGURES.popitem(last=False)
+    return found
+
+
+@bp.route("/sandbox/<int:account_id>/analytics")
+@access("owner")
+def analytics(account_id: int) -> str:
+    """Per post and per account: reach, impressions, rates with their formulas, growth, goal fit."""
+    acc = services.account_for(current_user, account_id)
     return render_template(
         "sandbox/analytics.html",
-        rows=rows,
-        judged=judged,
-        totals=totals,
-        growth=growth,
-        # The chart is built from escaped parts in display.bar_chart.
-        chart=Markup(chart),  # noqa: S704  # nosec B704
-        per_day=[(d, per_day[d]) for d in days],
-        best=ranked[-3:][::-1],
-        worst=ranked[:3],
+        **figures(acc),
         printable=request.endpoint == "sandbox.report",
         **context(acc),
     )

@@ -91,7 +91,7 @@ def test_sandbox_loop_in_arabic(new_context, live_server, users, artifacts, view
     page.locator("form.advance-form button").click()
     expect(page.locator(".flash-success")).to_contain_text("1")
     check("advanced")
-    page.locator("ol.post-list li:has(.status) a").first.click()
+    page.locator("ol.post-list.recent a").first.click()
     why = page.locator("#why")
     expect(why).to_be_visible()
     expect(why.locator("tbody tr")).to_have_count(9)

@@ -216,3 +216,37 @@ def test_replaying_without_a_change_reproduces_the_stored_results(app, users):
         assert len(rows) == 2
         for row in rows:
             assert row.after == row.before, row.post.platform
+
+
+def test_analytics_follow_the_clock(app, client, auth):
+    """Figures are memoised per clock: advancing shows engagement that arrived since."""
+    from datetime import timedelta
+
+    auth()
+    account_id = start(client)
+    client.post(f"/sandbox/{account_id}/compose", data=compose_data())
+    with app.app_context():
+        post = db.session.scalar(
+            select(SandboxPost).where(
+                SandboxPost.account_id == account_id, SandboxPost.platform == "tiktok"
+            )
+        )
+        clock = db.session.get(SandboxAccount, account_id).clock
+    url = f"/sandbox/{account_id}/posts/{post.id}"
+    client.post(url + "/review", data={"action": "submit"})
+    client.post(url + "/review", data={"action": "approve"})
+    slot = clock.replace(minute=0) + timedelta(hours=1)
+    client.post(url + "/schedule", data={"when": slot.strftime("%Y-%m-%dT%H:%M")})
+    client.post(f"/sandbox/{account_id}/advance", data={"amount": "2", "unit": "hours"})
+
+    def figures() -> tuple[int, str]:
+        csv = client.get(f"/sandbox/{account_id}/analytics.csv").get_data(as_text=True)
+        page = client.get(f"/sandbox/{account_id}/analytics").get_data(as_text=True)
+        table = page[page.index('id="acc-heading"') : page.index('id="day-heading"')]
+        return int(csv.splitlines()[1].split(",")[5]), table
+
+    early = figures()
+    assert figures() == early  # the same clock gives the same figures
+    client.post(f"/sandbox/{account_id}/advance", data={"amount": "2", "unit": "days"})
+    later = figures()
+    assert later[0] > early[0] and later[1] != early[1]  # the page moved on with the clock
