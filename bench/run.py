@@ -193,8 +193,9 @@ def print_report(rows, queries, content_ms, content_errors) -> None:  # type: ig
         med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
         print(
             f"{label:34} {med['rps']:8.0f} {statistics.median(h['rps'] for h in yard):8.0f} "
-            f"{ratio:7.0%} {floor:7.0%} {med['cpu_ms']:7.2f} {med['p50']:7.1f} {med['p99']:7.1f} "
-            f"{int(sum(r['bad'] for r in runs)):7d} {'PASS' if ratio >= floor else 'BELOW TARGET'}"
+            f"{ratio:7.0%} {f'{floor:.0%}' if floor else '-':>7} {med['cpu_ms']:7.2f} "
+            f"{med['p50']:7.1f} {med['p99']:7.1f} {int(sum(r['bad'] for r in runs)):7d} "
+            f"{'' if floor is None else 'PASS' if ratio >= floor else 'BELOW TARGET'}"
         )
     print("\nSQL queries per request (in process):")
     for label, small, large in queries:

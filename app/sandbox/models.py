@@ -27,6 +27,9 @@ class SandboxAccount(db.Model):  # type: ignore[name-defined]
     clock: Mapped[datetime] = mapped_column(DateTime())
     started: Mapped[datetime] = mapped_column(DateTime())
     followers: Mapped[dict[str, int]] = mapped_column(JSON)
+    # Complaints that negative posts caused, waiting for the inbox (practice sandbox II):
+    # [{"message": <scenario inbox id>, "post": <post id>, "at": "<simulated ISO time>"}].
+    inbox_queue: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     ideas: Mapped[list[SandboxIdea]] = relationship(
@@ -68,6 +71,9 @@ class SandboxPost(db.Model):  # type: ignore[name-defined]
     )
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     platform: Mapped[str] = mapped_column(String(12))
+    # The post's key for random draws: account-local ("i3-x" = third idea, X), so the same
+    # actions give the same numbers on any database, whatever ids the rows get.
+    rng_key: Mapped[str] = mapped_column(String(40), default="")
     format: Mapped[str] = mapped_column(String(12))
     text: Mapped[str] = mapped_column(Text, default="")
     hashtags: Mapped[str] = mapped_column(String(500), default="")

@@ -124,6 +124,7 @@ def so_far(post: Published, clock: datetime) -> PostMetrics:
     f = post.final
 
     def part(value: int) -> int:
+        """The share of a final count that has arrived."""
         return int(value * share)
 
     return PostMetrics(

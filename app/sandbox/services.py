@@ -12,14 +12,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import abort, current_app
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from app.accounts.models import User
 from app.content_runtime import library
 from app.db import write_unit
 from app.extensions import db
-from app.sandbox.engine import Outcome, PostInput, simulate
+from app.sandbox.engine import Outcome, PostInput, keyed_rng, simulate
 from app.sandbox.factors import Plan, factors_for
 from app.sandbox.models import SandboxAccount, SandboxIdea, SandboxPost
 from app.sandbox.rules import Draft, Violation, check_draft
@@ -155,6 +155,10 @@ def save_idea(
 ) -> SandboxIdea:
     """One idea with a draft version per chosen platform."""
     with write_unit(db.session) as s:
+        ordinal = 1 + (
+            s.scalar(select(func.count(SandboxIdea.id)).where(SandboxIdea.account_id == account.id))
+            or 0
+        )
         idea = SandboxIdea(account_id=account.id, user_id=user.id, title=title, campaign=campaign)
         s.add(idea)
         s.flush()
@@ -165,6 +169,7 @@ def save_idea(
                     account_id=account.id,
                     user_id=user.id,
                     platform=platform,
+                    rng_key=f"i{ordinal}-{platform}",
                     **{k: fields[k] for k in FIELDS if k in fields},
                 )
             )
@@ -260,9 +265,25 @@ def outcome_for(account: SandboxAccount, slot: Slot) -> Outcome:
     return simulate(
         account.seed,
         PostInput(
-            f"post-{post.id}", post.platform, post.format, slot.followers, factors, bool(post.link)
+            post.rng_key or f"post-{post.id}",
+            post.platform,
+            post.format,
+            slot.followers,
+            factors,
+            bool(post.link),
         ),
     )
+
+
+def complaint_for(account: SandboxAccount, post: SandboxPost, when: datetime) -> dict[str, Any]:
+    """A complaint from the scenario's bank, chosen by the post's key, arriving 2 hours later."""
+    bank = [m for m in scenario_of(account).get("inbox") or [] if m.get("kind") == "complaint"]
+    draw = keyed_rng(account.seed, post.rng_key or str(post.id), "complaint")
+    return {
+        "message": bank[draw.randrange(len(bank))]["id"] if bank else "",
+        "post": post.id,
+        "at": (when + timedelta(hours=2)).isoformat(timespec="minutes"),
+    }
 
 
 def advance(user: User, account: SandboxAccount, hours: int) -> list[SandboxPost]:
@@ -278,6 +299,7 @@ def advance(user: User, account: SandboxAccount, hours: int) -> list[SandboxPost
         if p.status == "approved" and p.scheduled_at is not None and p.scheduled_at <= target
     ]
     followers = dict(account.followers)
+    queue = list(account.inbox_queue or [])
     with write_unit(db.session):
         for post in due:
             when = max(post.scheduled_at or target, account.clock)
@@ -297,6 +319,9 @@ def advance(user: User, account: SandboxAccount, hours: int) -> list[SandboxPost
             post.followers_at = slot.followers
             followers[post.platform] = max(0, slot.followers + outcome.new_followers)
             published.append(post)
+            if outcome.negative:
+                queue.append(complaint_for(account, post, when))
         account.followers = followers
+        account.inbox_queue = queue
         account.clock = target
     return due

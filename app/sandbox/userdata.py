@@ -52,7 +52,8 @@ register_user_data(
 register_user_data(
     "sandbox_account",
     export_rows(
-        SandboxAccount, ("id", "scenario_id", "seed", "clock", "started", "followers", "created_at")
+        SandboxAccount,
+        ("id", "scenario_id", "seed", "clock", "started", "followers", "inbox_queue", "created_at"),
     ),
     delete_rows(SandboxAccount),
     order=22,
@@ -66,6 +67,7 @@ for column, why in {
     "sandbox_post.pillar": "a pillar id checked against the scenario",
     "sandbox_post.trend": "a trend id checked against the scenario",
     "sandbox_post.status": "set by the system",
+    "sandbox_post.rng_key": "set by the system from the idea's number and the platform",
 }.items():
     declare_not_learner_text(column, why)
 
@@ -130,21 +132,23 @@ def setter(attribute: str) -> Any:
     return set_value
 
 
-def pages(user: Any) -> list[str]:
-    """Every sandbox page that shows the harness post's text."""
-    from app.extensions import db
+def pages_for(attribute: str) -> Any:
+    """The sandbox pages that show one field of the harness post (each page shows it)."""
 
-    post = db.session.scalar(select(SandboxPost).where(SandboxPost.user_id == user.id))
-    if post is None:
-        return []
-    base = f"/sandbox/{post.account_id}"
-    return [
-        base,
-        f"{base}/posts/{post.id}",
-        f"{base}/calendar",
-        f"{base}/analytics",
-        f"{base}/report",
-    ]
+    def pages(user: Any) -> list[str]:
+        """Where the field's text is displayed."""
+        from app.extensions import db
+
+        post = db.session.scalar(select(SandboxPost).where(SandboxPost.user_id == user.id))
+        if post is None:
+            return []
+        base = f"/sandbox/{post.account_id}"
+        page = f"{base}/posts/{post.id}"
+        if attribute == "title":  # the idea's name labels the post everywhere
+            return [base, page, f"{base}/calendar", f"{base}/analytics", f"{base}/report"]
+        return [page]
+
+    return pages
 
 
 for name, limit in {
@@ -159,4 +163,4 @@ for name, limit in {
     "review_comment": 500,
 }.items():
     table = "sandbox_idea" if name in ("title", "campaign") else "sandbox_post"
-    register_xss_field(XssField(f"{table}.{name}", setter(name), pages, max_length=limit))
+    register_xss_field(XssField(f"{table}.{name}", setter(name), pages_for(name), max_length=limit))

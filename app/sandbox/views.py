@@ -65,7 +65,11 @@ def account(account_id: int) -> str:
     """The account: clock, followers, the queue and the latest results."""
     acc = services.account_for(current_user, account_id)
     queue, recent = account_lists(acc)
-    return render_template("sandbox/account.html", queue=queue, recent=recent, **context(acc))
+    bank = {m["id"]: m for m in services.scenario_of(acc).get("inbox") or []}
+    complaints = [(c, bank.get(c["message"])) for c in acc.inbox_queue or []]
+    return render_template(
+        "sandbox/account.html", queue=queue, recent=recent, complaints=complaints, **context(acc)
+    )
 
 
 @bp.route("/sandbox/<int:account_id>/compose", methods=["GET", "POST"])

@@ -1,8 +1,8 @@
 """sandbox accounts, ideas and posts
 
-Revision ID: f314f4ff7030
+Revision ID: fdfbaa1ff0c2
 Revises: e3211bdbb5f3
-Create Date: 2026-11-26 13:01:03.478713
+Create Date: 2026-11-26 13:17:58.837955
 
 """
 from alembic import op
@@ -11,7 +11,7 @@ import app.db  # noqa: F401  (custom column types used by autogenerate)
 
 
 # revision identifiers, used by Alembic.
-revision = 'f314f4ff7030'
+revision = 'fdfbaa1ff0c2'
 down_revision = 'e3211bdbb5f3'
 branch_labels = None
 depends_on = None
@@ -27,6 +27,7 @@ def upgrade():
     sa.Column('clock', sa.DateTime(), nullable=False),
     sa.Column('started', sa.DateTime(), nullable=False),
     sa.Column('followers', sa.JSON(), nullable=False),
+    sa.Column('inbox_queue', sa.JSON(), nullable=False),
     sa.Column('created_at', app.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_sandbox_account_user_id_user'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sandbox_account'))
@@ -55,6 +56,7 @@ def upgrade():
     sa.Column('account_id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('platform', sa.String(length=12), nullable=False),
+    sa.Column('rng_key', sa.String(length=40), nullable=False),
     sa.Column('format', sa.String(length=12), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('hashtags', sa.String(length=500), nullable=False),
