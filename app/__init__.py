@@ -39,6 +39,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from app.admin import bp as admin_bp
     from app.courses import bp as courses_bp
     from app.main import bp as main_bp
+    from app.portfolio import bp as portfolio_bp
     from app.quizzes import bp as quizzes_bp
     from app.sandbox import bp as sandbox_bp
     from app.skills import bp as skills_bp
@@ -51,6 +52,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         quizzes_bp,
         skills_bp,
         sandbox_bp,
+        portfolio_bp,
     ):
         app.register_blueprint(blueprint)
 

@@ -18,6 +18,7 @@ SAMPLE_VALUES: dict[str, Any] = {
     "skill_id": "copywriting",
     "account_id": 999999,
     "post_id": 999999,
+    "slug": "no-such-portfolio",
 }
 # Endpoints that are not views of ours.
 EXEMPT = {"static"}

@@ -60,6 +60,14 @@ def trusted_chart(el, local: str) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
+def own_link(el) -> bool:  # type: ignore[no-untyped-def]
+    """A <link> the app writes: its stylesheet and icon, or the page's canonical address."""
+    href = el.get("href") or ""
+    if href.startswith("/static/"):
+        return True
+    return el.get("rel") == "canonical" and urlsplit(href).scheme in ("http", "https")
+
+
 def violations(html: str) -> list[str]:
     """List every executable or forbidden construct in a page."""
     doc = html5lib.parse(html, namespaceHTMLElements=False)
@@ -73,7 +81,7 @@ def violations(html: str) -> list[str]:
             found.append("<script> not from /static")
         if local == "meta" and (el.get("http-equiv") or "").lower() == "refresh":
             found.append("meta refresh")
-        if local == "link" and not (el.get("href") or "").startswith("/static/"):
+        if local == "link" and not own_link(el):
             found.append("foreign <link>")
         for name, value in el.attrib.items():
             attr = name.split("}")[-1].lower()

@@ -66,7 +66,9 @@ SCAN_JS = r"""
     if (FORBIDDEN.has(tag) && !trustedChart(el)) bad.push(describe(el));
     if (tag === "script" && !(el.getAttribute("src") || "").startsWith("/static/"))
       bad.push("<script> not from /static/");
-    if (tag === "link" && !(el.getAttribute("href") || "").startsWith("/static/"))
+    const canonical = tag === "link" && el.getAttribute("rel") === "canonical"
+      && /^https?:\/\//.test(el.getAttribute("href") || "");
+    if (tag === "link" && !canonical && !(el.getAttribute("href") || "").startsWith("/static/"))
       bad.push("foreign <link>");
     if (tag === "meta" && (el.getAttribute("http-equiv") || "").toLowerCase() === "refresh")
       bad.push("meta refresh");

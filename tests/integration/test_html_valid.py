@@ -111,6 +111,11 @@ SANDBOX = (
     "sandbox-analytics",
     "sandbox-report",
     "sandbox-replay",
+    "portfolio-builder-new",
+    "portfolio-builder-errors",
+    "portfolio-builder",
+    "portfolio-public-owner",
+    "portfolio-public",
 )
 ADMIN: list[Request] = [
     ("admin-users", "GET", "/admin/", None, 200),
@@ -294,3 +299,32 @@ def render_sandbox(client: Any, lang: str, headers: dict[str, str], render: Any)
         ("sandbox-replay", "GET", f"{other}/replay?at=2027-02-01T09:00", None, 200),
     ]
     render(client, "sandbox", lang, pages, headers)
+    slug = f"sara-{lang}"
+    form = {"headline": "مديرة محتوى", "bio": "**مرحبًا** [site](https://a.example)", "lang": lang}
+    pages = [
+        ("portfolio-builder-new", "GET", "/portfolio", None, 200),
+        (
+            "portfolio-builder-errors",
+            "POST",
+            "/portfolio",
+            form | {"slug": "x", "status": "draft"},
+            400,
+        ),
+    ]
+    render(client, "portfolio", lang, pages, headers)
+    client.post("/portfolio", data=form | {"slug": slug, "status": "draft"})
+    client.post(f"/portfolio/case-studies/sandbox/{account_id}")
+    pages = [
+        ("portfolio-builder", "GET", "/portfolio", None, 200),
+        ("portfolio-public-owner", "GET", f"/p/{slug}", None, 200),
+    ]
+    render(client, "portfolio", lang, pages, headers)
+    client.post("/portfolio", data=form | {"slug": slug, "status": "published"})
+    visitor = client.application.test_client()
+    render(
+        visitor,
+        "portfolio",
+        lang,
+        [("portfolio-public", "GET", f"/p/{slug}", None, 200)],
+        {"Accept-Language": lang},
+    )

@@ -11,6 +11,7 @@ from app.extensions import db
 
 def sandbox_cases(app, a, state):
     """(endpoint, method, url, state, owner_changes, data) for every sandbox owner route."""
+    from app.portfolio.models import CaseStudy
     from app.sandbox import services
     from app.sandbox.models import SandboxAccount, SandboxIdea, SandboxPost
 
@@ -79,5 +80,13 @@ def sandbox_cases(app, a, state):
             state(clock),
             True,
             {"amount": "1", "unit": "hours"},
+        ),
+        (
+            "portfolio.from_sandbox",
+            "POST",
+            f"/portfolio/case-studies/sandbox/{acc}",
+            state(select(func.count(CaseStudy.id)).where(CaseStudy.user_id == a.id)),
+            True,
+            {},
         ),
     ]

@@ -7,6 +7,7 @@ import json
 from sqlalchemy import func, select
 from support import PASSWORD
 
+from app.db import write_unit
 from app.extensions import db
 from app.registry import NOT_LEARNER_TEXT, USER_DATA, XSS_FIELDS
 
@@ -79,6 +80,18 @@ def seed_sandbox(client):
     data = {"title": "t", "action": "save", "p-x-include": "1", "p-x-format": "feed"}
     data |= {"p-x-text": "hi", "p-x-goal": "awareness", "p-x-media_count": "0"}
     assert client.post(f"{base}/compose", data=data).status_code == 303
+
+    # A portfolio with a former slug and a case study from the sandbox account.
+    assert client.get("/portfolio").status_code == 200
+    form = {"headline": "h", "bio": "b", "lang": "ar", "status": "published"}
+    assert client.post("/portfolio", data=form | {"slug": "first-slug"}).status_code == 303
+    assert client.post("/portfolio", data=form | {"slug": "second-slug"}).status_code == 303
+    app = client.application
+    with app.app_context(), write_unit(db.session) as s:
+        from app.portfolio.models import CaseStudy, Portfolio
+
+        found = db.session.scalar(select(Portfolio).where(Portfolio.slug == "second-slug"))
+        s.add(CaseStudy(portfolio_id=found.id, user_id=found.user_id, title="case"))
 
 
 def test_export_then_delete_covers_everything(app, users, mailbox):

@@ -22,6 +22,9 @@ def test_checker_catches_injection():
         '<p><img src=x onerror="alert(1)"><a href="javascript:x">a</a><svg></svg></p>'
     )
     assert not violations('<p><a href="/x">a</a></p>')
+    assert violations('<link rel="stylesheet" href="https://evil.example/x.css">')
+    assert violations('<link rel="canonical" href="javascript:alert(1)">')
+    assert not violations('<link rel="canonical" href="https://tawasul.example/p/sara">')
 
 
 @pytest.mark.parametrize("field_name", sorted(XSS_FIELDS))

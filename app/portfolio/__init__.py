@@ -1,0 +1,7 @@
+"""Portfolio builder and public pages."""
+
+from flask import Blueprint
+
+bp = Blueprint("portfolio", __name__, template_folder="templates")
+
+from app.portfolio import userdata, views  # noqa: E402,F401

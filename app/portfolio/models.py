@@ -1,0 +1,74 @@
+"""Portfolios, their former slugs and case studies (typed SQLAlchemy 2.0 models; never commit)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import UTCDateTime, utcnow
+from app.extensions import db
+
+
+class Portfolio(db.Model):  # type: ignore[name-defined]
+    """One learner's public portfolio: slug, words about them, status and language."""
+
+    __tablename__ = "portfolio"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), unique=True, index=True
+    )
+    slug: Mapped[str] = mapped_column(String(60), unique=True)
+    headline: Mapped[str] = mapped_column(String(160), default="")
+    bio: Mapped[str] = mapped_column(Text, default="")
+    lang: Mapped[str] = mapped_column(String(2), default="ar")
+    status: Mapped[str] = mapped_column(String(12), default="draft")
+    indexable: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    case_studies: Mapped[list[CaseStudy]] = relationship(
+        back_populates="portfolio",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="CaseStudy.position",
+    )
+
+
+class PortfolioSlug(db.Model):  # type: ignore[name-defined]
+    """A slug the portfolio used before: its address keeps working by redirecting."""
+
+    __tablename__ = "portfolio_slug"
+
+    slug: Mapped[str] = mapped_column(String(60), primary_key=True)
+    portfolio_id: Mapped[int] = mapped_column(
+        ForeignKey("portfolio.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+
+
+class CaseStudy(db.Model):  # type: ignore[name-defined]
+    """Context → goal → actions → results → lesson; simulated ones carry locked figures."""
+
+    __tablename__ = "case_study"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    portfolio_id: Mapped[int] = mapped_column(
+        ForeignKey("portfolio.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(160))
+    context: Mapped[str] = mapped_column(Text, default="")
+    goal: Mapped[str] = mapped_column(Text, default="")
+    actions: Mapped[str] = mapped_column(Text, default="")
+    lesson: Mapped[str] = mapped_column(Text, default="")
+    simulated: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Numbers from the simulator log (simulated case studies): never editable by the learner.
+    figures: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    portfolio: Mapped[Portfolio] = relationship(back_populates="case_studies")

@@ -1,0 +1,143 @@
+"""Portfolio services: create, edit, change the slug, publish, add simulated case studies."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import abort
+from sqlalchemy import select
+
+from app.accounts.models import User
+from app.db import utcnow, write_unit
+from app.extensions import db
+from app.portfolio.domain import case_study_figures, make_slug, slug_problem
+from app.portfolio.models import CaseStudy, Portfolio, PortfolioSlug
+from app.sandbox import services as sandbox
+from app.sandbox.models import SandboxAccount
+from app.sandbox.read import published
+
+# What the sandbox's write → plan → read loop gives evidence of (curriculum.md §5).
+SANDBOX_SKILLS = ["cross-platform-content", "content-planning", "social-analytics"]
+
+
+class PortfolioError(ValueError):
+    """A change the portfolio refuses, with a short code for the page."""
+
+
+def portfolio_of(user: User) -> Portfolio | None:
+    """The user's portfolio, if they started one."""
+    return db.session.scalar(select(Portfolio).where(Portfolio.user_id == user.id))
+
+
+def slug_taken(slug: str, portfolio_id: int | None) -> bool:
+    """Whether another portfolio uses or used the slug."""
+    current = db.session.scalar(select(Portfolio.id).where(Portfolio.slug == slug))
+    former = db.session.scalar(select(PortfolioSlug.portfolio_id).where(PortfolioSlug.slug == slug))
+    return any(owner is not None and owner != portfolio_id for owner in (current, former))
+
+
+def free_slug(name: str, user: User) -> str:
+    """A free slug from the learner's name, or "learner-<id>" when the name gives none."""
+    base = make_slug(name)
+    if slug_problem(base):
+        base = f"learner-{user.id}"
+    slug, n = base, 2
+    while slug_taken(slug, None):
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def draft_for(user: User) -> Portfolio:
+    """The user's portfolio, or an unsaved one with a suggested address (GET writes nothing)."""
+    return portfolio_of(user) or Portfolio(
+        slug=free_slug(user.display_name, user),
+        lang=user.locale or "ar",
+        status="draft",
+        headline="",
+        bio="",
+        indexable=False,
+    )
+
+
+def ensure_portfolio(user: User) -> Portfolio:
+    """The user's portfolio, created as a draft the first time."""
+    found = portfolio_of(user)
+    if found is not None:
+        return found
+    with write_unit(db.session) as s:
+        found = Portfolio(
+            user_id=user.id, slug=free_slug(user.display_name, user), lang=user.locale or "ar"
+        )
+        s.add(found)
+    return found
+
+
+def save_profile(user: User, portfolio: Portfolio, fields: Mapping[str, Any]) -> None:
+    """Save the builder's fields; a new slug keeps the old one as a redirect."""
+    new_slug = str(fields["slug"])
+    if new_slug != portfolio.slug and slug_taken(new_slug, portfolio.id):
+        raise PortfolioError("slug-taken")
+    with write_unit(db.session) as s:
+        if new_slug != portfolio.slug:
+            old = s.get(PortfolioSlug, portfolio.slug)
+            if old is None:
+                s.add(
+                    PortfolioSlug(slug=portfolio.slug, portfolio_id=portfolio.id, user_id=user.id)
+                )
+            reused = s.get(PortfolioSlug, new_slug)
+            if reused is not None:  # coming back to a former slug of one's own
+                s.delete(reused)
+            portfolio.slug = new_slug
+        for key in ("headline", "bio", "lang", "status", "indexable"):
+            setattr(portfolio, key, fields[key])
+        portfolio.updated_at = utcnow()
+
+
+def add_sandbox_case_study(user: User, portfolio: Portfolio, account: SandboxAccount) -> CaseStudy:
+    """A case study whose numbers come from the sandbox's log (labelled simulated, locked)."""
+    rows = [
+        {"platform": p.platform, "reach": p.final.reach, "engagements": p.final.engagements}
+        for p in published(account)
+    ]
+    if not rows:
+        raise PortfolioError("no-results")
+    if any((c.figures or {}).get("account") == account.id for c in portfolio.case_studies):
+        raise PortfolioError("exists")
+    scenario = sandbox.scenario_of(account)
+    lang = portfolio.lang
+    info = {
+        "start_followers": scenario.get("followers") or {},
+        "followers": account.followers,
+        "started": account.started.date().isoformat(),
+        "clock": account.clock.date().isoformat(),
+    }
+    name = (scenario.get("name") or {}).get(lang, "")
+    with write_unit(db.session) as s:
+        study = CaseStudy(
+            portfolio_id=portfolio.id,
+            user_id=user.id,
+            position=len(portfolio.case_studies),
+            title=name,
+            context=(scenario.get("brief") or {}).get(lang, ""),
+            simulated=True,
+            figures=case_study_figures(info, rows)
+            | {"scenario": scenario.id, "account": account.id},
+            skills=SANDBOX_SKILLS,
+        )
+        s.add(study)
+    return study
+
+
+def public_portfolio(slug: str) -> tuple[Portfolio | None, str | None]:
+    """(portfolio, None) for a current slug; (None, new slug) for a former one; else 404."""
+    found = db.session.scalar(select(Portfolio).where(Portfolio.slug == slug))
+    if found is not None:
+        return found, None
+    former = db.session.get(PortfolioSlug, slug)
+    if former is None:
+        abort(404)
+    moved = db.session.get(Portfolio, former.portfolio_id)
+    if moved is None:
+        abort(404)
+    return None, moved.slug

@@ -1,0 +1,97 @@
+"""Portfolio tables in the user-data registry and the XSS harness."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from app.portfolio.models import CaseStudy, Portfolio, PortfolioSlug
+from app.registry import (
+    XssField,
+    declare_not_learner_text,
+    delete_rows,
+    export_rows,
+    register_user_data,
+    register_xss_field,
+)
+
+register_user_data(
+    "case_study",
+    export_rows(
+        CaseStudy,
+        (
+            "id",
+            "position",
+            "title",
+            "context",
+            "goal",
+            "actions",
+            "lesson",
+            "simulated",
+            "figures",
+            "skills",
+            "hidden",
+        ),
+    ),
+    delete_rows(CaseStudy),
+    order=30,
+)
+register_user_data(
+    "portfolio_slug", export_rows(PortfolioSlug, ("slug",)), delete_rows(PortfolioSlug), order=31
+)
+register_user_data(
+    "portfolio",
+    export_rows(
+        Portfolio, ("slug", "headline", "bio", "lang", "status", "indexable", "updated_at")
+    ),
+    delete_rows(Portfolio),
+    order=32,
+)
+for column, why in {
+    "portfolio.slug": "checked against a strict pattern (letters, digits, hyphens)",
+    "portfolio_slug.slug": "a former slug, checked against the same pattern",
+    "portfolio.lang": "ar or en",
+    "portfolio.status": "one of three codes",
+    "case_study.goal": "not shown yet (case-study editor: a later part of the portfolio issue)",
+    "case_study.actions": "not shown yet (case-study editor: a later part of the portfolio issue)",
+    "case_study.lesson": "not shown yet (case-study editor: a later part of the portfolio issue)",
+}.items():
+    declare_not_learner_text(column, why)
+
+
+def set_portfolio(attribute: str) -> Any:
+    """Store a payload in one text field of the user's published portfolio."""
+
+    def set_value(session: Any, user: Any, value: str) -> None:
+        """Create the portfolio (published) if needed, then set the field."""
+        found = session.scalar(select(Portfolio).where(Portfolio.user_id == user.id))
+        if found is None:
+            found = Portfolio(user_id=user.id, slug=f"learner-{user.id}", status="published")
+            session.add(found)
+            session.flush()
+        if attribute in ("title", "context"):
+            fields = {"title": "t", attribute: value}
+            session.add(CaseStudy(portfolio_id=found.id, user_id=user.id, **fields))
+        else:
+            setattr(found, attribute, value)
+
+    return set_value
+
+
+def pages(user: Any) -> list[str]:
+    """The builder and the public page."""
+    return ["/portfolio", f"/p/learner-{user.id}"]
+
+
+def public_page(user: Any) -> list[str]:
+    """The public page only (case studies are listed there)."""
+    return [f"/p/learner-{user.id}"]
+
+
+register_xss_field(XssField("portfolio.headline", set_portfolio("headline"), pages, max_length=160))
+register_xss_field(XssField("portfolio.bio", set_portfolio("bio"), pages, max_length=1000))
+register_xss_field(XssField("case_study.title", set_portfolio("title"), pages, max_length=160))
+register_xss_field(
+    XssField("case_study.context", set_portfolio("context"), public_page, max_length=1000)
+)
