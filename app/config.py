@@ -91,6 +91,8 @@ class Config:
         "reset-ip": (10, 3600),
         "reset-account": (3, 3600),
         "verify-ip": (20, 3600),
+        "contact-ip": (5, 3600),
+        "contact-portfolio": (20, 86400),
     }
     SQLITE_BUSY_TIMEOUT_MS = 15000
     MAIL_OUTBOX_DIR = ""

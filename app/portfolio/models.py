@@ -72,3 +72,20 @@ class CaseStudy(db.Model):  # type: ignore[name-defined]
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
 
     portfolio: Mapped[Portfolio] = relationship(back_populates="case_studies")
+
+
+class ContactMessage(db.Model):  # type: ignore[name-defined]
+    """A message a visitor sent through a portfolio; the learner's address is never shown."""
+
+    __tablename__ = "contact_message"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    portfolio_id: Mapped[int] = mapped_column(
+        ForeignKey("portfolio.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    sender_name: Mapped[str] = mapped_column(String(100))
+    sender_email: Mapped[str] = mapped_column(String(254))
+    body: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    read: Mapped[bool] = mapped_column(Boolean, default=False)

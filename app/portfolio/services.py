@@ -12,7 +12,7 @@ from app.accounts.models import User
 from app.db import utcnow, write_unit
 from app.extensions import db
 from app.portfolio.domain import case_study_figures, make_slug, slug_problem
-from app.portfolio.models import CaseStudy, Portfolio, PortfolioSlug
+from app.portfolio.models import CaseStudy, ContactMessage, Portfolio, PortfolioSlug
 from app.sandbox import services as sandbox
 from app.sandbox.models import SandboxAccount
 from app.sandbox.read import published
@@ -141,3 +141,57 @@ def public_portfolio(slug: str) -> tuple[Portfolio | None, str | None]:
     if moved is None:
         abort(404)
     return None, moved.slug
+
+
+def form_token(portfolio: Portfolio) -> str:
+    """A signed token holding the time the contact form was served (for the minimum fill time)."""
+    return _serializer().dumps(portfolio.id)
+
+
+def form_age(portfolio: Portfolio, token: str) -> float | None:
+    """Seconds since the form was served, or None for a forged token or another portfolio's."""
+    import time
+
+    from itsdangerous import BadSignature
+
+    try:
+        value, stamp = _serializer().loads(token, max_age=86400, return_timestamp=True)
+    except (BadSignature, TypeError, ValueError):
+        return None
+    if value != portfolio.id:
+        return None
+    return time.time() - stamp.timestamp()
+
+
+def _serializer() -> Any:
+    """The contact form's signer (HMAC-SHA256 with the app's secret)."""
+    import hashlib
+
+    from flask import current_app
+    from itsdangerous import URLSafeTimedSerializer
+
+    return URLSafeTimedSerializer(
+        str(current_app.secret_key),
+        salt="contact-form",
+        signer_kwargs={"digest_method": hashlib.sha256},
+    )
+
+
+def send_message(portfolio: Portfolio, name: str, email: str, body: str) -> ContactMessage:
+    """Store a visitor's message for the portfolio's owner (their address stays private)."""
+    with write_unit(db.session) as s:
+        message = ContactMessage(
+            portfolio_id=portfolio.id,
+            user_id=portfolio.user_id,
+            sender_name=name,
+            sender_email=email,
+            body=body,
+        )
+        s.add(message)
+    return message
+
+
+def messages_of(user: User) -> list[ContactMessage]:
+    """The user's contact messages, newest first."""
+    query = select(ContactMessage).where(ContactMessage.user_id == user.id)
+    return list(db.session.scalars(query.order_by(ContactMessage.id.desc()).limit(200)))

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.portfolio.models import CaseStudy, Portfolio, PortfolioSlug
+from app.portfolio.models import CaseStudy, ContactMessage, Portfolio, PortfolioSlug
 from app.registry import (
     XssField,
     declare_not_learner_text,
@@ -95,3 +95,39 @@ register_xss_field(XssField("case_study.title", set_portfolio("title"), pages, m
 register_xss_field(
     XssField("case_study.context", set_portfolio("context"), public_page, max_length=1000)
 )
+
+
+register_user_data(
+    "contact_message",
+    export_rows(
+        ContactMessage, ("id", "sender_name", "sender_email", "body", "received_at", "read")
+    ),
+    delete_rows(ContactMessage),
+    order=29,
+)
+
+
+def set_message(attribute: str) -> Any:
+    """Store a payload in one field of a message sent to the user's portfolio."""
+
+    def set_value(session: Any, user: Any, value: str) -> None:
+        """Create the portfolio if needed, then a message carrying the value."""
+        set_portfolio("headline")(session, user, "h")
+        found = session.scalar(select(Portfolio).where(Portfolio.user_id == user.id))
+        fields = {"sender_name": "n", "sender_email": "n@example.com", "body": "hello there"}
+        session.add(
+            ContactMessage(portfolio_id=found.id, user_id=user.id, **(fields | {attribute: value}))
+        )
+
+    return set_value
+
+
+for _name, _limit in {"sender_name": 100, "sender_email": 254, "body": 1000}.items():
+    register_xss_field(
+        XssField(
+            f"contact_message.{_name}",
+            set_message(_name),
+            lambda u: ["/portfolio/messages"],
+            max_length=_limit,
+        )
+    )

@@ -11,8 +11,10 @@ from flask_login import current_user
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
+from app.accounts.views import limited
 from app.content_runtime import library
 from app.portfolio import bp, services
+from app.portfolio.contact import DECOY, check_contact
 from app.portfolio.domain import STATUSES, robots, slug_problem, visible
 from app.portfolio.text import learner_html
 from app.registry import access
@@ -94,17 +96,16 @@ def from_sandbox(account_id: int) -> Response:
     return redirect(url_for("portfolio.builder"), code=303)
 
 
-@bp.route("/p/<slug>")
-@access("public")
-def public(slug: str) -> str | Response:
-    """The portfolio as clients see it (a former address redirects to the new one)."""
-    portfolio, moved = services.public_portfolio(slug)
-    if moved is not None:
-        return redirect(url_for("portfolio.public", slug=moved), code=301)
-    assert portfolio is not None
-    owner = current_user.is_authenticated and current_user.id == portfolio.user_id
-    if not visible(portfolio.status, owner=owner, shared=False):
-        abort(404)
+CONTACT_ERRORS = {
+    "name": _l("Write your name (one line)."),
+    "email": _l("Write an email address where you can be reached, like name@example.com."),
+    "short": _l("Write a message of at least 10 characters."),
+    "links": _l("Please include at most 2 links."),
+}
+
+
+def render_public(portfolio: Any, owner: bool, **extra: Any) -> str:
+    """The public page (with the contact form)."""
     return render_template(
         "portfolio/public.html",
         p=portfolio,
@@ -113,4 +114,70 @@ def public(slug: str) -> str | Response:
         robots=robots(portfolio.status, portfolio.indexable),
         owner=owner,
         lib=library(),
+        token=services.form_token(portfolio),
+        contact=extra.get("contact", {}),
+        contact_errors=extra.get("contact_errors", {}),
+        notice=extra.get("notice", ""),
     )
+
+
+def readable(slug: str) -> tuple[Any, bool]:
+    """The portfolio behind a current slug if this visitor may read it, and whether they own it."""
+    portfolio, _moved = services.public_portfolio(slug)
+    if portfolio is None:
+        abort(404)
+    owner = current_user.is_authenticated and current_user.id == portfolio.user_id
+    if not visible(portfolio.status, owner=owner, shared=False):
+        abort(404)
+    return portfolio, owner
+
+
+@bp.route("/p/<slug>/contact", methods=["POST"])
+@access("public")
+def contact(slug: str) -> str | Response | tuple[str, int]:
+    """Relay a visitor's message to the learner, with a decoy field, fill time and limits."""
+    portfolio, owner = readable(slug)
+    age = services.form_age(portfolio, request.form.get("token", ""))
+    checked = check_contact(request.form, age)
+    typed = {"name": checked.name, "email": checked.email, "message": checked.body}
+    if str(request.form.get(DECOY) or "").strip():
+        # A filled decoy field: answer like a success so bots learn nothing; store nothing.
+        flash(_("Message sent. Thank you."), "success")
+        return redirect(url_for("portfolio.public", slug=portfolio.slug), code=303)
+    if checked.errors or checked.spam:
+        errors = {k: str(CONTACT_ERRORS[v]) for k, v in checked.errors.items()}
+        notice = (
+            _("Please take a moment to read your message, then send it again.")
+            if checked.spam
+            else ""
+        )
+        page = render_public(portfolio, owner, contact=typed, contact_errors=errors, notice=notice)
+        return page, 400
+    checks = (
+        ("contact-ip", request.remote_addr or "unknown"),
+        ("contact-portfolio", str(portfolio.id)),
+    )
+    if limited(*checks):
+        notice = _("Too many messages for now. Please try again in an hour.")
+        return render_public(portfolio, owner, contact=typed, notice=notice), 429
+    services.send_message(portfolio, checked.name, checked.email, checked.body)
+    flash(_("Message sent. Thank you."), "success")
+    return redirect(url_for("portfolio.public", slug=portfolio.slug), code=303)
+
+
+@bp.route("/portfolio/messages")
+@access("signed-in")
+def messages() -> str:
+    """Messages visitors sent through the portfolio."""
+    return render_template("portfolio/messages.html", messages=services.messages_of(current_user))
+
+
+@bp.route("/p/<slug>")
+@access("public")
+def public(slug: str) -> str | Response:
+    """The portfolio as clients see it (a former address redirects to the new one)."""
+    _found, moved = services.public_portfolio(slug)
+    if moved is not None:
+        return redirect(url_for("portfolio.public", slug=moved), code=301)
+    portfolio, owner = readable(slug)
+    return render_public(portfolio, owner)

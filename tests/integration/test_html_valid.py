@@ -116,6 +116,8 @@ SANDBOX = (
     "portfolio-builder",
     "portfolio-public-owner",
     "portfolio-public",
+    "portfolio-contact-errors",
+    "portfolio-messages",
 )
 ADMIN: list[Request] = [
     ("admin-users", "GET", "/admin/", None, 200),
@@ -327,4 +329,19 @@ def render_sandbox(client: Any, lang: str, headers: dict[str, str], render: Any)
         lang,
         [("portfolio-public", "GET", f"/p/{slug}", None, 200)],
         {"Accept-Language": lang},
+    )
+    bad = {"name": "", "email": "nope", "message": "hi", "token": "forged"}
+    render(
+        visitor,
+        "portfolio",
+        lang,
+        [("portfolio-contact-errors", "POST", f"/p/{slug}/contact", bad, 400)],
+        {"Accept-Language": lang},
+    )
+    render(
+        client,
+        "portfolio",
+        lang,
+        [("portfolio-messages", "GET", "/portfolio/messages", None, 200)],
+        headers,
     )

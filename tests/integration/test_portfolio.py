@@ -87,3 +87,94 @@ def test_sandbox_account_becomes_a_simulated_case_study(app, client, auth):
     page = app.test_client().get("/p/sara-social").get_data(as_text=True)
     assert "تدريب محاكى" in page  # "Simulated practice", in the portfolio's language
     assert re.search(rf"<dd>{reach}</dd>", page)
+
+
+def published_portfolio(client, auth) -> str:
+    """Sign in, publish a portfolio; return its public URL."""
+    auth()
+    client.post("/portfolio", data=builder_form(status="published"))
+    return "/p/sara-social"
+
+
+def token_of(page: str) -> str:
+    """The contact form's fill-time token on a page."""
+    return re.search(r'name="token" value="([^"]+)"', page).group(1)
+
+
+def message(**extra):
+    """A contact form submission."""
+    return {
+        "name": "Client Co",
+        "email": "client@example.com",
+        "message": "We would like to hire you for Ramadan.",
+    } | extra
+
+
+def test_contact_reaches_the_inbox_without_revealing_the_address(
+    app, client, auth, users, monkeypatch
+):
+    """A real message after the minimum fill time lands in the owner's inbox."""
+    import time
+
+    url = published_portfolio(client, auth)
+    visitor = app.test_client()
+    page = visitor.get(url).get_data(as_text=True)
+    assert "@example.com" not in page.split('id="contact-heading"')[0]  # no owner address shown
+    token = token_of(page)
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 10)
+    assert visitor.post(url + "/contact", data=message(token=token)).status_code == 303
+    monkeypatch.setattr(time, "time", real)
+    inbox = client.get("/portfolio/messages").get_data(as_text=True)
+    assert "We would like to hire you for Ramadan." in inbox and "client@example.com" in inbox
+
+
+def test_contact_refusals_keep_the_text(app, client, auth):
+    """Too fast, forged, too many links or a line break in the name: 400, text kept, nothing stored."""
+    from sqlalchemy import func, select
+
+    from app.extensions import db
+    from app.portfolio.models import ContactMessage
+
+    url = published_portfolio(client, auth)
+    visitor = app.test_client()
+    token = token_of(visitor.get(url).get_data(as_text=True))
+    cases = [
+        message(token=token),  # sent at once: faster than a person
+        message(token="forged"),
+        message(token=token, message="see http://a.example http://b.example http://c.example now"),
+        message(token=token, name="Evil\r\nBcc: x@example.com"),
+    ]
+    for data in cases:
+        response = visitor.post(url + "/contact", data=data)
+        assert response.status_code == 400, data
+        assert data["message"] in response.get_data(as_text=True)
+    decoy = visitor.post(url + "/contact", data=message(token=token, website="http://spam.example"))
+    assert decoy.status_code == 303  # bots are told nothing
+    with app.app_context():
+        assert db.session.scalar(select(func.count(ContactMessage.id))) == 0
+
+
+def test_contact_is_rate_limited_per_address(database_url, mailbox, users, monkeypatch):
+    """The sixth message from one address within the hour is refused with 429, text kept."""
+    import time
+
+    from conftest import app_config
+    from support import PASSWORD
+
+    from app import create_app
+
+    app = create_app(app_config(database_url, mailbox, RATELIMIT_ENABLED=True))
+    owner = users.create()
+    client = app.test_client()
+    client.post("/login", data={"email": owner.email, "password": PASSWORD})
+    client.post("/portfolio", data=builder_form(status="published", slug=f"limit-{owner.id}"))
+    url = f"/p/limit-{owner.id}"
+    visitor = app.test_client()
+    token = token_of(visitor.get(url).get_data(as_text=True))
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 10)
+    codes = [
+        visitor.post(url + "/contact", data=message(token=token)).status_code for _ in range(6)
+    ]
+    assert codes == [303] * 5 + [429]

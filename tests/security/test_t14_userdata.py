@@ -88,10 +88,19 @@ def seed_sandbox(client):
     assert client.post("/portfolio", data=form | {"slug": "second-slug"}).status_code == 303
     app = client.application
     with app.app_context(), write_unit(db.session) as s:
-        from app.portfolio.models import CaseStudy, Portfolio
+        from app.portfolio.models import CaseStudy, ContactMessage, Portfolio
 
         found = db.session.scalar(select(Portfolio).where(Portfolio.slug == "second-slug"))
         s.add(CaseStudy(portfolio_id=found.id, user_id=found.user_id, title="case"))
+        s.add(
+            ContactMessage(
+                portfolio_id=found.id,
+                user_id=found.user_id,
+                sender_name="client",
+                sender_email="c@example.com",
+                body="hello there",
+            )
+        )
 
 
 def test_export_then_delete_covers_everything(app, users, mailbox):
