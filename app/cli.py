@@ -90,6 +90,10 @@ def demo_command() -> None:
 
     if demo_user is not None and seed_sandbox(demo_user):
         click.echo("Demo sandbox created: the café account, two weeks in, with results.")
+    from app.portfolio.demo import seed_portfolio
+
+    if demo_user is not None and seed_portfolio(demo_user):
+        click.echo("Demo portfolio published at /p/demo-cafe-manager, with a contact message.")
     click.echo("Demo login (development only):")
     click.echo(f"  email:    {DEMO_EMAIL}")
     click.echo(f"  password: {password}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -64,3 +65,8 @@ def case_study_figures(
         "followers_end": sum(int(v) for v in now.values()),
         "period": [str(account.get("started", "")), str(account.get("clock", ""))],
     }
+
+
+def slug_digest(slug: str) -> str:
+    """What a deleted address is kept as: its SHA-256, never the address (it may be a name)."""
+    return hashlib.sha256(slug.encode()).hexdigest()

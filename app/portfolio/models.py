@@ -89,3 +89,12 @@ class ContactMessage(db.Model):  # type: ignore[name-defined]
     body: Mapped[str] = mapped_column(Text)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     read: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PortfolioTombstone(db.Model):  # type: ignore[name-defined]
+    """A deleted portfolio's address, kept only as a SHA-256 digest so it answers 410 Gone."""
+
+    __tablename__ = "portfolio_tombstone"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

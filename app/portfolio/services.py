@@ -11,8 +11,14 @@ from sqlalchemy import select
 from app.accounts.models import User
 from app.db import utcnow, write_unit
 from app.extensions import db
-from app.portfolio.domain import case_study_figures, make_slug, slug_problem
-from app.portfolio.models import CaseStudy, ContactMessage, Portfolio, PortfolioSlug
+from app.portfolio.domain import case_study_figures, make_slug, slug_digest, slug_problem
+from app.portfolio.models import (
+    CaseStudy,
+    ContactMessage,
+    Portfolio,
+    PortfolioSlug,
+    PortfolioTombstone,
+)
 from app.sandbox import services as sandbox
 from app.sandbox.models import SandboxAccount
 from app.sandbox.read import published
@@ -34,6 +40,8 @@ def slug_taken(slug: str, portfolio_id: int | None) -> bool:
     """Whether another portfolio uses or used the slug."""
     current = db.session.scalar(select(Portfolio.id).where(Portfolio.slug == slug))
     former = db.session.scalar(select(PortfolioSlug.portfolio_id).where(PortfolioSlug.slug == slug))
+    if db.session.get(PortfolioTombstone, slug_digest(slug)) is not None:
+        return True  # a deleted learner's address is never handed to someone else
     return any(owner is not None and owner != portfolio_id for owner in (current, former))
 
 
@@ -136,7 +144,7 @@ def public_portfolio(slug: str) -> tuple[Portfolio | None, str | None]:
         return found, None
     former = db.session.get(PortfolioSlug, slug)
     if former is None:
-        abort(404)
+        abort(410 if db.session.get(PortfolioTombstone, slug_digest(slug)) else 404)
     moved = db.session.get(Portfolio, former.portfolio_id)
     if moved is None:
         abort(404)

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
-from app.portfolio.models import CaseStudy, ContactMessage, Portfolio, PortfolioSlug
+from app.portfolio.models import (
+    CaseStudy,
+    ContactMessage,
+    Portfolio,
+    PortfolioSlug,
+    PortfolioTombstone,
+)
 from app.registry import (
     XssField,
     declare_not_learner_text,
@@ -37,9 +43,23 @@ register_user_data(
     delete_rows(CaseStudy),
     order=30,
 )
-register_user_data(
-    "portfolio_slug", export_rows(PortfolioSlug, ("slug",)), delete_rows(PortfolioSlug), order=31
-)
+
+
+def delete_slugs(session: Any, user: Any) -> None:
+    """Delete former slugs, leaving a digest of every address so it answers 410 Gone."""
+    from app.portfolio.domain import slug_digest
+
+    slugs = list(
+        session.scalars(select(PortfolioSlug.slug).where(PortfolioSlug.user_id == user.id))
+    )
+    slugs += list(session.scalars(select(Portfolio.slug).where(Portfolio.user_id == user.id)))
+    for slug in slugs:
+        if session.get(PortfolioTombstone, slug_digest(slug)) is None:
+            session.add(PortfolioTombstone(digest=slug_digest(slug)))
+    session.execute(delete(PortfolioSlug).where(PortfolioSlug.user_id == user.id))
+
+
+register_user_data("portfolio_slug", export_rows(PortfolioSlug, ("slug",)), delete_slugs, order=31)
 register_user_data(
     "portfolio",
     export_rows(

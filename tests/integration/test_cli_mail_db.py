@@ -25,6 +25,7 @@ def test_demo_is_idempotent_and_prints_a_working_login(app, runner):
     assert first.exit_code == second.exit_code == 0, first.output
     assert "Demo learning data created" in first.output
     assert "Demo learning data created" not in second.output  # seeded once
+    assert "Demo sandbox created" in first.output and "Demo portfolio published" in first.output
     assert first.output.endswith(second.output) and DEMO_EMAIL in first.output
     password = first.output.strip().rsplit(" ", 1)[1]
     with app.app_context():
@@ -33,6 +34,10 @@ def test_demo_is_idempotent_and_prints_a_working_login(app, runner):
     assert (
         client.post("/login", data={"email": DEMO_EMAIL, "password": password}).status_code == 303
     )
+    # A published portfolio with a simulated case study and one message from a client.
+    page = app.test_client().get("/p/demo-cafe-manager").get_data(as_text=True)
+    assert "تدريب محاكى" in page
+    assert "مقهى الورد" in client.get("/portfolio/messages").get_data(as_text=True)
 
 
 def test_check_command_reports_states(app, runner):
@@ -129,3 +134,7 @@ def test_demo_repairs_a_stale_login_file(app, runner):
     assert (
         client.post("/login", data={"email": DEMO_EMAIL, "password": password}).status_code == 303
     )
+    # A published portfolio with a simulated case study and one message from a client.
+    page = app.test_client().get("/p/demo-cafe-manager").get_data(as_text=True)
+    assert "تدريب محاكى" in page
+    assert "مقهى الورد" in client.get("/portfolio/messages").get_data(as_text=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from support import PASSWORD
+
 
 def builder_form(**extra):
     """The builder's fields."""
@@ -178,3 +180,28 @@ def test_contact_is_rate_limited_per_address(database_url, mailbox, users, monke
         visitor.post(url + "/contact", data=message(token=token)).status_code for _ in range(6)
     ]
     assert codes == [303] * 5 + [429]
+
+
+def test_deleted_account_leaves_a_gone_page_without_personal_data(app, client, auth):
+    """After deletion the address answers 410, keeps no name, and cannot be taken again."""
+    from sqlalchemy import select
+
+    from app.extensions import db
+    from app.portfolio.models import PortfolioTombstone
+
+    url = published_portfolio(client, auth)
+    client.post("/portfolio", data=builder_form(status="published", slug="سارة-للتسويق"))
+    assert (
+        client.post("/account/delete", data={"password": PASSWORD, "understand": "y"}).status_code
+        == 303
+    )
+    visitor = app.test_client()
+    assert visitor.get("/p/سارة-للتسويق").status_code == 410
+    assert visitor.get(url).status_code == 410  # the former address too
+    with app.app_context():
+        kept = db.session.scalars(select(PortfolioTombstone.digest)).all()
+        # three addresses: the suggested one the draft started with, sara-social and the new one
+        assert len(kept) == 3 and all(len(d) == 64 and "sara" not in d for d in kept)
+    auth()
+    taken = client.post("/portfolio", data=builder_form(status="published"))
+    assert taken.status_code == 400  # the old address is not handed to someone else

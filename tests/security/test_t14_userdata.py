@@ -12,7 +12,10 @@ from app.extensions import db
 from app.registry import NOT_LEARNER_TEXT, USER_DATA, XSS_FIELDS
 
 # Tables that hold no personal data linked to a user, with the reason.
-NOT_USER_LINKED = {"rate_counter": "hashed keys, expire within the hour, no user id"}
+NOT_USER_LINKED = {
+    "rate_counter": "hashed keys, expire within the hour, no user id",
+    "portfolio_tombstone": "SHA-256 digests of deleted addresses, no user id",
+}
 
 
 def user_linked_tables():
