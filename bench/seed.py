@@ -35,6 +35,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         long_ = make_learner(app, "long@bench.example", LONG_HISTORY)
         small_account, _ = make_sandbox(app, short, 10)
         big_account, advance_ms = make_sandbox(app, long_, 100)
+        make_portfolio(app, long_, big_account)
     pages = [
         ("lesson page (signed in)", "/lessons/plt-1", "long", 0.25),
         ("gap report (5,000 answers)", "/skills", "long", 0.15),
@@ -42,6 +43,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         ("catalogue", "/learn", "long", None),  # no target in the issues: measured only
         ("sandbox calendar (100 posts)", f"/sandbox/{big_account}/calendar", "long", 0.15),
         ("sandbox analytics (100 posts)", f"/sandbox/{big_account}/analytics", "long", 0.15),
+        ("public portfolio (anonymous)", "/p/bench-portfolio", "", 0.50),
     ]
 
     def short_path(path: str) -> str:
@@ -172,6 +174,25 @@ def make_sandbox(app: Any, email: str, posts: int) -> tuple[int, float]:
     start = time.process_time()
     services.advance(user, account, 24 * 30)
     return account.id, (time.process_time() - start) * 1000
+
+
+def make_portfolio(app: Any, email: str, account_id: int) -> None:
+    """A published portfolio with a simulated case study from the learner's sandbox account."""
+    from sqlalchemy import select
+
+    from app.accounts.models import User
+    from app.db import write_unit
+    from app.extensions import db
+    from app.portfolio import services
+    from app.sandbox.models import SandboxAccount
+
+    user = db.session.scalar(select(User).where(User.email == email))
+    portfolio = services.ensure_portfolio(user)
+    with write_unit(db.session):
+        portfolio.slug, portfolio.status = "bench-portfolio", "published"
+        portfolio.headline = "منسقة محتوى للمقاهي"
+        portfolio.bio = "أخطط وأكتب وأقيس. **إنستغرام وتيك توك** بالعربية والإنجليزية."
+    services.add_sandbox_case_study(user, portfolio, db.session.get(SandboxAccount, account_id))
 
 
 def count_queries(app: Any, email: str, path: str) -> int:
