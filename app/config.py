@@ -93,6 +93,7 @@ class Config:
         "verify-ip": (20, 3600),
         "contact-ip": (5, 3600),
         "contact-portfolio": (20, 86400),
+        "report-ip": (5, 3600),
     }
     SQLITE_BUSY_TIMEOUT_MS = 15000
     MAIL_OUTBOX_DIR = ""

@@ -10,8 +10,10 @@ from app.portfolio.models import (
     CaseStudy,
     ContactMessage,
     Portfolio,
+    PortfolioReport,
     PortfolioSlug,
     PortfolioTombstone,
+    ShareLink,
 )
 from app.registry import (
     XssField,
@@ -151,3 +153,43 @@ for _name, _limit in {"sender_name": 100, "sender_email": 254, "body": 1000}.ite
             max_length=_limit,
         )
     )
+
+
+register_user_data(
+    "share_link",
+    export_rows(ShareLink, ("id", "label", "created_at", "expires_at", "revoked_at")),
+    delete_rows(ShareLink),
+    order=28,
+)
+declare_not_learner_text("share_link.digest", "a SHA-256 digest, never displayed")
+
+
+def set_link_label(session: Any, user: Any, value: str) -> None:
+    """A share link whose label carries the payload."""
+    set_portfolio("headline")(session, user, "h")
+    found = session.scalar(select(Portfolio).where(Portfolio.user_id == user.id))
+    session.add(
+        ShareLink(portfolio_id=found.id, user_id=user.id, digest=f"{user.id:064d}", label=value)
+    )
+
+
+def set_report_reason(session: Any, user: Any, value: str) -> None:
+    """A visitor's report about the user's portfolio, carrying the payload."""
+    set_portfolio("headline")(session, user, "h")
+    found = session.scalar(select(Portfolio).where(Portfolio.user_id == user.id))
+    session.add(PortfolioReport(portfolio_id=found.id, reason=value))
+
+
+register_xss_field(
+    XssField("share_link.label", set_link_label, lambda u: ["/portfolio"], max_length=80)
+)
+# Visitors write reports and admins read them: the same harness checks that page.
+register_xss_field(
+    XssField(
+        "portfolio_report.reason",
+        set_report_reason,
+        lambda u: ["/admin/reports"],
+        max_length=500,
+        viewers=("admin",),
+    )
+)

@@ -60,9 +60,15 @@ def builder() -> str | Response | tuple[str, int]:
         else services.ensure_portfolio(current_user)
     )
     accounts = sandbox.accounts_of(current_user)
+    links = services.links_of(current_user)
     if request.method == "GET":
         return render_template(
-            "portfolio/builder.html", p=portfolio, form=None, errors={}, accounts=accounts
+            "portfolio/builder.html",
+            p=portfolio,
+            form=None,
+            errors={},
+            accounts=accounts,
+            links=links,
         )
     fields, errors = read_builder(request.form)
     if not errors:
@@ -72,7 +78,12 @@ def builder() -> str | Response | tuple[str, int]:
             errors["slug"] = str(SLUG_ERRORS[str(exc)])
     if errors:
         return render_template(
-            "portfolio/builder.html", p=portfolio, form=fields, errors=errors, accounts=accounts
+            "portfolio/builder.html",
+            p=portfolio,
+            form=fields,
+            errors=errors,
+            accounts=accounts,
+            links=links,
         ), 400
     flash(_("Portfolio saved."), "success")
     return redirect(url_for("portfolio.builder"), code=303)
@@ -118,6 +129,7 @@ def render_public(portfolio: Any, owner: bool, **extra: Any) -> str:
         contact=extra.get("contact", {}),
         contact_errors=extra.get("contact_errors", {}),
         notice=extra.get("notice", ""),
+        share_key=request.values.get("k", "")[:100] if portfolio.status == "unlisted" else "",
     )
 
 
@@ -127,7 +139,10 @@ def readable(slug: str) -> tuple[Any, bool]:
     if portfolio is None:
         abort(404)
     owner = current_user.is_authenticated and current_user.id == portfolio.user_id
-    if not visible(portfolio.status, owner=owner, shared=False):
+    shared = portfolio.status == "unlisted" and services.link_is_live(
+        portfolio, request.values.get("k", "")
+    )
+    if not visible(portfolio.status, owner=owner, shared=shared):
         abort(404)
     return portfolio, owner
 

@@ -122,6 +122,7 @@ SANDBOX = (
 ADMIN: list[Request] = [
     ("admin-users", "GET", "/admin/", None, 200),
     ("admin-content", "GET", "/admin/content", None, 200),
+    ("admin-reports", "GET", "/admin/reports", None, 200),
 ]
 CANARY = '<!DOCTYPE html><html lang="en"><title>canary</title><p><blink>x</blink></p></html>'
 EXPECTED_PAGES = len(LANGUAGES) * (

@@ -205,3 +205,56 @@ def test_deleted_account_leaves_a_gone_page_without_personal_data(app, client, a
     auth()
     taken = client.post("/portfolio", data=builder_form(status="published"))
     assert taken.status_code == 400  # the old address is not handed to someone else
+
+
+def test_unlisted_needs_a_live_secret_link(app, client, auth):
+    """Unlisted: 404 without a link; a link works until it expires or is revoked."""
+    from datetime import timedelta
+
+    from app.db import write_unit
+    from app.extensions import db
+    from app.portfolio.models import ShareLink
+
+    auth()
+    client.post("/portfolio", data=builder_form(status="unlisted"))
+    response = client.post("/portfolio/links", data={"label": "Café Ward", "days": "7"})
+    with client.session_transaction() as session:
+        flashed = " ".join(m for _c, m in session.get("_flashes", []))
+    token = re.search(r"k=([\w-]+)", flashed).group(1)
+    assert response.status_code == 303
+    visitor = app.test_client()
+    assert visitor.get("/p/sara-social").status_code == 404
+    assert visitor.get("/p/sara-social?k=wrong").status_code == 404
+    page = visitor.get(f"/p/sara-social?k={token}")
+    assert page.status_code == 200 and 'content="noindex, nofollow"' in page.get_data(as_text=True)
+    with app.app_context(), write_unit(db.session):
+        link = db.session.query(ShareLink).one()
+        assert token not in link.digest  # only the digest is stored
+        link.expires_at = link.created_at - timedelta(seconds=1)
+    assert visitor.get(f"/p/sara-social?k={token}").status_code == 404  # expired
+    with app.app_context(), write_unit(db.session):
+        db.session.query(ShareLink).one().expires_at = None
+    assert visitor.get(f"/p/sara-social?k={token}").status_code == 200
+    with app.app_context():
+        link_id = db.session.query(ShareLink.id).scalar()
+    assert client.post(f"/portfolio/links/{link_id}/revoke").status_code == 303
+    assert visitor.get(f"/p/sara-social?k={token}").status_code == 404  # revoked at once
+
+
+def test_report_reaches_admins_who_unpublish_in_one_click(app, client, auth, users):
+    """A visitor's report lists on /admin/reports; one click takes the page down."""
+    url = published_portfolio(client, auth)
+    visitor = app.test_client()
+    assert visitor.post(url + "/report", data={"reason": "hi"}).status_code == 303  # too short
+    assert (
+        visitor.post(url + "/report", data={"reason": "This page copies my work."}).status_code
+        == 303
+    )
+    admin = users.create(role="admin")
+    staff = app.test_client()
+    staff.post("/login", data={"email": admin.email, "password": PASSWORD})
+    listing = staff.get("/admin/reports").get_data(as_text=True)
+    assert "This page copies my work." in listing and "hi</p>" not in listing
+    portfolio_id = re.search(r"/admin/portfolios/(\d+)/unpublish", listing).group(1)
+    assert staff.post(f"/admin/portfolios/{portfolio_id}/unpublish").status_code == 303
+    assert visitor.get(url).status_code == 404

@@ -11,7 +11,7 @@ from app.extensions import db
 
 def sandbox_cases(app, a, state):
     """(endpoint, method, url, state, owner_changes, data) for every sandbox owner route."""
-    from app.portfolio.models import CaseStudy
+    from app.portfolio.models import CaseStudy, ShareLink
     from app.sandbox import services
     from app.sandbox.models import SandboxAccount, SandboxIdea, SandboxPost
 
@@ -35,6 +35,11 @@ def sandbox_cases(app, a, state):
         services.schedule(user, account, published, account.clock + timedelta(hours=2))
         services.advance(user, account, 24)
         acc, pub, dra = account.id, published.id, draft.id
+        from app.portfolio import services as portfolio_services
+
+        mine = portfolio_services.ensure_portfolio(user)
+        portfolio_services.create_link(user, mine, "client", None)
+        link_id = portfolio_services.links_of(user)[0].id
         at = (published.published_at + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
     base = f"/sandbox/{acc}"
     ideas = select(func.count(SandboxIdea.id)).where(SandboxIdea.account_id == acc)
@@ -80,6 +85,14 @@ def sandbox_cases(app, a, state):
             state(clock),
             True,
             {"amount": "1", "unit": "hours"},
+        ),
+        (
+            "portfolio.revoke_link",
+            "POST",
+            f"/portfolio/links/{link_id}/revoke",
+            state(select(ShareLink.revoked_at).where(ShareLink.id == link_id)),
+            True,
+            {},
         ),
         (
             "portfolio.from_sandbox",

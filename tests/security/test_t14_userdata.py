@@ -15,6 +15,7 @@ from app.registry import NOT_LEARNER_TEXT, USER_DATA, XSS_FIELDS
 NOT_USER_LINKED = {
     "rate_counter": "hashed keys, expire within the hour, no user id",
     "portfolio_tombstone": "SHA-256 digests of deleted addresses, no user id",
+    "portfolio_report": "visitors' reports about a portfolio, deleted with it (cascade)",
 }
 
 
@@ -91,10 +92,11 @@ def seed_sandbox(client):
     assert client.post("/portfolio", data=form | {"slug": "second-slug"}).status_code == 303
     app = client.application
     with app.app_context(), write_unit(db.session) as s:
-        from app.portfolio.models import CaseStudy, ContactMessage, Portfolio
+        from app.portfolio.models import CaseStudy, ContactMessage, Portfolio, ShareLink
 
         found = db.session.scalar(select(Portfolio).where(Portfolio.slug == "second-slug"))
         s.add(CaseStudy(portfolio_id=found.id, user_id=found.user_id, title="case"))
+        s.add(ShareLink(portfolio_id=found.id, user_id=found.user_id, digest="d" * 64))
         s.add(
             ContactMessage(
                 portfolio_id=found.id,
