@@ -21,6 +21,7 @@ SAMPLE_VALUES: dict[str, Any] = {
     "slug": "no-such-portfolio",
     "link_id": 999999,
     "portfolio_id": 999999,
+    "theme_id": "classic",
 }
 # Endpoints that are not views of ours.
 EXEMPT = {"static"}

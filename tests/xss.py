@@ -63,7 +63,7 @@ def trusted_chart(el, local: str) -> bool:  # type: ignore[no-untyped-def]
 def own_link(el) -> bool:  # type: ignore[no-untyped-def]
     """A <link> the app writes: its stylesheet and icon, or the page's canonical address."""
     href = el.get("href") or ""
-    if href.startswith("/static/"):
+    if href.startswith(("/static/", "/portfolio-themes/")):
         return True
     return el.get("rel") == "canonical" and urlsplit(href).scheme in ("http", "https")
 

@@ -4,4 +4,14 @@ from flask import Blueprint
 
 bp = Blueprint("portfolio", __name__, template_folder="templates")
 
+
+def _themes(state: object) -> None:
+    """Theme templates live in portfolio/themes/, outside the package."""
+    from app.portfolio.themes import init_themes
+
+    init_themes(state.app)  # type: ignore[attr-defined]
+
+
+bp.record_once(_themes)
+
 from app.portfolio import userdata, views, views_share  # noqa: E402,F401

@@ -25,6 +25,7 @@ class Portfolio(db.Model):  # type: ignore[name-defined]
     headline: Mapped[str] = mapped_column(String(160), default="")
     bio: Mapped[str] = mapped_column(Text, default="")
     lang: Mapped[str] = mapped_column(String(2), default="ar")
+    theme: Mapped[str] = mapped_column(String(20), default="classic", server_default="classic")
     status: Mapped[str] = mapped_column(String(12), default="draft")
     indexable: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

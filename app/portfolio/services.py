@@ -99,7 +99,7 @@ def save_profile(user: User, portfolio: Portfolio, fields: Mapping[str, Any]) ->
             if reused is not None:  # coming back to a former slug of one's own
                 s.delete(reused)
             portfolio.slug = new_slug
-        for key in ("headline", "bio", "lang", "status", "indexable"):
+        for key in ("headline", "bio", "lang", "status", "indexable", "theme"):
             setattr(portfolio, key, fields[key])
         portfolio.updated_at = utcnow()
 

@@ -75,6 +75,7 @@ for column, why in {
     "portfolio_slug.slug": "a former slug, checked against the same pattern",
     "portfolio.lang": "ar or en",
     "portfolio.status": "one of three codes",
+    "portfolio.theme": "a theme id checked against portfolio/themes/",
     "case_study.goal": "not shown yet (case-study editor: a later part of the portfolio issue)",
     "case_study.actions": "not shown yet (case-study editor: a later part of the portfolio issue)",
     "case_study.lesson": "not shown yet (case-study editor: a later part of the portfolio issue)",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -17,6 +17,7 @@ from app.portfolio import bp, services
 from app.portfolio.contact import DECOY, check_contact
 from app.portfolio.domain import STATUSES, robots, slug_problem, visible
 from app.portfolio.text import learner_html
+from app.portfolio.themes import THEMES, theme_of, themes
 from app.registry import access
 from app.sandbox import services as sandbox
 from app.sandbox.forms import clean
@@ -37,6 +38,7 @@ def read_builder(form: Any) -> tuple[dict[str, Any], dict[str, str]]:
         "slug": clean(form.get("slug"), 60).strip(),
         "lang": form.get("lang", "ar"),
         "status": form.get("status", "draft"),
+        "theme": form.get("theme", "classic"),
         "indexable": form.get("indexable") == "y",
     }
     errors: dict[str, str] = {}
@@ -45,6 +47,8 @@ def read_builder(form: Any) -> tuple[dict[str, Any], dict[str, str]]:
         errors["slug"] = str(SLUG_ERRORS[problem])
     if fields["lang"] not in ("ar", "en"):
         errors["lang"] = _("Choose Arabic or English.")
+    if fields["theme"] not in themes():
+        errors["theme"] = _("Choose one of the themes.")
     if fields["status"] not in STATUSES:
         errors["status"] = _("Choose draft, published or unlisted.")
     return fields, errors
@@ -117,8 +121,10 @@ CONTACT_ERRORS = {
 
 def render_public(portfolio: Any, owner: bool, **extra: Any) -> str:
     """The public page (with the contact form)."""
+    theme = theme_of(portfolio.theme)
     return render_template(
-        "portfolio/public.html",
+        f"themes/{theme}/page.html",
+        theme=theme,
         p=portfolio,
         # Learner Markdown, rendered and cleaned by nh3 (a narrow allowlist) right here.
         bio=Markup(learner_html(portfolio.bio)),  # noqa: S704  # nosec B704
@@ -196,3 +202,19 @@ def public(slug: str) -> str | Response:
         return redirect(url_for("portfolio.public", slug=moved), code=301)
     portfolio, owner = readable(slug)
     return render_public(portfolio, owner)
+
+
+@bp.route("/portfolio-themes/<theme_id>.css")
+@access("public")
+def theme_css(theme_id: str) -> Response:
+    """A theme's stylesheet (themes live outside the app's static folder)."""
+    if theme_id not in themes():
+        abort(404)
+    response = send_file(THEMES / theme_id / "theme.css", mimetype="text/css", max_age=86400)
+    return response
+
+
+@bp.context_processor
+def portfolio_themes() -> dict[str, object]:
+    """The themes, for the builder's picker."""
+    return {"themes": themes()}

@@ -116,3 +116,10 @@ def test_sandbox_loop_in_arabic(new_context, live_server, users, artifacts, view
     visitor.goto(f"{live_server}/p/cafe-{viewport}")
     expect(visitor.locator("article.portfolio .tag")).to_contain_text("تدريب محاكى")
     checked(visitor, viewport, next(steps), "portfolio-public", artifacts)
+    for theme in ("minimal", "bold"):
+        page.goto(f"{live_server}/portfolio")
+        page.locator("#theme").select_option(theme)
+        page.locator("form[novalidate] button.button").click()
+        visitor.goto(f"{live_server}/p/cafe-{viewport}")
+        expect(visitor.locator(f"div.theme-{theme}")).to_be_attached()
+        checked(visitor, viewport, next(steps), f"portfolio-{theme}", artifacts)

@@ -68,7 +68,8 @@ SCAN_JS = r"""
       bad.push("<script> not from /static/");
     const canonical = tag === "link" && el.getAttribute("rel") === "canonical"
       && /^https?:\/\//.test(el.getAttribute("href") || "");
-    if (tag === "link" && !canonical && !(el.getAttribute("href") || "").startsWith("/static/"))
+    const own = /^\/(static|portfolio-themes)\//.test(el.getAttribute("href") || "");
+    if (tag === "link" && !canonical && !own)
       bad.push("foreign <link>");
     if (tag === "meta" && (el.getAttribute("http-equiv") || "").toLowerCase() === "refresh")
       bad.push("meta refresh");

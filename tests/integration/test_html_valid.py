@@ -117,6 +117,8 @@ SANDBOX = (
     "portfolio-public-owner",
     "portfolio-public",
     "portfolio-contact-errors",
+    "portfolio-public-minimal",
+    "portfolio-public-bold",
     "portfolio-messages",
 )
 ADMIN: list[Request] = [
@@ -331,6 +333,16 @@ def render_sandbox(client: Any, lang: str, headers: dict[str, str], render: Any)
         [("portfolio-public", "GET", f"/p/{slug}", None, 200)],
         {"Accept-Language": lang},
     )
+    for theme in ("minimal", "bold"):
+        client.post("/portfolio", data=form | {"slug": slug, "status": "published", "theme": theme})
+        name = f"portfolio-public-{theme}"
+        render(
+            visitor,
+            "portfolio",
+            lang,
+            [(name, "GET", f"/p/{slug}", None, 200)],
+            {"Accept-Language": lang},
+        )
     bad = {"name": "", "email": "nope", "message": "hi", "token": "forged"}
     render(
         visitor,

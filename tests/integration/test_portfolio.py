@@ -258,3 +258,16 @@ def test_report_reaches_admins_who_unpublish_in_one_click(app, client, auth, use
     portfolio_id = re.search(r"/admin/portfolios/(\d+)/unpublish", listing).group(1)
     assert staff.post(f"/admin/portfolios/{portfolio_id}/unpublish").status_code == 303
     assert visitor.get(url).status_code == 404
+
+
+def test_themes_change_the_stylesheet_and_unknown_ones_are_refused(app, client, auth):
+    """Each theme links its own CSS, served with a long cache; a made-up theme is an error."""
+    url = published_portfolio(client, auth)
+    for theme in ("classic", "minimal", "bold"):
+        client.post("/portfolio", data=builder_form(status="published", theme=theme))
+        page = app.test_client().get(url).get_data(as_text=True)
+        assert f'href="/portfolio-themes/{theme}.css"' in page and f'class="theme-{theme}"' in page
+        css = app.test_client().get(f"/portfolio-themes/{theme}.css")
+        assert css.status_code == 200 and css.mimetype == "text/css" and css.cache_control.max_age
+    assert client.post("/portfolio", data=builder_form(theme="neon")).status_code == 400
+    assert app.test_client().get("/portfolio-themes/neon.css").status_code == 404
