@@ -276,3 +276,55 @@ def unpublish(portfolio_id: int) -> None:
     with write_unit(db.session):
         portfolio.status = "draft"
         portfolio.updated_at = utcnow()
+
+
+def resume_of(user: User, portfolio: Portfolio, public_url: str) -> dict[str, Any]:
+    """The portfolio as a JSON Resume document (verified skills from the gap report)."""
+    from app.content_runtime import library
+    from app.portfolio.resume import to_resume
+    from app.skills.services import levels
+
+    lib = library()
+    lang = portfolio.lang
+    skills = [
+        (lib.skills[skill].name.get(lang, skill), int(state["level"]))
+        for skill, state in sorted(levels(db.session, user).items())
+        if int(state["level"]) > 0 and skill in lib.skills
+    ]
+    studies = [
+        {
+            "title": c.title,
+            "context": c.context,
+            "actions": c.actions,
+            "skills": c.skills,
+            "simulated": c.simulated,
+        }
+        for c in portfolio.case_studies
+        if not c.hidden
+    ]
+    fields = {"headline": portfolio.headline, "bio": portfolio.bio}
+    person = {"name": user.display_name, "email": user.email, "url": public_url}
+    return to_resume(fields, studies, skills, person)
+
+
+def import_resume(user: User, prefill: Mapping[str, Any]) -> int:
+    """Pre-fill the portfolio from a resume: headline, bio and case studies; returns how many."""
+    portfolio = ensure_portfolio(user)
+    with write_unit(db.session) as s:
+        portfolio.headline = prefill["headline"] or portfolio.headline
+        portfolio.bio = prefill["bio"] or portfolio.bio
+        start = len(portfolio.case_studies)
+        for n, study in enumerate(prefill["studies"]):
+            s.add(
+                CaseStudy(
+                    portfolio_id=portfolio.id,
+                    user_id=user.id,
+                    position=start + n,
+                    title=study["title"],
+                    context=study["context"],
+                    actions=study["actions"],
+                    skills=study["skills"],
+                    simulated=False,
+                )
+            )
+    return len(prefill["studies"])

@@ -77,7 +77,6 @@ for column, why in {
     "portfolio.status": "one of three codes",
     "portfolio.theme": "a theme id checked against portfolio/themes/",
     "case_study.goal": "not shown yet (case-study editor: a later part of the portfolio issue)",
-    "case_study.actions": "not shown yet (case-study editor: a later part of the portfolio issue)",
     "case_study.lesson": "not shown yet (case-study editor: a later part of the portfolio issue)",
 }.items():
     declare_not_learner_text(column, why)
@@ -93,7 +92,7 @@ def set_portfolio(attribute: str) -> Any:
             found = Portfolio(user_id=user.id, slug=f"learner-{user.id}", status="published")
             session.add(found)
             session.flush()
-        if attribute in ("title", "context"):
+        if attribute in ("title", "context", "actions"):
             fields = {"title": "t", attribute: value}
             session.add(CaseStudy(portfolio_id=found.id, user_id=user.id, **fields))
         else:
@@ -117,6 +116,9 @@ register_xss_field(XssField("portfolio.bio", set_portfolio("bio"), pages, max_le
 register_xss_field(XssField("case_study.title", set_portfolio("title"), pages, max_length=160))
 register_xss_field(
     XssField("case_study.context", set_portfolio("context"), public_page, max_length=1000)
+)
+register_xss_field(
+    XssField("case_study.actions", set_portfolio("actions"), public_page, max_length=1000)
 )
 
 

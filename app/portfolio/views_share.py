@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+from flask import Response as FlaskResponse
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -12,9 +15,12 @@ from app.accounts.views import limited
 from app.extensions import db
 from app.portfolio import bp, services
 from app.portfolio.models import Portfolio, PortfolioReport
+from app.portfolio.resume import from_resume, problems
 from app.portfolio.views import readable
 from app.registry import access
 from app.sandbox.forms import clean
+
+MAX_RESUME = 200 * 1024
 
 
 @bp.route("/portfolio/links", methods=["POST"])
@@ -81,3 +87,55 @@ def unpublish(portfolio_id: int) -> Response:
     services.unpublish(portfolio_id)
     flash(_("The portfolio is unpublished."), "success")
     return redirect(url_for("portfolio.reports"), code=303)
+
+
+@bp.route("/portfolio/resume.json")
+@access("signed-in")
+def resume_export() -> FlaskResponse:
+    """The portfolio as JSON Resume 1.2.1 (a download; reading never creates a portfolio)."""
+    portfolio = services.draft_for(current_user)
+    url = url_for("portfolio.public", slug=portfolio.slug, _external=True)
+    body = json.dumps(
+        services.resume_of(current_user, portfolio, url), ensure_ascii=False, indent=2
+    )
+    return FlaskResponse(
+        body,
+        mimetype="application/json",
+        headers={"Content-Disposition": 'attachment; filename="resume.json"'},
+    )
+
+
+@bp.route("/portfolio/resume", methods=["POST"])
+@access("signed-in")
+def resume_import() -> Response:
+    """Pre-fill the portfolio from a JSON Resume file; every problem is named."""
+    upload = request.files.get("resume")
+    raw = upload.read(MAX_RESUME + 1) if upload else b""
+    back = url_for("portfolio.builder")
+    if not raw or len(raw) > MAX_RESUME:
+        flash(_("Choose a JSON Resume file (.json) of at most 200 KB."), "error")
+        return redirect(back, code=303)
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        flash(_("This file is not valid JSON (%(where)s).", where=str(exc)[:120]), "error")
+        return redirect(back, code=303)
+    found = problems(data)
+    if found:
+        flash(
+            _(
+                "This file does not follow JSON Resume 1.2.1: %(problems)s",
+                problems="; ".join(found[:3]),
+            ),
+            "error",
+        )
+        return redirect(back, code=303)
+    count = services.import_resume(current_user, from_resume(data))
+    flash(
+        _(
+            "Imported: headline, about you and %(num)d case studies. Check them, then publish.",
+            num=count,
+        ),
+        "success",
+    )
+    return redirect(back, code=303)
