@@ -95,6 +95,9 @@ class XssField:
     pages: Callable[[Any], list[str]]
     max_length: int = 100
     viewers: tuple[str, ...] = field(default=("owner",))
+    # Path prefixes where the text is rendered (Markdown) rather than shown verbatim: those
+    # pages are still scanned for executable markup, but need not display the raw value.
+    rendered: tuple[str, ...] = ()
 
 
 XSS_FIELDS: dict[str, XssField] = {}

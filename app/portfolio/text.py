@@ -11,7 +11,10 @@ LEARNER_ATTRIBUTES = {"a": {"href"}}
 
 def learner_html(text: str) -> str:
     """Safe HTML for text a learner wrote: no raw HTML, only a few tags and http(s) links."""
-    raw = markdown.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    # Angle brackets the learner typed are shown as text (not dropped): escape "&" and "<"
+    # before Markdown sees them; ">" stays so quotes ("> …") still work. nh3 then cleans.
+    source = (text or "").replace("&", "&amp;").replace("<", "&lt;")
+    raw = markdown.markdown(source, extensions=["sane_lists"], output_format="html")
     return nh3.clean(
         raw,
         tags=LEARNER_TAGS,

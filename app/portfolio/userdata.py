@@ -112,7 +112,10 @@ def public_page(user: Any) -> list[str]:
 
 
 register_xss_field(XssField("portfolio.headline", set_portfolio("headline"), pages, max_length=160))
-register_xss_field(XssField("portfolio.bio", set_portfolio("bio"), pages, max_length=1000))
+# The bio is Markdown: the builder shows it as typed, the public page renders it.
+register_xss_field(
+    XssField("portfolio.bio", set_portfolio("bio"), pages, max_length=1000, rendered=("/p/",))
+)
 register_xss_field(XssField("case_study.title", set_portfolio("title"), pages, max_length=160))
 register_xss_field(
     XssField("case_study.context", set_portfolio("context"), public_page, max_length=1000)
