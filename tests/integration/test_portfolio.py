@@ -323,3 +323,14 @@ def test_bad_resume_files_are_named_not_imported(client, auth):
         assert response.status_code == 200
         assert 'class="flash flash-error"' in response.get_data(as_text=True)
     assert "basics/email" in response.get_data(as_text=True)
+
+
+def test_published_page_has_sharing_tags_and_drafts_do_not(app, client, auth):
+    """Open Graph and Twitter tags name the page for link previews, only once published."""
+    url = published_portfolio(client, auth)
+    page = app.test_client().get(url).get_data(as_text=True)
+    assert '<meta property="og:title" content="مديرة محتوى لمقاهي الرياض">' in page
+    assert 'property="og:url" content="http://' in page and 'name="twitter:card"' in page
+    assert "**" not in page.split('property="og:description"')[1].split(">")[0]
+    client.post("/portfolio", data=builder_form(status="draft"))
+    assert 'property="og:title"' not in client.get(url).get_data(as_text=True)
