@@ -56,8 +56,10 @@ def site_header(lang: str) -> Markup:
         next_slot=NEXT_SLOT,
     )
     here = request.full_path if request.query_string else request.path
-    filled = html.replace(CSRF_SLOT, generate_csrf()).replace(NEXT_SLOT, str(escape(here)))
-    # Rendered by an autoescaping template; the two slots are filled with escaped values.
+    filled = html.replace(CSRF_SLOT, str(escape(generate_csrf()))).replace(
+        NEXT_SLOT, str(escape(here))
+    )
+    # Rendered by an autoescaping template; both slots are filled with escaped values.
     return Markup(filled)  # noqa: S704  # nosec B704
 
 

@@ -54,3 +54,15 @@ def assert_accessible(page: Any, impacts: tuple[str, ...] = FAILING_IMPACTS, **k
     bad = [v for v in axe_violations(page, **kw) if v["impact"] in impacts]
     if bad:
         pytest.fail(format_violations(page.url, bad), pytrace=False)
+
+
+def check_arabic_page(page: Any, shot: Path) -> None:
+    """Arabic, right to left, no horizontal scrollbar, axe clean; then a full-page screenshot."""
+    lang, direction, width, inner = page.evaluate(
+        "() => [document.documentElement.lang, document.documentElement.dir,"
+        " document.documentElement.scrollWidth, window.innerWidth]"
+    )
+    assert (lang, direction) == ("ar", "rtl"), (page.url, lang, direction)
+    assert width <= inner, f"horizontal scrollbar ({width} > {inner} px) on {page.url}"
+    assert_accessible(page)
+    page.screenshot(path=str(shot), full_page=True)

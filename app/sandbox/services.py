@@ -26,7 +26,6 @@ from app.sandbox.rules import Draft, Violation, check_draft
 from app.sandbox.scenarios import Calendar, Scenario, load_sandbox
 
 MAX_ADVANCE_HOURS = 24 * 31
-PLATFORMS_SET = frozenset(("facebook", "instagram", "linkedin", "x", "youtube", "tiktok"))
 
 
 class SandboxError(ValueError):

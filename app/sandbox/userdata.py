@@ -16,24 +16,14 @@ from app.registry import (
     register_xss_field,
 )
 from app.sandbox.models import SandboxAccount, SandboxIdea, SandboxPost
+from app.sandbox.services import FIELDS
 
 POST_FIELDS = (
     "id",
     "idea_id",
     "account_id",
     "platform",
-    "format",
-    "text",
-    "hashtags",
-    "link",
-    "media_count",
-    "aspect",
-    "media_description",
-    "alt_text",
-    "goal",
-    "pillar",
-    "cta",
-    "trend",
+    *FIELDS,
     "scheduled_at",
     "status",
     "review_comment",

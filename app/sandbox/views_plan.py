@@ -21,6 +21,7 @@ from app.sandbox.display import bar_chart, build_days, week_start
 from app.sandbox.forms import read_when
 from app.sandbox.labels import ERRORS
 from app.sandbox.metrics import PostMetrics, growth_rate, judge
+from app.sandbox.platforms import PLATFORMS
 from app.sandbox.read import Published, calendar_posts, published, so_far
 from app.sandbox.replay import replay_week
 from app.sandbox.services import SandboxError
@@ -36,7 +37,7 @@ def calendar(account_id: int) -> str:
     week = max(-52, min(52, request.args.get("week", 0, type=int)))
     view = "month" if request.args.get("view") == "month" else "week"
     platform = request.args.get("platform", "instagram")
-    if platform not in services.PLATFORMS_SET:
+    if platform not in PLATFORMS:
         platform = "instagram"
     first = week_start(acc.started, acc.clock, week)
     count = 28 if view == "month" else 7

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from a11y import assert_accessible
+from a11y import check_arabic_page
 from playwright.sync_api import Page, expect
 from support import PASSWORD
 
@@ -19,14 +19,7 @@ VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, 
 
 def checked(page: Page, viewport: str, step: int, name: str, artifacts: Path) -> None:
     """Arabic and right to left, no horizontal scrollbar, axe clean, screenshot."""
-    expect(page.locator("html")).to_have_attribute("lang", "ar")
-    expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    width, inner = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
-    assert width <= inner, f"{name}: horizontal scrollbar at {viewport} on {page.url}"
-    assert_accessible(page)
-    page.screenshot(
-        path=str(artifacts / f"learning-{viewport}-{step:02d}-{name}.png"), full_page=True
-    )
+    check_arabic_page(page, artifacts / f"learning-{viewport}-{step:02d}-{name}.png")
 
 
 def answer_some(page: Page, count: int) -> None:
