@@ -65,6 +65,8 @@ class Config:
     BABEL_DEFAULT_LOCALE = "ar"
     BABEL_DEFAULT_TIMEZONE = "UTC"
     LANGUAGES = ("ar", "en")
+    # Portfolio view counters are written in batches at most this many seconds apart.
+    PORTFOLIO_STATS_FLUSH_SECONDS = 10
     PASSWORD_HASH_METHOD = "scrypt:32768:8:3"  # noqa: S105 - a method name, not a secret
     SESSION_COOKIE_NAME = "tawasul_session"
     SESSION_COOKIE_HTTPONLY = True
@@ -119,6 +121,7 @@ class TestingConfig(Config):
     WTF_CSRF_ENABLED = False
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105 - a method name, not a secret
     RATELIMIT_ENABLED = True
+    PORTFOLIO_STATS_FLUSH_SECONDS = 0  # tests read the counters right after a visit
 
     def __init__(self, instance_path: str) -> None:
         """Testing never talks to a configured mail server or Redis by accident."""

@@ -85,6 +85,16 @@ def register_user_data(
     USER_DATA[table] = UserData(table, export, delete, order)
 
 
+# Files of a user that go into the export archive beside the JSON: (session, user) ->
+# [(path inside the archive, bytes)]. Binary columns are exported here, not in the JSON.
+USER_FILES: list[Callable[[Any, Any], list[tuple[str, bytes]]]] = []
+
+
+def register_user_files(files: Callable[[Any, Any], list[tuple[str, bytes]]]) -> None:
+    """Register a source of files for the account export (pictures, for example)."""
+    USER_FILES.append(files)
+
+
 @dataclass(frozen=True)
 class XssField:
     """A field showing learner text: how to store a value and which pages show it."""

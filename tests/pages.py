@@ -22,6 +22,10 @@ SAMPLE_VALUES: dict[str, Any] = {
     "link_id": 999999,
     "portfolio_id": 999999,
     "theme_id": "classic",
+    "kind": "service",
+    "item_id": 999999,
+    "study_id": 999999,
+    "image_id": 999999,
 }
 # Endpoints that are not views of ours.
 EXEMPT = {"static"}

@@ -60,6 +60,16 @@ def trusted_chart(el, local: str) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
+def preview_frame(el, local: str) -> bool:  # type: ignore[no-untyped-def]
+    """The portfolio builder's own preview frame: a fixed same-site address and class."""
+    return (
+        local == "iframe"
+        and el.get("class") == "preview-frame"
+        and el.get("src") == "/portfolio/preview"
+        and not el.get("srcdoc")
+    )
+
+
 def own_link(el) -> bool:  # type: ignore[no-untyped-def]
     """A <link> the app writes: its stylesheet and icon, or the page's canonical address."""
     href = el.get("href") or ""
@@ -75,7 +85,7 @@ def violations(html: str) -> list[str]:
     for el in doc.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
         local = tag.split("}")[-1].lower()
-        if local in FORBIDDEN_TAGS and not trusted_chart(el, local):
+        if local in FORBIDDEN_TAGS and not (trusted_chart(el, local) or preview_frame(el, local)):
             found.append(f"<{local}>")
         if local == "script" and not (el.get("src") or "").startswith("/static/"):
             found.append("<script> not from /static")
@@ -100,4 +110,9 @@ def visible_text(html: str) -> str:
     """The text a reader sees (used to prove the payload was actually shown)."""
     doc = html5lib.parse(html, namespaceHTMLElements=False)
     body = doc.find("body")
-    return "".join(body.itertext()) if body is not None else ""
+    if body is None:
+        return ""
+    # Form values and image descriptions are shown too (as the browser test counts them).
+    shown = [el.get("value") or "" for el in body.iter("input")]
+    shown += [el.get("alt") or "" for el in body.iter("img")]
+    return "".join(body.itertext()) + "\n".join(["", *shown])

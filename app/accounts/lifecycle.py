@@ -125,6 +125,25 @@ def export_user_data(user: User) -> dict[str, Any]:
     return data
 
 
+def export_archive(user: User) -> bytes:
+    """The export as a zip: data.json (every table) and the user's files beside it."""
+    import io
+    import json
+    import zipfile
+
+    from app.registry import USER_FILES
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        data = json.dumps(export_user_data(user), ensure_ascii=False, indent=2)
+        archive.writestr("data.json", data)
+        for files in USER_FILES:
+            for path, content in files(db.session, user):
+                # Pictures are already compressed: store them as they are.
+                archive.writestr(path, content, compress_type=zipfile.ZIP_STORED)
+    return buffer.getvalue()
+
+
 def delete_account(user: User, password: str) -> bool:
     """Delete every row linked to the user (registry order) when the password is right."""
     if not verify_password(user.password_hash, password):

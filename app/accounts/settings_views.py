@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
@@ -165,11 +163,9 @@ def end_other_sessions() -> Response:
 @bp.route("/account/export")
 @access("signed-in")
 def export() -> Response:
-    """Download everything linked to the account as JSON."""
-    data = lifecycle.export_user_data(current_user)
-    body = json.dumps(data, ensure_ascii=False, indent=2)
-    response = Response(body, mimetype="application/json")
-    response.headers["Content-Disposition"] = 'attachment; filename="tawasul-export.json"'
+    """Download everything linked to the account: data.json and files (pictures) in a zip."""
+    response = Response(lifecycle.export_archive(current_user), mimetype="application/zip")
+    response.headers["Content-Disposition"] = 'attachment; filename="tawasul-export.zip"'
     return response
 
 

@@ -14,4 +14,11 @@ def _themes(state: object) -> None:
 
 bp.record_once(_themes)
 
-from app.portfolio import userdata, views, views_share  # noqa: E402,F401
+from app.portfolio import (  # noqa: E402,F401
+    userdata,
+    userdata_items,
+    views,
+    views_edit,
+    views_media,
+    views_share,
+)

@@ -70,3 +70,77 @@ def case_study_figures(
 def slug_digest(slug: str) -> str:
     """What a deleted address is kept as: its SHA-256, never the address (it may be a name)."""
     return hashlib.sha256(slug.encode()).hexdigest()
+
+
+# The page's sections in their default order; the learner reorders and hides them.
+SECTIONS = ("services", "case_studies", "samples", "skills", "testimonials", "tools", "contact")
+ITEM_KINDS = {"services": "service", "samples": "sample", "testimonials": "testimonial"}
+ITEM_KINDS["tools"] = "tool"
+RATE_KINDS = ("hourly", "project", "monthly")
+CURRENCIES = ("SAR", "AED", "EGP", "JOD", "KWD", "QAR", "BHD", "OMR", "MAD", "USD", "EUR")
+PLATFORMS = ("instagram", "tiktok", "x", "linkedin", "facebook", "snapchat")
+
+
+def sections(stored: str) -> list[tuple[str, bool]]:
+    """(section, hidden) in the learner's order; unknown names dropped, new ones appended."""
+    seen: list[tuple[str, bool]] = []
+    for raw in (stored or "").split(","):
+        name = raw.strip().lstrip("!")
+        if name in SECTIONS and name not in {s for s, _h in seen}:
+            seen.append((name, raw.strip().startswith("!")))
+    seen += [(name, False) for name in SECTIONS if name not in {s for s, _h in seen}]
+    return seen
+
+
+def store_sections(layout: Sequence[tuple[str, bool]]) -> str:
+    """The stored form of a layout ("!" marks a hidden section)."""
+    return ",".join(("!" if hidden else "") + name for name, hidden in sections_of(layout))
+
+
+def sections_of(layout: Sequence[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """A layout normalised through the stored form (drops unknown and repeated names)."""
+    return sections(",".join(("!" if hidden else "") + name for name, hidden in layout))
+
+
+def move_section(
+    layout: Sequence[tuple[str, bool]], name: str, step: int
+) -> list[tuple[str, bool]]:
+    """The layout with one section moved up (-1) or down (+1); the ends stay put."""
+    order = list(layout)
+    names = [n for n, _h in order]
+    if name not in names:
+        return order
+    i = names.index(name)
+    j = min(max(i + step, 0), len(order) - 1)
+    order.insert(j, order.pop(i))
+    return order
+
+
+def safe_url(url: str) -> str | None:
+    """The URL if it is an absolute http(s) address without spaces or controls, else None."""
+    url = (url or "").strip()
+    if not url:
+        return ""
+    if any(ord(ch) < 33 or ch in "\\<>\"'`" for ch in url) or len(url) > 300:
+        return None
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or not rest or rest.startswith("/"):
+        return None
+    return url
+
+
+def referrer_key(referrer: str, own_host: str) -> str | None:
+    """The host that sent a visitor (no path, no query), "" for direct; None for our own site."""
+    scheme, sep, rest = (referrer or "").partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        return ""
+    host = rest.split("/", 1)[0].split("@")[-1].split(":")[0].lower()[:120]
+    if not host or host == own_host.split(":")[0].lower():
+        return None
+    return host.removeprefix("www.")
+
+
+def split_codes(stored: str, allowed: Sequence[str]) -> list[str]:
+    """Known codes from a comma-separated column, in the allowed order."""
+    chosen = set((stored or "").split(","))
+    return [code for code in allowed if code in chosen]

@@ -1,11 +1,12 @@
-"""Portfolios, their former slugs and case studies (typed SQLAlchemy 2.0 models; never commit)."""
+"""Portfolios, their sections, images and counters (typed SQLAlchemy 2.0 models; never commit)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import UTCDateTime, utcnow
@@ -29,6 +30,13 @@ class Portfolio(db.Model):  # type: ignore[name-defined]
     status: Mapped[str] = mapped_column(String(12), default="draft")
     indexable: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Section order, hidden ones marked "!": see domain.sections().
+    sections: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    platforms: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    photo_id: Mapped[int | None] = mapped_column(
+        ForeignKey("portfolio_image.id", ondelete="SET NULL")
+    )
+    notify_email: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
     case_studies: Mapped[list[CaseStudy]] = relationship(
         back_populates="portfolio",
@@ -71,6 +79,10 @@ class CaseStudy(db.Model):  # type: ignore[name-defined]
     figures: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     skills: Mapped[list[str]] = mapped_column(JSON, default=list)
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    results: Mapped[str] = mapped_column(Text, default="", server_default="")
+    period: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    platforms: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    tools: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     portfolio: Mapped[Portfolio] = relationship(back_populates="case_studies")
 
@@ -129,3 +141,66 @@ class PortfolioReport(db.Model):  # type: ignore[name-defined]
     )
     reason: Mapped[str] = mapped_column(String(500))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class PortfolioImage(db.Model):  # type: ignore[name-defined]
+    """An uploaded picture, re-encoded without metadata and kept in the database."""
+
+    __tablename__ = "portfolio_image"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    mime: Mapped[str] = mapped_column(String(20))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class PortfolioItem(db.Model):  # type: ignore[name-defined]
+    """One entry of a list section: a service, a content sample, a testimonial or a tool."""
+
+    __tablename__ = "portfolio_item"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    portfolio_id: Mapped[int] = mapped_column(
+        ForeignKey("portfolio.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Service name, sample title, the quoted person's name, or the tool's name.
+    title: Mapped[str] = mapped_column(String(160))
+    # Service description, sample description or the testimonial's words (Markdown-free text).
+    body: Mapped[str] = mapped_column(Text, default="")
+    # The quoted person's role and company, a sample's platform, or what a tool is used for.
+    detail: Mapped[str] = mapped_column(String(160), default="")
+    url: Mapped[str] = mapped_column(String(300), default="")
+    rate_kind: Mapped[str] = mapped_column(String(12), default="")
+    amount: Mapped[int | None] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3), default="")
+    image_id: Mapped[int | None] = mapped_column(
+        ForeignKey("portfolio_image.id", ondelete="SET NULL")
+    )
+    alt: Mapped[str] = mapped_column(String(300), default="")
+    consent: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PortfolioStat(db.Model):  # type: ignore[name-defined]
+    """A daily counter for the owner's analytics: views, referring sites, link clicks.
+
+    No IP address, cookie or visitor id is kept: only how many, per day and key.
+    """
+
+    __tablename__ = "portfolio_stat"
+
+    portfolio_id: Mapped[int] = mapped_column(
+        ForeignKey("portfolio.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    metric: Mapped[str] = mapped_column(String(8), primary_key=True)
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)

@@ -16,10 +16,8 @@ from app.portfolio.models import (
     CaseStudy,
     ContactMessage,
     Portfolio,
-    PortfolioReport,
     PortfolioSlug,
     PortfolioTombstone,
-    ShareLink,
 )
 from app.sandbox import services as sandbox
 from app.sandbox.models import SandboxAccount
@@ -101,6 +99,9 @@ def save_profile(user: User, portfolio: Portfolio, fields: Mapping[str, Any]) ->
             portfolio.slug = new_slug
         for key in ("headline", "bio", "lang", "status", "indexable", "theme"):
             setattr(portfolio, key, fields[key])
+        for key in ("notify_email", "platforms"):
+            if key in fields:
+                setattr(portfolio, key, fields[key])
         portfolio.updated_at = utcnow()
 
 
@@ -198,84 +199,38 @@ def send_message(portfolio: Portfolio, name: str, email: str, body: str) -> Cont
             body=body,
         )
         s.add(message)
+    owner = db.session.get(User, portfolio.user_id)
+    if portfolio.notify_email and owner is not None and owner.email_verified_at is not None:
+        notify_owner(owner, message)
     return message
+
+
+def notify_owner(owner: User, message: ContactMessage) -> None:
+    """Email the owner that a message arrived; it stays in the in-app inbox whatever happens."""
+    import logging
+
+    from flask_babel import lazy_gettext as _l
+
+    from app.accounts.services import link, mail_user
+
+    try:
+        mail_user(
+            owner,
+            owner.email,
+            "portfolio_message",
+            _l("New message through your Tawasul portfolio"),
+            message=message,
+            inbox=link("/portfolio/messages"),
+        )
+    except (OSError, ValueError):
+        # A mail server being down must not lose the visitor's message (it is stored).
+        logging.getLogger("tawasul.portfolio").warning("message notification not sent")
 
 
 def messages_of(user: User) -> list[ContactMessage]:
     """The user's contact messages, newest first."""
     query = select(ContactMessage).where(ContactMessage.user_id == user.id)
     return list(db.session.scalars(query.order_by(ContactMessage.id.desc()).limit(200)))
-
-
-def create_link(user: User, portfolio: Portfolio, label: str, days: int | None) -> str:
-    """A new secret link; the token is returned once and only its digest is kept."""
-    import secrets
-    from datetime import timedelta
-
-    token = secrets.token_urlsafe(24)
-    with write_unit(db.session) as s:
-        s.add(
-            ShareLink(
-                portfolio_id=portfolio.id,
-                user_id=user.id,
-                digest=link_digest(token),
-                label=label,
-                expires_at=utcnow() + timedelta(days=days) if days else None,
-            )
-        )
-    return token
-
-
-def link_digest(token: str) -> str:
-    """How a share token is stored."""
-    import hashlib
-
-    return hashlib.sha256(f"share:{token}".encode()).hexdigest()
-
-
-def link_is_live(portfolio: Portfolio, token: str) -> bool:
-    """Whether a token opens this portfolio now (not expired, not revoked)."""
-    if not token or len(token) > 100:
-        return False
-    link = db.session.scalar(select(ShareLink).where(ShareLink.digest == link_digest(token)))
-    now = utcnow()
-    return (
-        link is not None
-        and link.portfolio_id == portfolio.id
-        and link.revoked_at is None
-        and (link.expires_at is None or link.expires_at > now)
-    )
-
-
-def links_of(user: User) -> list[ShareLink]:
-    """The user's share links, newest first."""
-    query = select(ShareLink).where(ShareLink.user_id == user.id)
-    return list(db.session.scalars(query.order_by(ShareLink.id.desc())))
-
-
-def revoke_link(user: User, link_id: int) -> None:
-    """Stop a link working at once (only the owner's own links)."""
-    link = db.session.get(ShareLink, link_id)
-    if link is None or link.user_id != user.id:
-        abort(404)
-    with write_unit(db.session):
-        link.revoked_at = link.revoked_at or utcnow()
-
-
-def report(portfolio: Portfolio, reason: str) -> None:
-    """Store a visitor's abuse report for the admins."""
-    with write_unit(db.session) as s:
-        s.add(PortfolioReport(portfolio_id=portfolio.id, reason=reason))
-
-
-def unpublish(portfolio_id: int) -> None:
-    """Take a portfolio off line at once (admins, after a report)."""
-    portfolio = db.session.get(Portfolio, portfolio_id)
-    if portfolio is None:
-        abort(404)
-    with write_unit(db.session):
-        portfolio.status = "draft"
-        portfolio.updated_at = utcnow()
 
 
 def resume_of(user: User, portfolio: Portfolio, public_url: str) -> dict[str, Any]:

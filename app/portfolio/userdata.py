@@ -40,6 +40,10 @@ register_user_data(
             "figures",
             "skills",
             "hidden",
+            "results",
+            "period",
+            "platforms",
+            "tools",
         ),
     ),
     delete_rows(CaseStudy),
@@ -65,7 +69,21 @@ register_user_data("portfolio_slug", export_rows(PortfolioSlug, ("slug",)), dele
 register_user_data(
     "portfolio",
     export_rows(
-        Portfolio, ("slug", "headline", "bio", "lang", "status", "indexable", "updated_at")
+        Portfolio,
+        (
+            "slug",
+            "headline",
+            "bio",
+            "lang",
+            "theme",
+            "status",
+            "indexable",
+            "sections",
+            "platforms",
+            "photo_id",
+            "notify_email",
+            "updated_at",
+        ),
     ),
     delete_rows(Portfolio),
     order=32,
@@ -76,10 +94,14 @@ for column, why in {
     "portfolio.lang": "ar or en",
     "portfolio.status": "one of three codes",
     "portfolio.theme": "a theme id checked against portfolio/themes/",
-    "case_study.goal": "not shown yet (case-study editor: a later part of the portfolio issue)",
-    "case_study.lesson": "not shown yet (case-study editor: a later part of the portfolio issue)",
+    "portfolio.sections": "section codes checked against a fixed list",
+    "portfolio.platforms": "platform codes checked against a fixed list",
+    "case_study.platforms": "platform codes checked against a fixed list",
 }.items():
     declare_not_learner_text(column, why)
+
+
+CASE_TEXT = ("title", "context", "goal", "actions", "results", "period", "lesson", "tools")
 
 
 def set_portfolio(attribute: str) -> Any:
@@ -92,7 +114,7 @@ def set_portfolio(attribute: str) -> Any:
             found = Portfolio(user_id=user.id, slug=f"learner-{user.id}", status="published")
             session.add(found)
             session.flush()
-        if attribute in ("title", "context", "actions"):
+        if attribute in CASE_TEXT:
             fields = {"title": "t", attribute: value}
             session.add(CaseStudy(portfolio_id=found.id, user_id=user.id, **fields))
         else:
@@ -117,12 +139,10 @@ register_xss_field(
     XssField("portfolio.bio", set_portfolio("bio"), pages, max_length=1000, rendered=("/p/",))
 )
 register_xss_field(XssField("case_study.title", set_portfolio("title"), pages, max_length=160))
-register_xss_field(
-    XssField("case_study.context", set_portfolio("context"), public_page, max_length=1000)
-)
-register_xss_field(
-    XssField("case_study.actions", set_portfolio("actions"), public_page, max_length=1000)
-)
+for _name in CASE_TEXT[1:]:
+    register_xss_field(
+        XssField(f"case_study.{_name}", set_portfolio(_name), public_page, max_length=80)
+    )
 
 
 register_user_data(

@@ -4,20 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, send_file, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from app.accounts.views import limited
-from app.content_runtime import library
-from app.portfolio import bp, services
+from app.extensions import csrf
+from app.portfolio import bp, editing, services, sharing, stats
 from app.portfolio.contact import DECOY, check_contact
-from app.portfolio.domain import STATUSES, robots, slug_problem, visible
-from app.portfolio.text import learner_html
-from app.portfolio.themes import THEMES, theme_of, themes
+from app.portfolio.domain import (
+    ITEM_KINDS,
+    PLATFORMS,
+    STATUSES,
+    referrer_key,
+    sections,
+    slug_problem,
+    split_codes,
+    visible,
+)
+from app.portfolio.page import cached_public, render_public
+from app.portfolio.stats import is_bot
+from app.portfolio.themes import THEMES, themes
 from app.registry import access
 from app.sandbox import services as sandbox
 from app.sandbox.forms import clean
@@ -40,6 +49,8 @@ def read_builder(form: Any) -> tuple[dict[str, Any], dict[str, str]]:
         "status": form.get("status", "draft"),
         "theme": form.get("theme", "classic"),
         "indexable": form.get("indexable") == "y",
+        "notify_email": form.get("notify_email") == "y",
+        "platforms": ",".join(p for p in PLATFORMS if p in set(form.getlist("platforms"))),
     }
     errors: dict[str, str] = {}
     problem = slug_problem(fields["slug"])
@@ -54,6 +65,27 @@ def read_builder(form: Any) -> tuple[dict[str, Any], dict[str, str]]:
     return fields, errors
 
 
+def render_builder(portfolio: Any, form: Any, errors: dict[str, str]) -> str:
+    """The builder page: profile form, sections, items, case studies, links and preview."""
+    items: dict[str, list[Any]] = {kind: [] for kind in ITEM_KINDS.values()}
+    for item in editing.items_of(portfolio) if portfolio.id else []:
+        items[item.kind].append(item)
+    return render_template(
+        "portfolio/builder.html",
+        p=portfolio,
+        form=form,
+        errors=errors,
+        accounts=sandbox.accounts_of(current_user),
+        links=sharing.links_of(current_user),
+        layout=sections(portfolio.sections or ""),
+        items=items,
+        kinds=ITEM_KINDS,
+        studies=list(portfolio.case_studies) if portfolio.id else [],
+        all_platforms=PLATFORMS,
+        chosen_platforms=split_codes(portfolio.platforms or "", PLATFORMS),
+    )
+
+
 @bp.route("/portfolio", methods=["GET", "POST"])
 @access("signed-in")
 def builder() -> str | Response | tuple[str, int]:
@@ -63,17 +95,8 @@ def builder() -> str | Response | tuple[str, int]:
         if request.method == "GET"
         else services.ensure_portfolio(current_user)
     )
-    accounts = sandbox.accounts_of(current_user)
-    links = services.links_of(current_user)
     if request.method == "GET":
-        return render_template(
-            "portfolio/builder.html",
-            p=portfolio,
-            form=None,
-            errors={},
-            accounts=accounts,
-            links=links,
-        )
+        return render_builder(portfolio, None, {})
     fields, errors = read_builder(request.form)
     if not errors:
         try:
@@ -81,14 +104,7 @@ def builder() -> str | Response | tuple[str, int]:
         except services.PortfolioError as exc:
             errors["slug"] = str(SLUG_ERRORS[str(exc)])
     if errors:
-        return render_template(
-            "portfolio/builder.html",
-            p=portfolio,
-            form=fields,
-            errors=errors,
-            accounts=accounts,
-            links=links,
-        ), 400
+        return render_builder(portfolio, fields, errors), 400
     flash(_("Portfolio saved."), "success")
     return redirect(url_for("portfolio.builder"), code=303)
 
@@ -119,33 +135,13 @@ CONTACT_ERRORS = {
 }
 
 
-def render_public(portfolio: Any, owner: bool, **extra: Any) -> str:
-    """The public page (with the contact form)."""
-    theme = theme_of(portfolio.theme)
-    return render_template(
-        f"themes/{theme}/page.html",
-        theme=theme,
-        p=portfolio,
-        # Learner Markdown, rendered and cleaned by nh3 (a narrow allowlist) right here.
-        bio=Markup(learner_html(portfolio.bio)),  # noqa: S704  # nosec B704
-        robots=robots(portfolio.status, portfolio.indexable),
-        owner=owner,
-        lib=library(),
-        token=services.form_token(portfolio),
-        contact=extra.get("contact", {}),
-        contact_errors=extra.get("contact_errors", {}),
-        notice=extra.get("notice", ""),
-        share_key=request.values.get("k", "")[:100] if portfolio.status == "unlisted" else "",
-    )
-
-
 def readable(slug: str) -> tuple[Any, bool]:
     """The portfolio behind a current slug if this visitor may read it, and whether they own it."""
     portfolio, _moved = services.public_portfolio(slug)
     if portfolio is None:
         abort(404)
-    owner = current_user.is_authenticated and current_user.id == portfolio.user_id
-    shared = portfolio.status == "unlisted" and services.link_is_live(
+    owner = bool(current_user.is_authenticated and current_user.id == portfolio.user_id)
+    shared = portfolio.status == "unlisted" and sharing.link_is_live(
         portfolio, request.values.get("k", "")
     )
     if not visible(portfolio.status, owner=owner, shared=shared):
@@ -155,16 +151,20 @@ def readable(slug: str) -> tuple[Any, bool]:
 
 @bp.route("/p/<slug>/contact", methods=["POST"])
 @access("public")
+@csrf.exempt  # no session to ride: the signed form token (checked below) binds it instead
 def contact(slug: str) -> str | Response | tuple[str, int]:
     """Relay a visitor's message to the learner, with a decoy field, fill time and limits."""
     portfolio, owner = readable(slug)
+    if ("contact", False) not in sections(portfolio.sections):
+        abort(404)  # the owner hid the contact form
+    back = url_for("portfolio.public", slug=portfolio.slug, k=request.form.get("k") or None)
     age = services.form_age(portfolio, request.form.get("token", ""))
     checked = check_contact(request.form, age)
     typed = {"name": checked.name, "email": checked.email, "message": checked.body}
     if str(request.form.get(DECOY) or "").strip():
         # A filled decoy field: answer like a success so bots learn nothing; store nothing.
         flash(_("Message sent. Thank you."), "success")
-        return redirect(url_for("portfolio.public", slug=portfolio.slug), code=303)
+        return redirect(back, code=303)
     if checked.errors or checked.spam:
         errors = {k: str(CONTACT_ERRORS[v]) for k, v in checked.errors.items()}
         notice = (
@@ -183,7 +183,7 @@ def contact(slug: str) -> str | Response | tuple[str, int]:
         return render_public(portfolio, owner, contact=typed, notice=notice), 429
     services.send_message(portfolio, checked.name, checked.email, checked.body)
     flash(_("Message sent. Thank you."), "success")
-    return redirect(url_for("portfolio.public", slug=portfolio.slug), code=303)
+    return redirect(back, code=303)
 
 
 @bp.route("/portfolio/messages")
@@ -201,6 +201,14 @@ def public(slug: str) -> str | Response:
     if moved is not None:
         return redirect(url_for("portfolio.public", slug=moved), code=301)
     portfolio, owner = readable(slug)
+    if not owner and not is_bot(request.user_agent.string):
+        stats.record(portfolio, "view")
+        came_from = referrer_key(request.referrer or "", request.host)
+        if came_from:
+            stats.record(portfolio, "ref", came_from)
+    anonymous = not current_user.is_authenticated and "_flashes" not in session
+    if anonymous and portfolio.status == "published":
+        return cached_public(portfolio)
     return render_public(portfolio, owner)
 
 

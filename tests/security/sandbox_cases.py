@@ -36,10 +36,17 @@ def sandbox_cases(app, a, state):
         services.advance(user, account, 24)
         acc, pub, dra = account.id, published.id, draft.id
         from app.portfolio import services as portfolio_services
+        from app.portfolio import sharing as portfolio_sharing
 
         mine = portfolio_services.ensure_portfolio(user)
-        portfolio_services.create_link(user, mine, "client", None)
-        link_id = portfolio_services.links_of(user)[0].id
+        portfolio_sharing.create_link(user, mine, "client", None)
+        link_id = portfolio_sharing.links_of(user)[0].id
+        from app.portfolio import editing
+
+        tool = {"title": "Canva", "detail": "daily"}
+        item_ids = [editing.save_item(user, mine, None, "tool", tool).id for _ in range(3)]
+        story = {"title": "Launch", "results": "+20% reach", "period": "May 2026"}
+        study_ids = [editing.save_case_study(user, mine, None, story).id for _ in range(3)]
         at = (published.published_at + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
     base = f"/sandbox/{acc}"
     ideas = select(func.count(SandboxIdea.id)).where(SandboxIdea.account_id == acc)
@@ -94,6 +101,7 @@ def sandbox_cases(app, a, state):
             True,
             {},
         ),
+        *portfolio_cases(state, item_ids, study_ids),
         (
             "portfolio.from_sandbox",
             "POST",
@@ -101,5 +109,78 @@ def sandbox_cases(app, a, state):
             state(select(func.count(CaseStudy.id)).where(CaseStudy.user_id == a.id)),
             True,
             {},
+        ),
+    ]
+
+
+def portfolio_cases(state, item_ids, study_ids):
+    """IDOR cases for the portfolio editor's owner routes (items and case studies)."""
+    from app.portfolio.models import CaseStudy, PortfolioItem
+
+    first, second, third = item_ids
+    one, two, three = study_ids
+    item = select(PortfolioItem.title, PortfolioItem.position).where(PortfolioItem.id == first)
+    gone = select(func.count(PortfolioItem.id)).where(PortfolioItem.id == third)
+    study = select(CaseStudy.title, CaseStudy.position).where(CaseStudy.id == one)
+    study_gone = select(func.count(CaseStudy.id)).where(CaseStudy.id == three)
+    confirm = {"confirm": "y"}
+    story = {"title": "Changed", "results": "r", "period": "p"}
+    return [
+        ("portfolio.edit_item", "GET", f"/portfolio/items/{first}", state(item), False, None),
+        (
+            "portfolio.edit_item",
+            "POST",
+            f"/portfolio/items/{first}",
+            state(item),
+            True,
+            {"title": "Changed"},
+        ),
+        (
+            "portfolio.move_item",
+            "POST",
+            f"/portfolio/items/{second}/move",
+            state(item),
+            True,
+            {"step": "up"},
+        ),
+        (
+            "portfolio.delete_item",
+            "POST",
+            f"/portfolio/items/{third}/delete",
+            state(gone),
+            True,
+            confirm,
+        ),
+        (
+            "portfolio.edit_case_study",
+            "GET",
+            f"/portfolio/case-studies/{one}",
+            state(study),
+            False,
+            None,
+        ),
+        (
+            "portfolio.edit_case_study",
+            "POST",
+            f"/portfolio/case-studies/{one}",
+            state(study),
+            True,
+            story,
+        ),
+        (
+            "portfolio.move_case_study",
+            "POST",
+            f"/portfolio/case-studies/{two}/move",
+            state(study),
+            True,
+            {"step": "up"},
+        ),
+        (
+            "portfolio.delete_case_study",
+            "POST",
+            f"/portfolio/case-studies/{three}/delete",
+            state(study_gone),
+            True,
+            confirm,
         ),
     ]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
+import zipfile
 
 from sqlalchemy import func, select
 from support import PASSWORD
@@ -97,6 +100,26 @@ def seed_sandbox(client):
         found = db.session.scalar(select(Portfolio).where(Portfolio.slug == "second-slug"))
         s.add(CaseStudy(portfolio_id=found.id, user_id=found.user_id, title="case"))
         s.add(ShareLink(portfolio_id=found.id, user_id=found.user_id, digest="d" * 64))
+        from app.portfolio.models import PortfolioImage, PortfolioItem, PortfolioStat
+
+        picture = PortfolioImage(
+            user_id=found.user_id, data=b"png", mime="image/png", width=1, height=1
+        )
+        picture.digest = hashlib.sha256(b"png").hexdigest()
+        s.add(picture)
+        s.flush()
+        found.photo_id = picture.id
+        s.add(PortfolioItem(portfolio_id=found.id, user_id=found.user_id, kind="tool", title="t"))
+        s.add(
+            PortfolioStat(
+                portfolio_id=found.id,
+                user_id=found.user_id,
+                day=found.updated_at.date(),
+                metric="view",
+                key="",
+                count=3,
+            )
+        )
         s.add(
             ContactMessage(
                 portfolio_id=found.id,
@@ -118,11 +141,15 @@ def test_export_then_delete_covers_everything(app, users, mailbox):
     seed_sandbox(client)
     export = client.get("/account/export")
     assert export.headers["Content-Disposition"].startswith("attachment")
-    data = json.loads(export.get_data(as_text=True))
+    archive = zipfile.ZipFile(io.BytesIO(export.get_data()))
+    data = json.loads(archive.read("data.json"))
+    for row in data["tables"]["portfolio_image"]:
+        picture = archive.read(row["file"])
+        assert hashlib.sha256(picture).hexdigest() == row["sha256"], row["file"]
     assert set(data["tables"]) == set(USER_DATA)
     empty = [t for t, rows in data["tables"].items() if not rows]
     assert not empty, f"seeded tables missing from the export: {empty}"
-    assert "password_hash" not in export.get_data(as_text=True)
+    assert b"password_hash" not in archive.read("data.json")
     response = client.post("/account/delete", data={"password": PASSWORD, "understand": "y"})
     assert response.status_code == 303
     with app.app_context():

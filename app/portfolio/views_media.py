@@ -1,0 +1,143 @@
+"""Pictures, the share image, counted outbound links, the live preview and owner analytics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response as FlaskResponse
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from app.extensions import db
+from app.portfolio import bp, editing, services, stats
+from app.portfolio.domain import safe_url
+from app.portfolio.models import PortfolioItem
+from app.portfolio.shareimage import share_image
+from app.portfolio.views import read_builder, readable, render_public
+from app.portfolio.views_edit import _uploaded, image_message
+from app.registry import access
+from app.security import CSP
+
+# A picture may only be shown, never run: no scripts, no plugins, no same-origin rights.
+IMAGE_CSP = "; ".join(
+    [
+        "default-src 'none'",
+        "img-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "sandbox",
+    ]
+)
+
+
+def _picture(data: bytes, mime: str, etag: str) -> Response:
+    """An image response revalidated by ETag on every use (so unpublishing is immediate)."""
+    response = FlaskResponse(data, mimetype=mime)
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["Content-Security-Policy"] = IMAGE_CSP
+    response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
+    return response.make_conditional(request)
+
+
+@bp.route("/p/<slug>/images/<int:image_id>")
+@access("public")
+def image(slug: str, image_id: int) -> Response:
+    """A picture the portfolio shows, to whoever may read the portfolio."""
+    portfolio, _owner = readable(slug)
+    found = editing.image_for(portfolio, image_id)
+    if found is None:
+        abort(404)
+    return _picture(found.data, found.mime, found.digest)
+
+
+@bp.route("/p/<slug>/share.png")
+@access("public")
+def share_png(slug: str) -> Response:
+    """The 1200×630 picture link previews show (drawn once per version of the portfolio)."""
+    portfolio, _owner = readable(slug)
+    cache: dict[tuple[int, str], bytes] = current_app.extensions.setdefault("share_images", {})
+    version = (portfolio.id, portfolio.updated_at.isoformat())
+    if version not in cache:
+        first_line = next((ln for ln in portfolio.bio.splitlines() if ln.strip()), "")
+        footer = f"تواصل · Tawasul · /p/{portfolio.slug}"
+        if len(cache) > 256:
+            cache.clear()
+        cache[version] = share_image(
+            portfolio.headline, first_line.lstrip("#*> "), footer, rtl=portfolio.lang == "ar"
+        )
+    return _picture(cache[version], "image/png", f"{version[0]}-{version[1]}")
+
+
+@bp.route("/p/<slug>/go/<int:item_id>")
+@access("public")
+def go(slug: str, item_id: int) -> Response:
+    """Follow a link the portfolio shows, counting the click (only links the owner saved)."""
+    portfolio, owner = readable(slug)
+    item = db.session.get(PortfolioItem, item_id)
+    if item is None or item.portfolio_id != portfolio.id or item.hidden or not safe_url(item.url):
+        abort(404)
+    if not owner and not stats.is_bot(request.user_agent.string):
+        stats.record(portfolio, "click", str(item.id))
+    return redirect(item.url, code=302)
+
+
+@bp.route("/portfolio/photo", methods=["POST"])
+@access("signed-in")
+def photo() -> Response | tuple[str, int]:
+    """Upload, replace or remove the portfolio's photo."""
+    portfolio = services.ensure_portfolio(current_user)
+    if request.form.get("remove") == "y":
+        editing.set_photo(current_user, portfolio, None)
+        flash(_("Photo removed."), "success")
+        return redirect(url_for("portfolio.builder", _anchor="photo-heading"), code=303)
+    picture, problem = _uploaded("photo")
+    if picture is None:
+        flash(image_message(problem or "") if problem else _("Choose a picture first."), "error")
+        return redirect(url_for("portfolio.builder", _anchor="photo-heading"), code=303)
+    editing.set_photo(current_user, portfolio, picture)
+    flash(_("Photo saved."), "success")
+    return redirect(url_for("portfolio.builder", _anchor="photo-heading"), code=303)
+
+
+class Preview:
+    """The saved portfolio with the builder's typed (unsaved) fields laid over it."""
+
+    def __init__(self, portfolio: Any, typed: dict[str, Any]) -> None:
+        """Keep the portfolio and the fields to show instead of its own."""
+        self._portfolio, self._typed = portfolio, typed
+
+    def __getattr__(self, name: str) -> Any:
+        """A typed value when there is one, else the saved one."""
+        return self._typed[name] if name in self._typed else getattr(self._portfolio, name)
+
+
+@bp.route("/portfolio/preview", methods=["GET", "POST"])
+@access("signed-in")
+def preview() -> Response:
+    """The public page as it would look with what the builder holds now (nothing saved)."""
+    portfolio = services.draft_for(current_user)  # writes nothing, even before a first save
+    shown: Any = portfolio
+    if request.method == "POST":
+        fields, errors = read_builder(request.form)
+        fields = {k: v for k, v in fields.items() if k not in errors and k != "slug"}
+        shown = Preview(portfolio, fields)
+    response = current_app.make_response(render_public(shown, True, preview=True))
+    # Only the builder (same origin) may frame the preview.
+    response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    response.headers["Content-Security-Policy"] = CSP.replace(
+        "frame-ancestors 'none'", "frame-ancestors 'self'"
+    )
+    return response
+
+
+@bp.route("/portfolio/stats")
+@access("signed-in")
+def analytics() -> str:
+    """Views per day, referring sites, link clicks and messages (no visitor is identified)."""
+    portfolio = services.portfolio_of(current_user)
+    figures = stats.summary(portfolio) if portfolio is not None else None
+    return render_template("portfolio/stats.html", p=portfolio, figures=figures)
