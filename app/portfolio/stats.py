@@ -108,15 +108,13 @@ def summary(portfolio: Portfolio, days: int = 30) -> dict[str, Any]:
             )
         )
     )
-    # A Result has .keys(), so dict() would treat it as a mapping: build it from the rows.
-    titles: dict[int, str] = {
-        item_id: title
-        for item_id, title in db.session.execute(
-            select(PortfolioItem.id, PortfolioItem.title).where(
-                PortfolioItem.portfolio_id == portfolio.id
-            )
-        ).tuples()
-    }
+    rows_of_titles = db.session.execute(
+        select(PortfolioItem.id, PortfolioItem.title).where(
+            PortfolioItem.portfolio_id == portfolio.id
+        )
+    )
+    # A Result has .keys(), so dict(result) would treat it as a mapping: go through list().
+    titles: dict[int, str] = dict(list(rows_of_titles.tuples()))
     daily = [
         (
             since + timedelta(days=n),
