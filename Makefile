@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := app:create_app
-BABEL_EXTRACT := $(BIN)/pybabel -q extract -F babel.cfg -k _l --ignore-dirs='.* ._ .venv node_modules instance artifacts' --no-location --sort-output
+BABEL_EXTRACT := $(BIN)/pybabel -q extract -F babel.cfg -k _l -k N_ --ignore-dirs='.* ._ .venv node_modules instance artifacts' --no-location --sort-output
 
 .PHONY: run test lint translations i18n-update i18n-check bench clean
 

@@ -15,6 +15,11 @@ LANG_COOKIE = "lang"
 LANGUAGE_NAMES = {"ar": "العربية", "en": "English"}
 
 
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated later, in the reader's language."""
+    return message
+
+
 def select_locale() -> str:
     """Choose the page language: the user's setting, the cookie, the browser, then Arabic."""
     supported = current_app.config["LANGUAGES"]

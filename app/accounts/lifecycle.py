@@ -13,6 +13,7 @@ from app.accounts.models import User
 from app.accounts.services import end_sessions, find_user_by_email, link, mail_user
 from app.db import utcnow, write_unit
 from app.extensions import db
+from app.i18n import N_
 from app.registry import USER_DATA
 from app.security import hash_password, verify_password
 
@@ -27,7 +28,9 @@ def request_password_reset(email: str) -> None:
         return
     with write_unit(db.session) as s:
         token = tokens.issue_token(s, user, "reset", current_app.config["TOKEN_LIFETIME"])
-    mail_user(user, user.email, "reset", "Reset your Tawasul password", url=link(f"/reset/{token}"))
+    mail_user(
+        user, user.email, "reset", N_("Reset your Tawasul password"), url=link(f"/reset/{token}")
+    )
     log.info("password reset mailed user=%d", user.id)
 
 
@@ -59,7 +62,7 @@ def change_password(user: User, current: str, new: str, sign_out_others: bool) -
         row.password_changed_at = utcnow()
     if sign_out_others:
         end_sessions(user, keep=keep)
-    mail_user(user, user.email, "password_changed", "Your Tawasul password was changed")
+    mail_user(user, user.email, "password_changed", N_("Your Tawasul password was changed"))
     return True
 
 
@@ -78,7 +81,7 @@ def request_email_change(user: User, password: str, new_email: str) -> str:
         user,
         new_email,
         "email_change",
-        "Confirm your new email for Tawasul",
+        N_("Confirm your new email for Tawasul"),
         url=link(f"/account/email/confirm/{token}"),
     )
     return "ok"
@@ -94,7 +97,9 @@ def confirm_email_change(token: str) -> User | None:
         old = user.email
         user.email = row.new_email
         user.email_verified_at = utcnow()
-    mail_user(user, old, "email_changed", "Your Tawasul email was changed", new_email=user.email)
+    mail_user(
+        user, old, "email_changed", N_("Your Tawasul email was changed"), new_email=user.email
+    )
     return user
 
 

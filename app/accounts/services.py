@@ -16,6 +16,7 @@ from app.accounts.domain import normalise_email
 from app.accounts.models import User, UserSession
 from app.db import utcnow, write_unit
 from app.extensions import db
+from app.i18n import N_
 from app.mail import send_mail
 from app.security import hash_password, needs_rehash, verify_password
 
@@ -62,7 +63,7 @@ def register_user(email: str, display_name: str, password: str, locale: str) -> 
             existing,
             existing.email,
             "already_registered",
-            "Someone tried to register with your email",
+            N_("Someone tried to register with your email"),
             login_url=link("/login"),
             forgot_url=link("/forgot"),
         )
@@ -78,7 +79,11 @@ def register_user(email: str, display_name: str, password: str, locale: str) -> 
         s.flush()
         token = tokens.issue_token(s, user, "verify", current_app.config["VERIFY_TOKEN_LIFETIME"])
     mail_user(
-        user, user.email, "verify", "Confirm your email for Tawasul", url=link(f"/verify/{token}")
+        user,
+        user.email,
+        "verify",
+        N_("Confirm your email for Tawasul"),
+        url=link(f"/verify/{token}"),
     )
     log.info("account registered user=%d", user.id)
     return Registration(created=True)
@@ -92,7 +97,11 @@ def resend_verification(email: str) -> None:
     with write_unit(db.session) as s:
         token = tokens.issue_token(s, user, "verify", current_app.config["VERIFY_TOKEN_LIFETIME"])
     mail_user(
-        user, user.email, "verify", "Confirm your email for Tawasul", url=link(f"/verify/{token}")
+        user,
+        user.email,
+        "verify",
+        N_("Confirm your email for Tawasul"),
+        url=link(f"/verify/{token}"),
     )
 
 

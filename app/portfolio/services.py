@@ -209,16 +209,15 @@ def notify_owner(owner: User, message: ContactMessage) -> None:
     """Email the owner that a message arrived; it stays in the in-app inbox whatever happens."""
     import logging
 
-    from flask_babel import lazy_gettext as _l
-
     from app.accounts.services import link, mail_user
+    from app.i18n import N_
 
     try:
         mail_user(
             owner,
             owner.email,
             "portfolio_message",
-            _l("New message through your Tawasul portfolio"),
+            N_("New message through your Tawasul portfolio"),
             message=message,
             inbox=link("/portfolio/messages"),
         )
