@@ -177,13 +177,14 @@ def make_sandbox(app: Any, email: str, posts: int) -> tuple[int, float]:
 
 
 def make_portfolio(app: Any, email: str, account_id: int) -> None:
-    """A published portfolio with a simulated case study from the learner's sandbox account."""
+    """A published portfolio with every section and a simulated case study from the sandbox."""
     from sqlalchemy import select
 
     from app.accounts.models import User
     from app.db import write_unit
     from app.extensions import db
     from app.portfolio import services
+    from app.portfolio.demo import seed_sections
     from app.sandbox.models import SandboxAccount
 
     user = db.session.scalar(select(User).where(User.email == email))
@@ -193,6 +194,8 @@ def make_portfolio(app: Any, email: str, account_id: int) -> None:
         portfolio.headline = "منسقة محتوى للمقاهي"
         portfolio.bio = "أخطط وأكتب وأقيس. **إنستغرام وتيك توك** بالعربية والإنجليزية."
     services.add_sandbox_case_study(user, portfolio, db.session.get(SandboxAccount, account_id))
+    # Every section filled, as on the demo's page (services, sample picture, quote, tools).
+    seed_sections(user, portfolio)
 
 
 def count_queries(app: Any, email: str, path: str) -> int:
