@@ -2,25 +2,27 @@
 
 A published page is the same for every anonymous visitor apart from the contact form's
 signed time token, so it is rendered once per version of the portfolio (its `updated_at`
-and the owner's latest skill evidence) with a slot for that token, and the slot is filled
-per request. The page carries no session-bound CSRF token: its two forms are protected by
-the signed token instead (see views.contact).
+and the owner's latest skill evidence, read in one query) with a slot for that token, and
+the slot is filled per request. The page carries no session-bound CSRF token: its two
+forms are protected by the signed token instead (see views.contact).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 from typing import Any
 
 from flask import current_app, render_template, request, url_for
 from flask_babel import force_locale
 from markupsafe import Markup
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from app.content_runtime import library
 from app.extensions import db
 from app.portfolio import editing, services
 from app.portfolio.domain import PLATFORMS, robots, sections, split_codes
+from app.portfolio.models import Portfolio
 from app.portfolio.text import learner_html
 from app.portfolio.themes import theme_of
 from app.skills.models import SkillState
@@ -43,14 +45,6 @@ def verified_skills(user_id: int, lang: str) -> list[tuple[str, int]]:
         if skill in lib.skills
     ]
     return sorted(named, key=lambda row: (-row[1], row[0]))
-
-
-def skills_stamp(user_id: int) -> str:
-    """When the learner's skill levels last changed (part of the cached page's version)."""
-    last = db.session.scalar(
-        select(func.max(SkillState.last_evidence_at)).where(SkillState.user_id == user_id)
-    )
-    return last.isoformat() if last else ""
 
 
 def context(portfolio: Any, owner: bool, **extra: Any) -> dict[str, Any]:
@@ -98,16 +92,39 @@ def render_public(portfolio: Any, owner: bool, **extra: Any) -> str:
     return html.replace(FORM_SLOT, services.form_token(portfolio))
 
 
-def cached_public(portfolio: Any) -> str:
+@cache
+def _version_query() -> Any:
+    """The statement behind version_of, built once (building it costs more than running it)."""
+    stamp = (
+        select(func.max(SkillState.last_evidence_at))
+        .where(SkillState.user_id == Portfolio.user_id)
+        .scalar_subquery()
+    )
+    return select(
+        Portfolio.id, Portfolio.user_id, Portfolio.status, Portfolio.updated_at, stamp
+    ).where(Portfolio.slug == bindparam("slug"))
+
+
+def version_of(slug: str) -> Any:
+    """(id, user_id, status, updated_at, stamp) of the portfolio at a current slug, one query.
+
+    The stamp is when the owner's skill levels last changed: the page shows them.
+    """
+    # A bare pooled connection: the ORM session's setup and teardown cost more than the query.
+    with db.engine.connect() as connection:
+        return connection.execute(_version_query(), {"slug": slug}).first()
+
+
+def cached_public(version: Any) -> str:
     """The published page for an anonymous visitor, rendered once per version."""
     cache: dict[tuple[Any, ...], str] = current_app.extensions.setdefault("portfolio_pages", {})
-    key = (portfolio.id, portfolio.updated_at, skills_stamp(portfolio.user_id), request.host)
+    key = (*version, request.host)
     html = cache.get(key)
     if html is None:
-        values = context(portfolio, False)
-        with force_locale(portfolio.lang):
+        values = context(db.session.get(Portfolio, version[0]), False)
+        with force_locale(values["p"].lang):
             html = render_template(f"themes/{values['theme']}/page.html", **values)
         if len(cache) >= CACHE_SIZE:
             cache.clear()
         cache[key] = html
-    return html.replace(FORM_SLOT, services.form_token(portfolio))
+    return html.replace(FORM_SLOT, services.form_token_for(version[0]))

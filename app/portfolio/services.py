@@ -156,7 +156,12 @@ def public_portfolio(slug: str) -> tuple[Portfolio | None, str | None]:
 
 def form_token(portfolio: Portfolio) -> str:
     """A signed token holding the time the contact form was served (for the minimum fill time)."""
-    return _serializer().dumps(portfolio.id)
+    return form_token_for(portfolio.id)
+
+
+def form_token_for(portfolio_id: int) -> str:
+    """The contact form's signed time token for a portfolio id."""
+    return str(_serializer().dumps(portfolio_id))
 
 
 def form_age(portfolio: Portfolio, token: str) -> float | None:
@@ -175,17 +180,21 @@ def form_age(portfolio: Portfolio, token: str) -> float | None:
 
 
 def _serializer() -> Any:
-    """The contact form's signer (HMAC-SHA256 with the app's secret)."""
+    """The contact form's signer (HMAC-SHA256 with the app's secret), made once per app."""
     import hashlib
 
     from flask import current_app
     from itsdangerous import URLSafeTimedSerializer
 
-    return URLSafeTimedSerializer(
-        str(current_app.secret_key),
-        salt="contact-form",
-        signer_kwargs={"digest_method": hashlib.sha256},
-    )
+    made = current_app.extensions.get("contact_signer")
+    if made is None or made[0] != current_app.secret_key:
+        signer = URLSafeTimedSerializer(
+            str(current_app.secret_key),
+            salt="contact-form",
+            signer_kwargs={"digest_method": hashlib.sha256},
+        )
+        made = current_app.extensions["contact_signer"] = (current_app.secret_key, signer)
+    return made[1]
 
 
 def send_message(portfolio: Portfolio, name: str, email: str, body: str) -> ContactMessage:
@@ -230,55 +239,3 @@ def messages_of(user: User) -> list[ContactMessage]:
     """The user's contact messages, newest first."""
     query = select(ContactMessage).where(ContactMessage.user_id == user.id)
     return list(db.session.scalars(query.order_by(ContactMessage.id.desc()).limit(200)))
-
-
-def resume_of(user: User, portfolio: Portfolio, public_url: str) -> dict[str, Any]:
-    """The portfolio as a JSON Resume document (verified skills from the gap report)."""
-    from app.content_runtime import library
-    from app.portfolio.resume import to_resume
-    from app.skills.services import levels
-
-    lib = library()
-    lang = portfolio.lang
-    skills = [
-        (lib.skills[skill].name.get(lang, skill), int(state["level"]))
-        for skill, state in sorted(levels(db.session, user).items())
-        if int(state["level"]) > 0 and skill in lib.skills
-    ]
-    studies = [
-        {
-            "title": c.title,
-            "context": c.context,
-            "actions": c.actions,
-            "skills": c.skills,
-            "simulated": c.simulated,
-        }
-        for c in portfolio.case_studies
-        if not c.hidden
-    ]
-    fields = {"headline": portfolio.headline, "bio": portfolio.bio}
-    person = {"name": user.display_name, "email": user.email, "url": public_url}
-    return to_resume(fields, studies, skills, person)
-
-
-def import_resume(user: User, prefill: Mapping[str, Any]) -> int:
-    """Pre-fill the portfolio from a resume: headline, bio and case studies; returns how many."""
-    portfolio = ensure_portfolio(user)
-    with write_unit(db.session) as s:
-        portfolio.headline = prefill["headline"] or portfolio.headline
-        portfolio.bio = prefill["bio"] or portfolio.bio
-        start = len(portfolio.case_studies)
-        for n, study in enumerate(prefill["studies"]):
-            s.add(
-                CaseStudy(
-                    portfolio_id=portfolio.id,
-                    user_id=user.id,
-                    position=start + n,
-                    title=study["title"],
-                    context=study["context"],
-                    actions=study["actions"],
-                    skills=study["skills"],
-                    simulated=False,
-                )
-            )
-    return len(prefill["studies"])

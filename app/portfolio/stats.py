@@ -35,10 +35,10 @@ def is_bot(user_agent: str) -> bool:
     return not agent or any(word in agent for word in BOTS)
 
 
-def record(portfolio: Portfolio, metric: str, key: str = "") -> None:
+def record(portfolio_id: int, user_id: int, metric: str, key: str = "") -> None:
     """Count one event for today; written now or with the next batch."""
     with _lock:
-        _pending[(portfolio.id, portfolio.user_id, utcnow().date(), metric, key[:120])] += 1
+        _pending[(portfolio_id, user_id, utcnow().date(), metric, key[:120])] += 1
         due = time.monotonic() - _state["flushed"] >= current_app.config.get(
             "PORTFOLIO_STATS_FLUSH_SECONDS", 10
         )
@@ -77,6 +77,20 @@ def flush() -> None:
                 break
             except IntegrityError:
                 continue  # another worker made the row first: add to it instead
+
+
+def count_visit(portfolio_id: int, user_id: int) -> None:
+    """Count a page view and where it came from (bots and the site's own pages left out)."""
+    from flask import request
+
+    from app.portfolio.domain import referrer_key
+
+    if is_bot(request.headers.get("User-Agent", "")):
+        return
+    record(portfolio_id, user_id, "view")
+    came_from = referrer_key(request.referrer or "", request.host)
+    if came_from:
+        record(portfolio_id, user_id, "ref", came_from)
 
 
 def summary(portfolio: Portfolio, days: int = 30) -> dict[str, Any]:

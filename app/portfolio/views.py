@@ -18,14 +18,12 @@ from app.portfolio.domain import (
     ITEM_KINDS,
     PLATFORMS,
     STATUSES,
-    referrer_key,
     sections,
     slug_problem,
     split_codes,
     visible,
 )
-from app.portfolio.page import cached_public, render_public
-from app.portfolio.stats import is_bot
+from app.portfolio.page import cached_public, render_public, version_of
 from app.portfolio.themes import THEMES, themes
 from app.registry import access
 from app.sandbox import services as sandbox
@@ -197,18 +195,18 @@ def messages() -> str:
 @access("public")
 def public(slug: str) -> str | Response:
     """The portfolio as clients see it (a former address redirects to the new one)."""
+    if not current_user.is_authenticated and "_flashes" not in session:
+        # The common case, kept to one query: an anonymous visitor on a published page.
+        version = version_of(slug)
+        if version is not None and version.status == "published":
+            stats.count_visit(version.id, version.user_id)
+            return cached_public(version)
     _found, moved = services.public_portfolio(slug)
     if moved is not None:
         return redirect(url_for("portfolio.public", slug=moved), code=301)
     portfolio, owner = readable(slug)
-    if not owner and not is_bot(request.user_agent.string):
-        stats.record(portfolio, "view")
-        came_from = referrer_key(request.referrer or "", request.host)
-        if came_from:
-            stats.record(portfolio, "ref", came_from)
-    anonymous = not current_user.is_authenticated and "_flashes" not in session
-    if anonymous and portfolio.status == "published":
-        return cached_public(portfolio)
+    if not owner:
+        stats.count_visit(portfolio.id, portfolio.user_id)
     return render_public(portfolio, owner)
 
 

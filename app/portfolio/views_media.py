@@ -81,7 +81,7 @@ def go(slug: str, item_id: int) -> Response:
     if item is None or item.portfolio_id != portfolio.id or item.hidden or not safe_url(item.url):
         abort(404)
     if not owner and not stats.is_bot(request.user_agent.string):
-        stats.record(portfolio, "click", str(item.id))
+        stats.record(portfolio.id, portfolio.user_id, "click", str(item.id))
     return redirect(item.url, code=302)
 
 
