@@ -120,6 +120,14 @@ SANDBOX = (
     "portfolio-public-minimal",
     "portfolio-public-bold",
     "portfolio-messages",
+    "portfolio-item-new",
+    "portfolio-item-errors",
+    "portfolio-item-edit",
+    "portfolio-case-new",
+    "portfolio-case-errors",
+    "portfolio-case-simulated",
+    "portfolio-preview",
+    "portfolio-stats",
 )
 ADMIN: list[Request] = [
     ("admin-users", "GET", "/admin/", None, 200),
@@ -319,6 +327,7 @@ def render_sandbox(client: Any, lang: str, headers: dict[str, str], render: Any)
     render(client, "portfolio", lang, pages, headers)
     client.post("/portfolio", data=form | {"slug": slug, "status": "draft"})
     client.post(f"/portfolio/case-studies/sandbox/{account_id}")
+    fill_sections(client)
     pages = [
         ("portfolio-builder", "GET", "/portfolio", None, 200),
         ("portfolio-public-owner", "GET", f"/p/{slug}", None, 200),
@@ -358,3 +367,73 @@ def render_sandbox(client: Any, lang: str, headers: dict[str, str], render: Any)
         [("portfolio-messages", "GET", "/portfolio/messages", None, 200)],
         headers,
     )
+    render(client, "portfolio", lang, editor_pages(client, form | {"slug": slug}), headers)
+
+
+def fill_sections(client):
+    """One item of every kind (a sample with its picture), and a real-world case study."""
+    import io
+
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), "#8a5a3c").save(picture, "PNG")
+    picture.seek(0)
+    items = {
+        "service": {
+            "title": "إدارة شهرية",
+            "amount": "3500",
+            "currency": "SAR",
+            "rate_kind": "monthly",
+        },
+        "sample": {
+            "title": "منشور",
+            "alt": "كوب قهوة",
+            "url": "https://a.example/p",
+            "image": (picture, "s.png"),
+        },
+        "testimonial": {
+            "title": "نورة",
+            "detail": "مشرفة",
+            "body": "عمل رائع ومنظم جدًا.",
+            "consent": "y",
+        },
+        "tool": {"title": "Canva", "detail": "يومي", "url": "https://canva.example"},
+    }
+    for kind, data in items.items():
+        assert client.post(f"/portfolio/items/new/{kind}", data=data).status_code == 303, kind
+    story = {
+        "title": "نادي",
+        "results": "امتلأت الفعاليات",
+        "period": "خريف 2025",
+        "platforms": ["instagram"],
+    }
+    assert client.post("/portfolio/case-studies/new", data=story).status_code == 303
+
+
+def editor_pages(client, profile):
+    """The item and case-study editors, the live preview and the analytics page."""
+    from sqlalchemy import select
+
+    from app.extensions import db
+    from app.portfolio.models import CaseStudy, PortfolioItem
+
+    with client.application.app_context():
+        # The newest rows are this language's learner's (each language has its own).
+        newest = PortfolioItem.id.desc()
+        item = db.session.scalar(
+            select(PortfolioItem.id).where(PortfolioItem.kind == "sample").order_by(newest)
+        )
+        simulated = db.session.scalar(
+            select(CaseStudy.id).where(CaseStudy.simulated).order_by(CaseStudy.id.desc())
+        )
+    return [
+        ("portfolio-item-new", "GET", "/portfolio/items/new/service", None, 200),
+        ("portfolio-item-errors", "POST", "/portfolio/items/new/service", {"amount": "x"}, 400),
+        ("portfolio-item-edit", "GET", f"/portfolio/items/{item}", None, 200),
+        ("portfolio-case-new", "GET", "/portfolio/case-studies/new", None, 200),
+        ("portfolio-case-errors", "POST", "/portfolio/case-studies/new", {"title": ""}, 400),
+        ("portfolio-case-simulated", "GET", f"/portfolio/case-studies/{simulated}", None, 200),
+        ("portfolio-preview", "POST", "/portfolio/preview", profile | {"status": "published"}, 200),
+        ("portfolio-stats", "GET", "/portfolio/stats", None, 200),
+    ]
