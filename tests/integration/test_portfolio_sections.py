@@ -188,3 +188,15 @@ def test_preview_shows_typed_text_and_saves_nothing(app, client, auth):
     (portfolio,) = rows(app, Portfolio)
     assert portfolio.headline == PROFILE["headline"]
     assert client.get("/p/sara-social").headers["X-Frame-Options"] == "DENY"
+
+
+def test_page_speaks_the_portfolio_language_not_the_visitor_one(app, client, auth):
+    """An English portfolio is English and left to right, even for an Arabic browser."""
+    url = published(client, auth, lang="en")
+    client.post("/portfolio/items/new/tool", data={"title": "Canva"})
+    page = app.test_client().get(url, headers={"Accept-Language": "ar"}).get_data(as_text=True)
+    assert '<html lang="en" dir="ltr">' in page and "Platforms and tools" in page
+    arabic = client.post("/portfolio", data=PROFILE | {"lang": "ar"})
+    assert arabic.status_code == 303
+    page = app.test_client().get(url, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in page and "المنصات والأدوات" in page
