@@ -13,7 +13,7 @@ from werkzeug.wrappers import Response
 
 from app.accounts.views import limited
 from app.extensions import csrf, db
-from app.portfolio import bp, services, sharing
+from app.portfolio import bp, resume_services, services, sharing
 from app.portfolio.models import Portfolio, PortfolioReport
 from app.portfolio.resume import from_resume, problems
 from app.portfolio.views import readable
@@ -96,9 +96,13 @@ def resume_export() -> FlaskResponse:
     """The portfolio as JSON Resume 1.2.1 (a download; reading never creates a portfolio)."""
     portfolio = services.draft_for(current_user)
     url = url_for("portfolio.public", slug=portfolio.slug, _external=True)
-    body = json.dumps(
-        services.resume_of(current_user, portfolio, url), ensure_ascii=False, indent=2
-    )
+
+    def image_url(image_id: int) -> str:
+        """A picture's address on the portfolio (readable wherever the page is)."""
+        return url_for("portfolio.image", slug=portfolio.slug, image_id=image_id, _external=True)
+
+    resume = resume_services.resume_of(current_user, portfolio, url, image_url)
+    body = json.dumps(resume, ensure_ascii=False, indent=2)
     return FlaskResponse(
         body,
         mimetype="application/json",
@@ -131,12 +135,24 @@ def resume_import() -> Response:
             "error",
         )
         return redirect(back, code=303)
-    count = services.import_resume(current_user, from_resume(data))
+    added = resume_services.import_resume(current_user, from_resume(data))
     flash(
         _(
-            "Imported: headline, about you and %(num)d case studies. Check them, then publish.",
-            num=count,
+            # "label: number" reads right in Arabic for any number (no plural forms needed).
+            "Imported. Case studies: %(studies)d. Services, samples, testimonials and tools: "
+            "%(items)d. Check them, then publish.",
+            studies=added["studies"],
+            items=added.total() - added["studies"],
         ),
         "success",
     )
+    if added["testimonial"]:
+        flash(
+            _(
+                "Imported testimonials stay hidden (%(num)d): show each one only after that "
+                "person agrees to be quoted.",
+                num=added["testimonial"],
+            ),
+            "info",
+        )
     return redirect(back, code=303)
