@@ -144,3 +144,31 @@ def split_codes(stored: str, allowed: Sequence[str]) -> list[str]:
     """Known codes from a comma-separated column, in the allowed order."""
     chosen = set((stored or "").split(","))
     return [code for code in allowed if code in chosen]
+
+
+# Fields a learner may change on a case study; a simulated one's figures are never among them.
+CASE_FIELDS = (
+    "title",
+    "context",
+    "goal",
+    "actions",
+    "results",
+    "period",
+    "lesson",
+    "platforms",
+    "tools",
+    "skills",
+    "hidden",
+)
+ITEM_FIELDS = (
+    "title",
+    "body",
+    "detail",
+    "url",
+    "rate_kind",
+    "amount",
+    "currency",
+    "alt",
+    "consent",
+    "hidden",
+)

@@ -11,36 +11,9 @@ from sqlalchemy import func, select
 from app.accounts.models import User
 from app.db import utcnow, write_unit
 from app.extensions import db
-from app.portfolio.domain import store_sections
+from app.portfolio.domain import CASE_FIELDS, ITEM_FIELDS, store_sections
 from app.portfolio.images import CleanImage
 from app.portfolio.models import CaseStudy, Portfolio, PortfolioImage, PortfolioItem
-
-# Fields a learner may change on a case study; a simulated one's figures are never among them.
-CASE_FIELDS = (
-    "title",
-    "context",
-    "goal",
-    "actions",
-    "results",
-    "period",
-    "lesson",
-    "platforms",
-    "tools",
-    "skills",
-    "hidden",
-)
-ITEM_FIELDS = (
-    "title",
-    "body",
-    "detail",
-    "url",
-    "rate_kind",
-    "amount",
-    "currency",
-    "alt",
-    "consent",
-    "hidden",
-)
 
 
 def touch(portfolio: Portfolio) -> None:

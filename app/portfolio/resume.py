@@ -37,7 +37,14 @@ from typing import Any
 
 from jsonschema import Draft7Validator
 
-from app.portfolio.domain import CURRENCIES, PLATFORMS, RATE_KINDS, safe_url, store_sections
+from app.portfolio.domain import (
+    CURRENCIES,
+    ITEM_FIELDS,
+    PLATFORMS,
+    RATE_KINDS,
+    safe_url,
+    store_sections,
+)
 from app.portfolio.domain import sections as read_sections
 
 SCHEMA_FILE = Path(__file__).with_name("standards") / "jsonresume-schema-1.2.1.json"
@@ -58,19 +65,7 @@ STANDARD = {
     "testimonial": {"body": "reference"},
     "tool": {"title": "name"},
 }
-# An item's fields, as editing.ITEM_FIELDS (repeated so that this module needs no Flask).
-ITEM_KEYS = (
-    "title",
-    "body",
-    "detail",
-    "url",
-    "rate_kind",
-    "amount",
-    "currency",
-    "alt",
-    "consent",
-    "hidden",
-)
+
 ISO = r"[12]\d{3}(?:-[01]\d(?:-[0-3]\d)?)?"
 PERIOD = re.compile(rf"({ISO})(?:\s+[–-]\s+({ISO}))?")
 # Between a quoted person's name and their role: a comma (Latin or Arabic) or a spaced dash.
@@ -168,7 +163,7 @@ def _item_entry(item: Mapping[str, Any], lang: str) -> tuple[str, dict[str, Any]
     places = STANDARD[kind]
     entry: dict[str, Any] = {place: item[f] for f, place in places.items() if item.get(f)}
     extra: dict[str, Any] = {"kind": kind}
-    extra |= {f: item[f] for f in ITEM_KEYS if f not in places and item.get(f) not in ("", None)}
+    extra |= {f: item[f] for f in ITEM_FIELDS if f not in places and item.get(f) not in ("", None)}
     if kind != "testimonial":
         extra.pop("consent", None)  # only quoted words need a person's agreement
     if item.get("image"):
@@ -248,7 +243,7 @@ def _item(kind: str, entry: Mapping[str, Any]) -> dict[str, Any] | None:
     """An item's fields from its entry: standard places first, then x-tawasul, all checked."""
     extra = _map(entry.get(X))
     places = STANDARD[kind]
-    raw = {f: extra.get(f) for f in ITEM_KEYS} | {f: entry.get(p) for f, p in places.items()}
+    raw = {f: extra.get(f) for f in ITEM_FIELDS} | {f: entry.get(p) for f, p in places.items()}
     if kind == "testimonial" and not extra.get("title"):  # "Rami, bakery owner"
         parts = [*NAME_ROLE.split(_text(entry.get("name"), 400), maxsplit=1), ""]
         raw |= {"title": parts[0], "detail": parts[1]}

@@ -10,7 +10,8 @@ from app.accounts.models import User
 from app.content_runtime import library
 from app.db import write_unit
 from app.extensions import db
-from app.portfolio.editing import CASE_FIELDS, ITEM_FIELDS, items_of, touch
+from app.portfolio.domain import CASE_FIELDS, ITEM_FIELDS
+from app.portfolio.editing import items_of, touch
 from app.portfolio.models import CaseStudy, Portfolio, PortfolioItem
 from app.portfolio.resume import to_resume
 from app.portfolio.services import ensure_portfolio

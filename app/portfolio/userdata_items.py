@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.portfolio.domain import ITEM_FIELDS
 from app.portfolio.models import Portfolio, PortfolioImage, PortfolioItem, PortfolioStat
 from app.portfolio.userdata import set_portfolio
 from app.registry import (
@@ -19,22 +20,7 @@ from app.registry import (
 )
 
 EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"}
-ITEM_COLUMNS = (
-    "id",
-    "kind",
-    "position",
-    "hidden",
-    "title",
-    "body",
-    "detail",
-    "url",
-    "rate_kind",
-    "amount",
-    "currency",
-    "image_id",
-    "alt",
-    "consent",
-)
+ITEM_COLUMNS = ("id", "kind", "position", "image_id", *ITEM_FIELDS)
 register_user_data(
     "portfolio_item", export_rows(PortfolioItem, ITEM_COLUMNS), delete_rows(PortfolioItem), order=27
 )

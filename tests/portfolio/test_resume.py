@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from app.portfolio.resume import ITEM_KEYS, from_resume, problems, to_resume, validator
+from app.portfolio.resume import ITEM_FIELDS, from_resume, problems, to_resume, validator
 
 FULL = Path(__file__).with_name("full_resume.json")
 PERSON = {"name": "Sara", "email": "sara@example.com", "url": "https://tawasul.example/p/sara"}
@@ -38,7 +38,7 @@ SIMULATED |= {"simulated": True, "figures": {"reach": 1200, "period": ["2026-01-
 
 def item(kind: str, **fields: object) -> dict[str, object]:
     """An item as the service layer passes it: every field, empty unless given."""
-    empty: dict[str, object] = dict.fromkeys(ITEM_KEYS, "")
+    empty: dict[str, object] = dict.fromkeys(ITEM_FIELDS, "")
     defaults = {"amount": None, "consent": False, "hidden": False}
     return {"kind": kind, "image": ""} | empty | defaults | fields
 
