@@ -137,6 +137,7 @@ def add_sandbox_case_study(user: User, portfolio: Portfolio, account: SandboxAcc
             skills=SANDBOX_SKILLS,
         )
         s.add(study)
+        portfolio.updated_at = utcnow()  # a new version: cached public pages are redrawn
     return study
 
 

@@ -63,22 +63,35 @@ def read_builder(form: Any) -> tuple[dict[str, Any], dict[str, str]]:
     return fields, errors
 
 
+def scenario_names(accounts: list[Any], lang: str) -> dict[int, str]:
+    """Each sandbox account's brand name, so the learner knows which one they add."""
+    names = {}
+    for account in accounts:
+        scenario = sandbox.scenario_of(account)
+        names[account.id] = (scenario.get("name") or {}).get(lang, "") or str(account.id)
+    return names
+
+
 def render_builder(portfolio: Any, form: Any, errors: dict[str, str]) -> str:
     """The builder page: profile form, sections, items, case studies, links and preview."""
     items: dict[str, list[Any]] = {kind: [] for kind in ITEM_KINDS.values()}
     for item in editing.items_of(portfolio) if portfolio.id else []:
         items[item.kind].append(item)
+    accounts = sandbox.accounts_of(current_user)
+    studies = list(portfolio.case_studies) if portfolio.id else []
     return render_template(
         "portfolio/builder.html",
         p=portfolio,
         form=form,
         errors=errors,
-        accounts=sandbox.accounts_of(current_user),
+        accounts=accounts,
+        scenario_names=scenario_names(accounts, portfolio.lang or "ar"),
+        added_accounts={(c.figures or {}).get("account") for c in studies},
         links=sharing.links_of(current_user),
         layout=sections(portfolio.sections or ""),
         items=items,
         kinds=ITEM_KINDS,
-        studies=list(portfolio.case_studies) if portfolio.id else [],
+        studies=studies,
         all_platforms=PLATFORMS,
         chosen_platforms=split_codes(portfolio.platforms or "", PLATFORMS),
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
+import nh3
 from flask import Response as FlaskResponse
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -15,6 +17,7 @@ from app.portfolio import bp, editing, services, stats
 from app.portfolio.domain import safe_url
 from app.portfolio.models import PortfolioItem
 from app.portfolio.shareimage import share_image
+from app.portfolio.text import learner_html
 from app.portfolio.views import read_builder, readable, render_public
 from app.portfolio.views_edit import _uploaded, image_message
 from app.registry import access
@@ -62,12 +65,14 @@ def share_png(slug: str) -> Response:
     cache: dict[tuple[int, str], bytes] = current_app.extensions.setdefault("share_images", {})
     version = (portfolio.id, portfolio.updated_at.isoformat())
     if version not in cache:
-        first_line = next((ln for ln in portfolio.bio.splitlines() if ln.strip()), "")
+        # The bio as readers see it (Markdown rendered, tags dropped): its first line.
+        text = html.unescape(nh3.clean(learner_html(portfolio.bio), tags=set()))
+        first_line = next((ln for ln in text.splitlines() if ln.strip()), "")
         footer = f"تواصل · Tawasul · /p/{portfolio.slug}"
         if len(cache) > 256:
             cache.clear()
         cache[version] = share_image(
-            portfolio.headline, first_line.lstrip("#*> "), footer, rtl=portfolio.lang == "ar"
+            portfolio.headline, first_line, footer, rtl=portfolio.lang == "ar"
         )
     return _picture(cache[version], "image/png", f"{version[0]}-{version[1]}")
 

@@ -81,3 +81,13 @@ def test_learner_markdown_keeps_text_and_drops_markup():
     assert violations(html) == [] and "javascript:" not in html
     assert "<script>x</script>" in visible_text(f"<body>{html}</body>")  # shown, not run
     assert "<img src=x onerror=y>" in visible_text(f"<body>{html}</body>")
+
+
+def test_a_line_starting_with_a_hashtag_keeps_it():
+    """«#الرياض» at the start of a line is a hashtag, not a heading whose "#" would vanish."""
+    import markdown
+
+    assert "<h1>" in markdown.markdown("#الرياض")  # control: plain Markdown makes a heading
+    html = learner_html("#الرياض #قهوة\n\n  #وسم ثالث\n\nنص و#وسم")
+    assert html.count("<p>") == 3
+    assert "#الرياض #قهوة" in html and "#وسم ثالث" in html and "و#وسم" in html

@@ -54,6 +54,7 @@
     var rows = list.querySelectorAll(".reorder-row");
     var position = Array.prototype.indexOf.call(rows, dragged) + 1;
     if (status) { status.textContent = dragged.querySelector("label").textContent + " → " + position; }
-    list.closest("form").submit();
+    // Submit a moment later, so screen readers can read the announcement first.
+    window.setTimeout(function () { list.closest("form").submit(); }, 400);
   });
 })();
