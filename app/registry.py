@@ -108,6 +108,9 @@ class XssField:
     # Path prefixes where the text is rendered (Markdown) rather than shown verbatim: those
     # pages are still scanned for executable markup, but need not display the raw value.
     rendered: tuple[str, ...] = ()
+    # False for another template showing a column already checked in the browser under its
+    # plain "table.column" name: it is still checked statically with every payload.
+    browser: bool = True
 
 
 XSS_FIELDS: dict[str, XssField] = {}

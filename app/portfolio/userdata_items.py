@@ -136,12 +136,16 @@ for _kind, _fields in {
                 set_item(_kind, _field),
                 both_pages if _field == "title" else item_editor,
                 max_length=160,
+                browser=_name not in _named,
             )
         )
         _named.add(_name)
 
 
-register_xss_field(XssField("portfolio_item.url", set_item("sample", "url"), item_editor))
+# The public page links through /go/ and keeps the address in data-url (scanned, not shown).
+register_xss_field(
+    XssField("portfolio_item.url", set_item("sample", "url"), item_editor, rendered=("/p/",))
+)
 
 
 def set_referrer(session: Any, user: Any, value: str) -> None:

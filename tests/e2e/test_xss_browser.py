@@ -267,8 +267,11 @@ def test_payloads_never_run_in_the_browser(
     """Every payload in every registered field: 0 dialogs, 0 CSP violations, 0 injections."""
     payloads = load_payloads()
     assert len(payloads) >= 40, f"the corpus {PAYLOAD_FILE} has only {len(payloads)} payloads"
-    fields = [XSS_FIELDS[name] for name in sorted(XSS_FIELDS)]
+    fields = [XSS_FIELDS[name] for name in sorted(XSS_FIELDS) if XSS_FIELDS[name].browser]
     assert fields, "no field is registered with the XSS harness"
+    # Every column is checked here at least once; template variants only statically.
+    columns = {name.split("@")[0] for name in XSS_FIELDS}
+    assert columns <= {f.name for f in fields}, columns - {f.name for f in fields}
     for xss in fields:
         unknown = set(xss.viewers) - KNOWN_VIEWERS
         assert not unknown, f"{xss.name}: the harness does not know viewers {sorted(unknown)}"
