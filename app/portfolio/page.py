@@ -84,11 +84,16 @@ def context(portfolio: Any, owner: bool, **extra: Any) -> dict[str, Any]:
     }
 
 
-def render_public(portfolio: Any, owner: bool, **extra: Any) -> str:
-    """The page in the portfolio's own language, with this request's contact token."""
+def _page(portfolio: Any, owner: bool, **extra: Any) -> str:
+    """The theme's page in the portfolio's own language (the contact token still a slot)."""
     values = context(portfolio, owner, **extra)
     with force_locale(portfolio.lang):
-        html = render_template(f"themes/{values['theme']}/page.html", **values)
+        return render_template(f"themes/{values['theme']}/page.html", **values)
+
+
+def render_public(portfolio: Any, owner: bool, **extra: Any) -> str:
+    """The page in the portfolio's own language, with this request's contact token."""
+    html = _page(portfolio, owner, **extra)
     return html.replace(FORM_SLOT, services.form_token(portfolio))
 
 
@@ -148,9 +153,7 @@ def cached_public(version: Any) -> str:
     key = (*version, request.host)
     html = cache.get(key)
     if html is None:
-        values = context(db.session.get(Portfolio, version[0]), False)
-        with force_locale(values["p"].lang):
-            html = render_template(f"themes/{values['theme']}/page.html", **values)
+        html = _page(db.session.get(Portfolio, version[0]), False)
         if len(cache) >= CACHE_SIZE:
             cache.clear()
         cache[key] = html
