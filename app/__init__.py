@@ -15,8 +15,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_path=overrides.get("INSTANCE_PATH"))
     _load_config(app, overrides)
 
-    from app import chrome, cli, errors, i18n, logs, security, sessions
-    from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from app import cli
+    from app.core import chrome, errors, i18n, logs, security, sessions
+    from app.core.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     logs.init_logging(app)
     db.init_app(app)
@@ -56,7 +57,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     ):
         app.register_blueprint(blueprint)
 
-    from app import access, content_runtime
+    from app import content_runtime
+    from app.core import access
 
     content_runtime.init_content(app)
     access.init_access(app)
@@ -72,7 +74,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 def _load_config(app: Flask, overrides: dict[str, Any]) -> None:
     """Pick the config class from TAWASUL_ENV (or overrides) and apply overrides."""
-    from app.config import CONFIGS, check_production
+    from app.core.config import CONFIGS, check_production
 
     name = overrides.get("ENV_NAME") or os.environ.get("TAWASUL_ENV", "development")
     if overrides.get("TESTING") and "ENV_NAME" not in overrides:

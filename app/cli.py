@@ -11,9 +11,9 @@ from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import select, text
 
 from app.accounts.models import User
-from app.db import utcnow, write_unit
-from app.extensions import db
-from app.security import hash_password, verify_password
+from app.core.db import utcnow, write_unit
+from app.core.extensions import db
+from app.core.security import hash_password, verify_password
 
 DEMO_EMAIL = "demo@tawasul.example"
 
@@ -103,7 +103,7 @@ def demo_command() -> None:
 @with_appcontext
 def check_command() -> None:
     """Print the state of each deployment check (Moodle-style: OK, WARNING, CRITICAL)."""
-    from app.config import check_production
+    from app.core.config import check_production
 
     cfg = current_app.config
     results: list[tuple[str, str, str]] = []
@@ -148,7 +148,7 @@ def init_cli(app: Flask) -> None:
     from app.content_cli import content_group
 
     app.cli.add_command(content_group)
-    from app.quizzes_cli import quizzes_group
+    from app.quizzes.cli import quizzes_group
 
     app.cli.add_command(quizzes_group)
     from app.skills.cli import skills_group

@@ -48,8 +48,8 @@ def content_check(root: Path | None) -> None:
 
 def check_sandbox(library: Library, problems: Problems) -> int:
     """Add the sandbox's scenario, calendar and rule problems; return the scenario count."""
-    from app.sandbox.rules import check_rule_facts
-    from app.sandbox.scenarios import load_sandbox
+    from app.sandbox.domain.rules import check_rule_facts
+    from app.sandbox.domain.scenarios import load_sandbox
 
     scenarios, _calendars, found = load_sandbox()
     problems.items.extend(found.items)

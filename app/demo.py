@@ -6,8 +6,8 @@ from sqlalchemy import func, select
 
 from app.accounts.models import User
 from app.content.model import Library
+from app.core.extensions import db
 from app.courses.services import complete_lesson
-from app.extensions import db
 from app.quizzes import services as quizzes
 from app.quizzes.domain import diagnostic_items, lesson_items, model_answer, rng
 from app.quizzes.models import QuizAttempt

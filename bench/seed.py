@@ -66,11 +66,11 @@ def make_learner(app: Any, email: str, answers: int) -> str:
     """A verified learner whose history holds `answers` graded answers (as evidence too)."""
     from app.accounts.models import User
     from app.content_runtime import library
-    from app.db import utcnow, write_unit
-    from app.extensions import db
+    from app.core.db import utcnow, write_unit
+    from app.core.extensions import db
+    from app.core.security import hash_password
     from app.quizzes.domain import model_answer, rng
     from app.quizzes.models import Answer, QuizAttempt
-    from app.security import hash_password
     from app.skills.models import SkillEvidence
     from app.skills.services import rebuild_states
 
@@ -141,7 +141,7 @@ def make_sandbox(app: Any, email: str, posts: int) -> tuple[int, float]:
     from sqlalchemy import select
 
     from app.accounts.models import User
-    from app.extensions import db
+    from app.core.extensions import db
     from app.sandbox import services
 
     user = db.session.scalar(select(User).where(User.email == email))
@@ -181,8 +181,8 @@ def make_portfolio(app: Any, email: str, account_id: int) -> None:
     from sqlalchemy import select
 
     from app.accounts.models import User
-    from app.db import write_unit
-    from app.extensions import db
+    from app.core.db import write_unit
+    from app.core.extensions import db
     from app.portfolio import services
     from app.portfolio.demo import seed_sections
     from app.sandbox.models import SandboxAccount
@@ -200,7 +200,7 @@ def make_portfolio(app: Any, email: str, account_id: int) -> None:
 
 def count_queries(app: Any, email: str, path: str) -> int:
     """SQL statements one GET of `path` runs for a signed-in learner."""
-    from app.extensions import db
+    from app.core.extensions import db
 
     client = app.test_client()
     client.post("/login", data={"email": email, "password": PASSWORD})

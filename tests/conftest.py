@@ -19,8 +19,8 @@ from sqlalchemy import delete
 from support import Mailbox, Users, make_database, start_smtp
 
 from app import create_app
-from app.db import utcnow, write_unit
-from app.extensions import db
+from app.core.db import utcnow, write_unit
+from app.core.extensions import db
 
 # Import every feature package now, so the registries (routes, user data, XSS fields) are
 # complete when tests are collected, whichever test file runs first or alone.

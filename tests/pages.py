@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.registry import access_class
+from app.core.registry import access_class
 
 # Sample values for URL variables, so every rule can be requested.
 SAMPLE_VALUES: dict[str, Any] = {

@@ -19,9 +19,9 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from app.accounts.models import User
-from app.db import utcnow, write_unit
-from app.extensions import db
-from app.security import hash_password
+from app.core.db import utcnow, write_unit
+from app.core.extensions import db
+from app.core.security import hash_password
 
 PASSWORD = "correct horse battery staple"
 _counter = itertools.count(1)
@@ -36,7 +36,7 @@ def make_database(folder: Path, label: str) -> Iterator[str]:
         return
     import psycopg
 
-    from app.config import normalise_db_url
+    from app.core.config import normalise_db_url
 
     base = normalise_db_url(base)
     name = f"tawasul_{label}_{os.getpid()}"

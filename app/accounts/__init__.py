@@ -1,7 +1,7 @@
 """Accounts: registration, sign-in, sessions, settings, export and deletion."""
 
-from flask import Blueprint
+# Modules that add routes to bp or register user data when imported.
+from app.accounts import settings_views, userdata  # noqa: F401
+from app.accounts.views import bp
 
-bp = Blueprint("accounts", __name__, template_folder="templates")
-
-from app.accounts import settings_views, userdata, views  # noqa: E402,F401
+__all__ = ["bp"]

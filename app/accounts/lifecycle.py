@@ -11,11 +11,11 @@ from app.accounts import tokens
 from app.accounts.domain import normalise_email
 from app.accounts.models import User
 from app.accounts.services import end_sessions, find_user_by_email, link, mail_user
-from app.db import utcnow, write_unit
-from app.extensions import db
-from app.i18n import N_
-from app.registry import USER_DATA
-from app.security import hash_password, verify_password
+from app.core.db import utcnow, write_unit
+from app.core.extensions import db
+from app.core.i18n import N_
+from app.core.registry import USER_DATA
+from app.core.security import hash_password, verify_password
 
 log = logging.getLogger("tawasul.accounts")
 
@@ -136,7 +136,7 @@ def export_archive(user: User) -> bytes:
     import json
     import zipfile
 
-    from app.registry import USER_FILES
+    from app.core.registry import USER_FILES
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

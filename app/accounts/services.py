@@ -14,11 +14,11 @@ from sqlalchemy import delete, func, select
 from app.accounts import tokens
 from app.accounts.domain import normalise_email
 from app.accounts.models import User, UserSession
-from app.db import utcnow, write_unit
-from app.extensions import db
-from app.i18n import N_
-from app.mail import send_mail
-from app.security import hash_password, needs_rehash, verify_password
+from app.core.db import utcnow, write_unit
+from app.core.extensions import db
+from app.core.i18n import N_
+from app.core.mail import send_mail
+from app.core.security import hash_password, needs_rehash, verify_password
 
 log = logging.getLogger("tawasul.accounts")
 

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from werkzeug.wrappers import Response
 
-from app.accounts import bp, lifecycle, services
+from app.accounts import lifecycle, services
 from app.accounts.forms import (
     ChangeEmailForm,
     ChangePasswordForm,
@@ -16,9 +16,9 @@ from app.accounts.forms import (
     DeleteAccountForm,
     SettingsForm,
 )
-from app.accounts.views import Page, stash_token
+from app.accounts.views import Page, bp, stash_token
 from app.content_runtime import library
-from app.registry import access
+from app.core.registry import access
 
 
 @bp.route("/account/")

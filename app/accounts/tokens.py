@@ -9,7 +9,7 @@ from datetime import timedelta
 from sqlalchemy import select, update
 
 from app.accounts.models import AccountToken, User
-from app.db import DbSession, utcnow
+from app.core.db import DbSession, utcnow
 
 
 def digest(token: str) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from app.accounts.models import AccountToken, User, UserSession
-from app.registry import (
+from app.core.registry import (
     XssField,
     declare_not_learner_text,
     register_user_data,

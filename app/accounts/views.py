@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from app import ratelimit
-from app.accounts import bp, lifecycle, services
+from app.accounts import lifecycle, services
 from app.accounts.domain import normalise_email, safe_next
 from app.accounts.forms import (
     ConfirmForm,
@@ -18,7 +17,10 @@ from app.accounts.forms import (
     RegisterForm,
     ResetPasswordForm,
 )
-from app.registry import access
+from app.core import ratelimit
+from app.core.registry import access
+
+bp = Blueprint("accounts", __name__, template_folder="templates")
 
 Page = str | Response | tuple[str, int]
 

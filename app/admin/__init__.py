@@ -1,7 +1,5 @@
 """Operator pages: list accounts and end a user's sessions."""
 
-from flask import Blueprint
+from app.admin.views import bp
 
-bp = Blueprint("admin", __name__, template_folder="templates", url_prefix="/admin")
-
-from app.admin import views  # noqa: E402,F401
+__all__ = ["bp"]

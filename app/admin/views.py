@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import ngettext
 from sqlalchemy import func, select
 from werkzeug.wrappers import Response
@@ -10,9 +10,10 @@ from werkzeug.wrappers import Response
 from app.accounts import services
 from app.accounts.forms import ConfirmForm
 from app.accounts.models import User, UserSession
-from app.admin import bp
-from app.extensions import db
-from app.registry import access
+from app.core.extensions import db
+from app.core.registry import access
+
+bp = Blueprint("admin", __name__, template_folder="templates", url_prefix="/admin")
 
 PAGE_SIZE = 50
 

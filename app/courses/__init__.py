@@ -1,7 +1,7 @@
 """Courses feature package."""
 
-from flask import Blueprint
+# Modules that add routes to bp or register user data when imported.
+from app.courses import userdata  # noqa: F401
+from app.courses.views import bp
 
-bp = Blueprint("courses", __name__, template_folder="templates")
-
-from app.courses import userdata, views  # noqa: E402,F401
+__all__ = ["bp"]

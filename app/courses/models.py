@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db import UTCDateTime, utcnow
-from app.extensions import db
+from app.core.db import UTCDateTime, utcnow
+from app.core.extensions import db
 
 
 class LessonProgress(db.Model):  # type: ignore[name-defined]

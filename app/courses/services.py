@@ -9,9 +9,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from app.accounts.models import User
 from app.content.model import Library
+from app.core.db import utcnow, write_unit
+from app.core.extensions import db
 from app.courses.models import LessonProgress
-from app.db import utcnow, write_unit
-from app.extensions import db
 
 
 def progress_map(user: User) -> dict[str, LessonProgress]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from app.core.registry import declare_not_learner_text, delete_rows, export_rows, register_user_data
 from app.courses.models import LessonProgress
-from app.registry import declare_not_learner_text, delete_rows, export_rows, register_user_data
 
 register_user_data(
     "lesson_progress",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -15,9 +15,11 @@ from app.content import search as lesson_search
 from app.content.glossary import entries as glossary_entries
 from app.content.model import Lesson, LessonText, Library
 from app.content_runtime import library, renderer, search_index
-from app.courses import bp, services
-from app.i18n import current_language as lang
-from app.registry import access
+from app.core.i18n import current_language as lang
+from app.core.registry import access
+from app.courses import services
+
+bp = Blueprint("courses", __name__, template_folder="templates")
 
 
 def progress() -> Mapping[str, object]:

@@ -1,7 +1,5 @@
 """Home page, privacy page, language switch and health checks."""
 
-from flask import Blueprint
+from app.main.views import bp
 
-bp = Blueprint("main", __name__, template_folder="templates")
-
-from app.main import views  # noqa: E402,F401
+__all__ = ["bp"]

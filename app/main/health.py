@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import current_app
 from sqlalchemy import text
 
-from app.extensions import db
+from app.core.extensions import db
 
 
 def code_head() -> str | None:
@@ -45,7 +45,7 @@ def readiness() -> dict[str, str]:
         finally:
             db.session.rollback()
     if current_app.config.get("REDIS_URL"):
-        from app.ratelimit import _redis
+        from app.core.ratelimit import _redis
 
         try:
             _redis().ping()

@@ -7,8 +7,8 @@ from typing import Any
 from app.accounts.forms import ConfirmForm
 from app.accounts.models import User
 from app.content_runtime import library
+from app.core.extensions import db
 from app.courses.services import continue_lesson
-from app.extensions import db
 from app.quizzes.domain import review_options
 from app.skills import review
 from app.skills.gaps import role_of

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, redirect, render_template, url_for
+from flask import Blueprint, current_app, jsonify, redirect, render_template, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.accounts import lifecycle
 from app.accounts.domain import safe_next
 from app.accounts.forms import LanguageForm
-from app.extensions import limiter
-from app.i18n import LANG_COOKIE
-from app.main import bp
+from app.core.extensions import limiter
+from app.core.i18n import LANG_COOKIE
+from app.core.registry import access
 from app.main.health import readiness
 from app.main.home import learner_home
-from app.registry import access
+
+bp = Blueprint("main", __name__, template_folder="templates")
 
 
 @bp.route("/")

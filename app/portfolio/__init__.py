@@ -1,8 +1,6 @@
 """Portfolio builder and public pages."""
 
-from flask import Blueprint
-
-bp = Blueprint("portfolio", __name__, template_folder="templates")
+from app.portfolio.views import bp
 
 
 def _themes(state: object) -> None:
@@ -14,11 +12,7 @@ def _themes(state: object) -> None:
 
 bp.record_once(_themes)
 
-from app.portfolio import (  # noqa: E402,F401
-    userdata,
-    userdata_items,
-    views,
-    views_edit,
-    views_media,
-    views_share,
-)
+# Modules that add routes to bp or register user data when imported.
+from app.portfolio import userdata, userdata_items, views_edit, views_media, views_share  # noqa: E402,F401
+
+__all__ = ["bp"]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.accounts.models import User
-from app.db import write_unit
-from app.extensions import db
+from app.core.db import write_unit
+from app.core.extensions import db
 from app.portfolio import services
 from app.portfolio.models import Portfolio
 from app.sandbox import services as sandbox

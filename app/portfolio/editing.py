@@ -9,8 +9,8 @@ from flask import abort
 from sqlalchemy import func, select
 
 from app.accounts.models import User
-from app.db import utcnow, write_unit
-from app.extensions import db
+from app.core.db import utcnow, write_unit
+from app.core.extensions import db
 from app.portfolio.domain import CASE_FIELDS, ITEM_FIELDS, store_sections
 from app.portfolio.images import CleanImage
 from app.portfolio.models import CaseStudy, Portfolio, PortfolioImage, PortfolioItem

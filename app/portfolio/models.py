@@ -9,8 +9,8 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, LargeBinary, St
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db import UTCDateTime, utcnow
-from app.extensions import db
+from app.core.db import UTCDateTime, utcnow
+from app.core.extensions import db
 
 
 class Portfolio(db.Model):  # type: ignore[name-defined]

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from sqlalchemy import bindparam, func, select
 
 from app.content_runtime import library
-from app.extensions import db
+from app.core.extensions import db
 from app.portfolio import editing, services
 from app.portfolio.domain import PLATFORMS, robots, sections, split_codes
 from app.portfolio.models import Portfolio

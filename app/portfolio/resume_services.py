@@ -8,8 +8,8 @@ from typing import Any
 
 from app.accounts.models import User
 from app.content_runtime import library
-from app.db import write_unit
-from app.extensions import db
+from app.core.db import write_unit
+from app.core.extensions import db
 from app.portfolio.domain import CASE_FIELDS, ITEM_FIELDS
 from app.portfolio.editing import items_of, touch
 from app.portfolio.models import CaseStudy, Portfolio, PortfolioItem

@@ -9,8 +9,8 @@ from flask import abort
 from sqlalchemy import select
 
 from app.accounts.models import User
-from app.db import utcnow, write_unit
-from app.extensions import db
+from app.core.db import utcnow, write_unit
+from app.core.extensions import db
 from app.portfolio.domain import case_study_figures, make_slug, slug_digest, slug_problem
 from app.portfolio.models import (
     CaseStudy,
@@ -220,7 +220,7 @@ def notify_owner(owner: User, message: ContactMessage) -> None:
     import logging
 
     from app.accounts.services import link, mail_user
-    from app.i18n import N_
+    from app.core.i18n import N_
 
     try:
         mail_user(

@@ -6,8 +6,8 @@ from flask import abort
 from sqlalchemy import select
 
 from app.accounts.models import User
-from app.db import utcnow, write_unit
-from app.extensions import db
+from app.core.db import utcnow, write_unit
+from app.core.extensions import db
 from app.portfolio.models import Portfolio, PortfolioReport, ShareLink
 
 

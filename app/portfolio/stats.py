@@ -18,8 +18,8 @@ from flask import current_app
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from app.db import utcnow, write_unit
-from app.extensions import db
+from app.core.db import utcnow, write_unit
+from app.core.extensions import db
 from app.portfolio.models import ContactMessage, Portfolio, PortfolioItem, PortfolioStat
 
 Key = tuple[int, int, date, str, str]

@@ -6,6 +6,14 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
+from app.core.registry import (
+    XssField,
+    declare_not_learner_text,
+    delete_rows,
+    export_rows,
+    register_user_data,
+    register_xss_field,
+)
 from app.portfolio.models import (
     CaseStudy,
     ContactMessage,
@@ -14,14 +22,6 @@ from app.portfolio.models import (
     PortfolioSlug,
     PortfolioTombstone,
     ShareLink,
-)
-from app.registry import (
-    XssField,
-    declare_not_learner_text,
-    delete_rows,
-    export_rows,
-    register_user_data,
-    register_xss_field,
 )
 
 register_user_data(

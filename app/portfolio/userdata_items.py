@@ -6,10 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.portfolio.domain import ITEM_FIELDS
-from app.portfolio.models import Portfolio, PortfolioImage, PortfolioItem, PortfolioStat
-from app.portfolio.userdata import set_portfolio
-from app.registry import (
+from app.core.registry import (
     XssField,
     declare_not_learner_text,
     delete_rows,
@@ -18,6 +15,9 @@ from app.registry import (
     register_user_files,
     register_xss_field,
 )
+from app.portfolio.domain import ITEM_FIELDS
+from app.portfolio.models import Portfolio, PortfolioImage, PortfolioItem, PortfolioStat
+from app.portfolio.userdata import set_portfolio
 
 EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"}
 ITEM_COLUMNS = ("id", "kind", "position", "image_id", *ITEM_FIELDS)
@@ -109,7 +109,7 @@ def both_pages(user: Any) -> list[str]:
 
 def item_editor(user: Any) -> list[str]:
     """The editor of the user's latest item (it shows the saved link in its form)."""
-    from app.extensions import db
+    from app.core.extensions import db
 
     last = db.session.scalar(
         select(PortfolioItem.id)
@@ -150,7 +150,7 @@ register_xss_field(
 
 def set_referrer(session: Any, user: Any, value: str) -> None:
     """A referring-site counter whose key (sent by visitors' browsers) carries the payload."""
-    from app.db import utcnow
+    from app.core.db import utcnow
 
     set_portfolio("headline")(session, user, "h")
     found = session.scalar(select(Portfolio).where(Portfolio.user_id == user.id))

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, send_file, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.accounts.views import limited
-from app.extensions import csrf
-from app.portfolio import bp, editing, services, sharing, stats
+from app.core.extensions import csrf
+from app.core.registry import access
+from app.portfolio import editing, services, sharing, stats
 from app.portfolio.contact import DECOY, check_contact
 from app.portfolio.domain import (
     ITEM_KINDS,
@@ -25,9 +36,10 @@ from app.portfolio.domain import (
 )
 from app.portfolio.page import cached_public, render_public, version_of
 from app.portfolio.themes import THEMES, themes
-from app.registry import access
 from app.sandbox import services as sandbox
 from app.sandbox.forms import clean
+
+bp = Blueprint("portfolio", __name__, template_folder="templates")
 
 SLUG_ERRORS = {
     "length": _l("Use 3 to 60 letters or digits."),

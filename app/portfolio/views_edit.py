@@ -10,7 +10,8 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.content_runtime import library
-from app.portfolio import bp, editing, services
+from app.core.registry import access
+from app.portfolio import editing, services
 from app.portfolio.domain import (
     CURRENCIES,
     PLATFORMS,
@@ -22,7 +23,7 @@ from app.portfolio.domain import (
 from app.portfolio.domain import sections as layout_of
 from app.portfolio.forms import read_case_study, read_item, real_case_errors
 from app.portfolio.images import ImageProblem, clean_image
-from app.registry import access
+from app.portfolio.views import bp
 
 KINDS = ("service", "sample", "testimonial", "tool")
 Page = str | Response | tuple[str, int]

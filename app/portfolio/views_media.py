@@ -12,16 +12,16 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from app.extensions import db
-from app.portfolio import bp, editing, services, stats
+from app.core.extensions import db
+from app.core.registry import access
+from app.core.security import CSP
+from app.portfolio import editing, services, stats
 from app.portfolio.domain import safe_url
 from app.portfolio.models import PortfolioItem
 from app.portfolio.shareimage import share_image
 from app.portfolio.text import learner_html
-from app.portfolio.views import read_builder, readable, render_public
+from app.portfolio.views import bp, read_builder, readable, render_public
 from app.portfolio.views_edit import _uploaded, image_message
-from app.registry import access
-from app.security import CSP
 
 # A picture may only be shown, never run: no scripts, no plugins, no same-origin rights.
 IMAGE_CSP = "; ".join(

@@ -12,12 +12,12 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from app.accounts.views import limited
-from app.extensions import csrf, db
-from app.portfolio import bp, resume_services, services, sharing
+from app.core.extensions import csrf, db
+from app.core.registry import access
+from app.portfolio import resume_services, services, sharing
 from app.portfolio.models import Portfolio, PortfolioReport
 from app.portfolio.resume import from_resume, problems
-from app.portfolio.views import readable
-from app.registry import access
+from app.portfolio.views import bp, readable
 from app.sandbox.forms import clean
 
 MAX_RESUME = 200 * 1024

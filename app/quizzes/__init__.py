@@ -1,7 +1,7 @@
 """Quizzes feature package."""
 
-from flask import Blueprint
+# Modules that add routes to bp or register user data when imported.
+from app.quizzes import userdata  # noqa: F401
+from app.quizzes.views import bp
 
-bp = Blueprint("quizzes", __name__, template_folder="templates")
-
-from app.quizzes import userdata, views  # noqa: E402,F401
+__all__ = ["bp"]

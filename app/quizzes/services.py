@@ -11,8 +11,8 @@ from sqlalchemy import select, update
 from app.accounts.models import User
 from app.content.model import Library
 from app.content.questions import grade
-from app.db import utcnow, write_unit
-from app.extensions import db
+from app.core.db import utcnow, write_unit
+from app.core.extensions import db
 from app.quizzes.models import Answer, QuizAttempt
 from app.skills.review import schedule_missed
 from app.skills.services import Evidence, record_evidence

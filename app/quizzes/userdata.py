@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.quizzes.models import Answer, QuizAttempt
-from app.registry import (
+from app.core.registry import (
     XssField,
     declare_not_learner_text,
     delete_rows,
@@ -13,6 +12,7 @@ from app.registry import (
     register_user_data,
     register_xss_field,
 )
+from app.quizzes.models import Answer, QuizAttempt
 
 register_user_data(
     "answer",
@@ -72,7 +72,7 @@ def typed_answer_pages(user: Any) -> list[str]:
     """The result page that shows the typed answer."""
     from sqlalchemy import select
 
-    from app.extensions import db
+    from app.core.extensions import db
 
     attempt_id = db.session.scalar(select(QuizAttempt.id).where(QuizAttempt.user_id == user.id))
     return [f"/quiz/attempts/{attempt_id}"]

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.accounts.forms import ConfirmForm
 from app.content_runtime import library
-from app.i18n import current_language as lang
-from app.quizzes import bp, domain, services
+from app.core.i18n import current_language as lang
+from app.core.registry import access
+from app.quizzes import domain, services
 from app.quizzes.display import answer_text, correct_text
-from app.registry import access
 from app.skills.gaps import top_gap_skills
+
+bp = Blueprint("quizzes", __name__, template_folder="templates")
 
 
 @bp.app_context_processor

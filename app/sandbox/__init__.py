@@ -1,7 +1,7 @@
 """Practice sandbox: a simulated brand account (engine, rules, scenarios, pages)."""
 
-from flask import Blueprint
+# Modules that add routes to bp or register user data when imported.
+from app.sandbox import userdata, views_plan  # noqa: F401
+from app.sandbox.views import bp
 
-bp = Blueprint("sandbox", __name__, template_folder="templates")
-
-from app.sandbox import userdata, views, views_plan  # noqa: E402,F401
+__all__ = ["bp"]

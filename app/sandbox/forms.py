@@ -10,8 +10,8 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from flask_babel import lazy_gettext as _l
 
-from app.sandbox.platforms import ASPECTS, FORMATS, GOALS, PLATFORMS
-from app.sandbox.scenarios import Scenario
+from app.sandbox.domain.platforms import ASPECTS, FORMATS, GOALS, PLATFORMS
+from app.sandbox.domain.scenarios import Scenario
 
 LIMITS = {
     "title": 200,

@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import and_, or_, select
 
-from app.extensions import db
-from app.sandbox.engine import arrived_share
-from app.sandbox.metrics import PostMetrics
+from app.core.extensions import db
+from app.sandbox.domain.engine import arrived_share
+from app.sandbox.domain.metrics import PostMetrics
 from app.sandbox.models import SandboxAccount, SandboxIdea, SandboxPost
 
 UNSCHEDULED_SHOWN = 50

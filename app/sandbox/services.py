@@ -17,13 +17,13 @@ from sqlalchemy.orm import joinedload
 
 from app.accounts.models import User
 from app.content_runtime import library
-from app.db import write_unit
-from app.extensions import db
-from app.sandbox.engine import Outcome, PostInput, keyed_rng, simulate
-from app.sandbox.factors import Plan, factors_for
+from app.core.db import write_unit
+from app.core.extensions import db
+from app.sandbox.domain.engine import Outcome, PostInput, keyed_rng, simulate
+from app.sandbox.domain.factors import Plan, factors_for
+from app.sandbox.domain.rules import Draft, Violation, check_draft
+from app.sandbox.domain.scenarios import Calendar, Scenario, load_sandbox
 from app.sandbox.models import SandboxAccount, SandboxIdea, SandboxPost
-from app.sandbox.rules import Draft, Violation, check_draft
-from app.sandbox.scenarios import Calendar, Scenario, load_sandbox
 
 MAX_ADVANCE_HOURS = 24 * 31
 

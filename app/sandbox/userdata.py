@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.registry import (
+from app.core.registry import (
     XssField,
     declare_not_learner_text,
     delete_rows,
@@ -127,7 +127,7 @@ def pages_for(attribute: str) -> Any:
 
     def pages(user: Any) -> list[str]:
         """Where the field's text is displayed."""
-        from app.extensions import db
+        from app.core.extensions import db
 
         post = db.session.scalar(select(SandboxPost).where(SandboxPost.user_id == user.id))
         if post is None:

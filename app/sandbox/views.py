@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from app.registry import access
-from app.sandbox import bp, services
+from app.core.registry import access
+from app.sandbox import services
+from app.sandbox.domain.metrics import post_metrics
+from app.sandbox.domain.platforms import ASPECTS, FORMATS, GOALS, PLATFORMS
 from app.sandbox.forms import LIMITS, clean, read_composer, read_version, read_when
 from app.sandbox.labels import ERRORS
-from app.sandbox.metrics import post_metrics
-from app.sandbox.platforms import ASPECTS, FORMATS, GOALS, PLATFORMS
 from app.sandbox.read import account_lists
 from app.sandbox.services import SandboxError
+
+bp = Blueprint("sandbox", __name__, template_folder="templates")
 
 
 def context(account: services.SandboxAccount) -> dict[str, object]:
@@ -226,7 +228,7 @@ def sandbox_labels() -> dict[str, object]:
     """Translated names of the sandbox's codes, resolved once per language and process."""
     from flask import current_app
 
-    from app.i18n import current_language
+    from app.core.i18n import current_language
     from app.sandbox import labels
 
     cache = current_app.extensions.setdefault("tawasul_sandbox_labels", {})

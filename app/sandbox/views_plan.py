@@ -14,18 +14,18 @@ from flask_login import current_user
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
-from app.i18n import current_language
-from app.registry import access
-from app.sandbox import bp, services
-from app.sandbox.display import bar_chart, build_days, week_start
+from app.core.i18n import current_language
+from app.core.registry import access
+from app.sandbox import services
+from app.sandbox.domain.display import bar_chart, build_days, week_start
+from app.sandbox.domain.metrics import PostMetrics, growth_rate, judge
+from app.sandbox.domain.platforms import PLATFORMS
 from app.sandbox.forms import read_when
 from app.sandbox.labels import ERRORS
-from app.sandbox.metrics import PostMetrics, growth_rate, judge
-from app.sandbox.platforms import PLATFORMS
 from app.sandbox.read import Published, calendar_posts, published, so_far
 from app.sandbox.replay import replay_week
 from app.sandbox.services import SandboxError
-from app.sandbox.views import context
+from app.sandbox.views import bp, context
 
 
 @bp.route("/sandbox/<int:account_id>/calendar")

@@ -1,7 +1,7 @@
 """Skills feature package."""
 
-from flask import Blueprint
+# Modules that add routes to bp or register user data when imported.
+from app.skills import userdata  # noqa: F401
+from app.skills.views import bp
 
-bp = Blueprint("skills", __name__, template_folder="templates")
-
-from app.skills import userdata, views  # noqa: E402,F401
+__all__ = ["bp"]

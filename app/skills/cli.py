@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from app.accounts.models import User
 from app.content_runtime import library
-from app.db import write_unit
-from app.extensions import db
+from app.core.db import write_unit
+from app.core.extensions import db
 from app.skills.services import rebuild_states
 
 skills_group = AppGroup("skills", help="Skill levels and evidence.")

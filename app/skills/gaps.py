@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from app.accounts.models import User
 from app.content.model import Library
-from app.db import utcnow
-from app.extensions import db
+from app.core.db import utcnow
+from app.core.extensions import db
 from app.skills.domain import GapReport, gap_report
 from app.skills.services import levels
 

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db import UTCDateTime, utcnow
-from app.extensions import db
+from app.core.db import UTCDateTime, utcnow
+from app.core.extensions import db
 
 
 class SkillEvidence(db.Model):  # type: ignore[name-defined]

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from app.accounts.models import User
 from app.content.model import Library
 from app.content.questions import grade
-from app.db import DbSession, utcnow, write_unit
-from app.extensions import db
+from app.core.db import DbSession, utcnow, write_unit
+from app.core.extensions import db
 from app.skills.models import ReviewCard
 from app.skills.services import Evidence, record_evidence
 

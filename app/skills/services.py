@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 
 from app.accounts.models import User
 from app.content.model import Library
-from app.db import DbSession, utcnow
+from app.core.db import DbSession, utcnow
 from app.skills.domain import ExerciseResult, ItemAnswer, bkt_update, skill_level
 from app.skills.models import SkillEvidence, SkillState
 
@@ -170,8 +170,8 @@ def snapshot(session: DbSession, user: User) -> dict[str, dict[str, Any]]:
 
 def set_target_role(user: User, role_id: str) -> None:
     """Save the learner's target role."""
-    from app.db import write_unit
-    from app.extensions import db
+    from app.core.db import write_unit
+    from app.core.extensions import db
 
     with write_unit(db.session) as s:
         s.get(User, user.id).target_role = role_id

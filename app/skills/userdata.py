@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.registry import declare_not_learner_text, delete_rows, export_rows, register_user_data
+from app.core.registry import declare_not_learner_text, delete_rows, export_rows, register_user_data
 from app.skills.models import ReviewCard, SkillEvidence, SkillState
 
 EVIDENCE_FIELDS = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -10,16 +10,18 @@ from werkzeug.wrappers import Response
 from app.accounts.domain import safe_next
 from app.accounts.forms import ConfirmForm
 from app.content_runtime import library
+from app.core.extensions import db
+from app.core.i18n import current_language as lang
+from app.core.registry import access
 from app.courses.services import completed_ids, next_unfinished
-from app.extensions import db
-from app.i18n import current_language as lang
 from app.quizzes.domain import read_response, review_options
-from app.registry import access
-from app.skills import bp, review
+from app.skills import review
 from app.skills.forms import TargetRoleForm
 from app.skills.gaps import build_report, role_of
 from app.skills.radar import radar_svg
 from app.skills.services import set_target_role, snapshot, why_level
+
+bp = Blueprint("skills", __name__, template_folder="templates")
 
 
 @bp.route("/skills")

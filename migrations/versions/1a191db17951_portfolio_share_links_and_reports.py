@@ -7,7 +7,7 @@ Create Date: 2026-11-26 13:59:11.222447
 """
 from alembic import op
 import sqlalchemy as sa
-import app.db  # noqa: F401  (custom column types used by autogenerate)
+import app.core.db  # noqa: F401  (custom column types used by autogenerate)
 
 
 # revision identifiers, used by Alembic.
@@ -23,7 +23,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('portfolio_id', sa.Integer(), nullable=False),
     sa.Column('reason', sa.String(length=500), nullable=False),
-    sa.Column('received_at', app.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('received_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['portfolio_id'], ['portfolio.id'], name=op.f('fk_portfolio_report_portfolio_id_portfolio'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_portfolio_report'))
     )
@@ -36,9 +36,9 @@ def upgrade():
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('digest', sa.String(length=64), nullable=False),
     sa.Column('label', sa.String(length=80), nullable=False),
-    sa.Column('created_at', app.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('expires_at', app.db.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('revoked_at', app.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('expires_at', app.core.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('revoked_at', app.core.db.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['portfolio_id'], ['portfolio.id'], name=op.f('fk_share_link_portfolio_id_portfolio'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_share_link_user_id_user'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_share_link')),

@@ -7,7 +7,7 @@ Create Date: 2026-11-26 14:01:07.935872
 """
 from alembic import op
 import sqlalchemy as sa
-import app.db  # noqa: F401  (custom column types used by autogenerate)
+import app.core.db  # noqa: F401  (custom column types used by autogenerate)
 
 
 # revision identifiers, used by Alembic.

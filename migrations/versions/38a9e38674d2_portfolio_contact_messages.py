@@ -7,7 +7,7 @@ Create Date: 2026-11-26 13:53:37.548825
 """
 from alembic import op
 import sqlalchemy as sa
-import app.db  # noqa: F401  (custom column types used by autogenerate)
+import app.core.db  # noqa: F401  (custom column types used by autogenerate)
 
 
 # revision identifiers, used by Alembic.
@@ -26,7 +26,7 @@ def upgrade():
     sa.Column('sender_name', sa.String(length=100), nullable=False),
     sa.Column('sender_email', sa.String(length=254), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
-    sa.Column('received_at', app.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('received_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('read', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['portfolio_id'], ['portfolio.id'], name=op.f('fk_contact_message_portfolio_id_portfolio'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_contact_message_user_id_user'), ondelete='CASCADE'),

@@ -7,7 +7,7 @@ Create Date: 2026-11-26 13:47:13.937182
 """
 from alembic import op
 import sqlalchemy as sa
-import app.db  # noqa: F401  (custom column types used by autogenerate)
+import app.core.db  # noqa: F401  (custom column types used by autogenerate)
 
 
 # revision identifiers, used by Alembic.
@@ -28,7 +28,7 @@ def upgrade():
     sa.Column('lang', sa.String(length=2), nullable=False),
     sa.Column('status', sa.String(length=12), nullable=False),
     sa.Column('indexable', sa.Boolean(), nullable=False),
-    sa.Column('updated_at', app.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_portfolio_user_id_user'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_portfolio')),
     sa.UniqueConstraint('slug', name=op.f('uq_portfolio_slug'))

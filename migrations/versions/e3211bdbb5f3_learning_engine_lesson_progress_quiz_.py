@@ -7,7 +7,7 @@ Create Date: 2026-11-26 10:26:19.513150
 """
 from alembic import op
 import sqlalchemy as sa
-import app.db  # noqa: F401  (custom column types used by autogenerate)
+import app.core.db  # noqa: F401  (custom column types used by autogenerate)
 
 
 # revision identifiers, used by Alembic.
@@ -23,7 +23,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('lesson_id', sa.String(length=40), nullable=False),
-    sa.Column('completed_at', app.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('completed_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_lesson_progress_user_id_user'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_lesson_progress')),
     sa.UniqueConstraint('user_id', 'lesson_id', name=op.f('uq_lesson_progress_user_id'))
@@ -40,8 +40,8 @@ def upgrade():
     sa.Column('item_ids', sa.JSON(), nullable=False),
     sa.Column('status', sa.String(length=12), nullable=False),
     sa.Column('score', sa.Float(), nullable=True),
-    sa.Column('started_at', app.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('submitted_at', app.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('started_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('submitted_at', app.core.db.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_quiz_attempt_user_id_user'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_quiz_attempt')),
     sa.UniqueConstraint('token', name=op.f('uq_quiz_attempt_token'))
@@ -54,9 +54,9 @@ def upgrade():
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('item_id', sa.String(length=60), nullable=False),
     sa.Column('card', sa.JSON(), nullable=False),
-    sa.Column('due', app.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('due', app.core.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('reviews', sa.Integer(), nullable=False),
-    sa.Column('created_at', app.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_review_card_user_id_user'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_review_card')),
     sa.UniqueConstraint('user_id', 'item_id', name=op.f('uq_review_card_user_id'))
@@ -76,7 +76,7 @@ def upgrade():
     sa.Column('level_tag', sa.String(length=1), nullable=True),
     sa.Column('role', sa.String(length=10), nullable=True),
     sa.Column('hard_variant', sa.Boolean(), nullable=False),
-    sa.Column('created_at', app.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_skill_evidence_user_id_user'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_skill_evidence'))
     )
@@ -92,7 +92,7 @@ def upgrade():
     sa.Column('items', sa.JSON(), nullable=False),
     sa.Column('exercises', sa.JSON(), nullable=False),
     sa.Column('evidence_count', sa.Integer(), nullable=False),
-    sa.Column('last_evidence_at', app.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_evidence_at', app.core.db.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_skill_state_user_id_user'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_skill_state')),
     sa.UniqueConstraint('user_id', 'skill', name=op.f('uq_skill_state_user_id'))
@@ -108,7 +108,7 @@ def upgrade():
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('response', sa.JSON(), nullable=False),
     sa.Column('score', sa.Float(), nullable=False),
-    sa.Column('answered_at', app.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('answered_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['attempt_id'], ['quiz_attempt.id'], name=op.f('fk_answer_attempt_id_quiz_attempt'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_answer_user_id_user'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_answer')),

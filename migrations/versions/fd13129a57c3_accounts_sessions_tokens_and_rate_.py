@@ -8,7 +8,7 @@ Create Date: 2026-11-26 09:56:10.777313
 from alembic import op
 import sqlalchemy as sa
 
-import app.db
+import app.core.db
 
 
 # revision identifiers, used by Alembic.
@@ -23,7 +23,7 @@ def upgrade():
     op.create_table('rate_counter',
     sa.Column('key', sa.String(length=128), nullable=False),
     sa.Column('count', sa.Integer(), nullable=False),
-    sa.Column('expires_at', app.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('expires_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_rate_counter'))
     )
     with op.batch_alter_table('rate_counter', schema=None) as batch_op:
@@ -36,9 +36,9 @@ def upgrade():
     sa.Column('display_name', sa.String(length=100), nullable=False),
     sa.Column('locale', sa.String(length=8), nullable=True),
     sa.Column('role', sa.String(length=16), nullable=False),
-    sa.Column('email_verified_at', app.db.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('created_at', app.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('password_changed_at', app.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('email_verified_at', app.core.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('password_changed_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('disabled', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_user')),
     sa.UniqueConstraint('email', name=op.f('uq_user_email'))
@@ -49,9 +49,9 @@ def upgrade():
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('purpose', sa.String(length=16), nullable=False),
     sa.Column('new_email', sa.String(length=254), nullable=True),
-    sa.Column('created_at', app.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('expires_at', app.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('used_at', app.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('expires_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('used_at', app.core.db.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_account_token_user_id_user'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_account_token')),
     sa.UniqueConstraint('token_hash', name=op.f('uq_account_token_token_hash'))
@@ -62,8 +62,8 @@ def upgrade():
     op.create_table('user_session',
     sa.Column('id', sa.String(length=64), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
-    sa.Column('created_at', app.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('last_seen_at', app.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('last_seen_at', app.core.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('remember', sa.Boolean(), nullable=False),
     sa.Column('user_agent', sa.String(length=200), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_user_session_user_id_user'), ondelete='CASCADE'),

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from support import PASSWORD
 
 from app.accounts.models import User
-from app.extensions import db
+from app.core.extensions import db
 from app.portfolio.domain import SECTIONS
 
 pytestmark = pytest.mark.browser

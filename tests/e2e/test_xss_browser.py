@@ -30,9 +30,9 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from support import PASSWORD
 
-from app.db import write_unit
-from app.extensions import db
-from app.registry import USER_DATA, XSS_FIELDS, XssField, access_class
+from app.core.db import write_unit
+from app.core.extensions import db
+from app.core.registry import USER_DATA, XSS_FIELDS, XssField, access_class
 
 pytestmark = pytest.mark.browser
 
@@ -356,7 +356,7 @@ CANARY = (
 
 def test_harness_detects_injected_markup(untraced_context: Any, live_server: str) -> None:
     """Self-test: an injected page is caught with the CSP (violations) and without it (dialogs)."""
-    from app.security import CSP
+    from app.core.security import CSP
 
     def serve(headers: dict[str, str]) -> Any:
         return lambda route: route.fulfill(status=200, headers=headers, body=CANARY)

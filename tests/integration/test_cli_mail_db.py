@@ -11,11 +11,12 @@ from hypothesis import strategies as st
 from sqlalchemy import select, text
 from support import PASSWORD
 
-from app import create_app, ratelimit
+from app import create_app
 from app.accounts.models import User
 from app.cli import DEMO_EMAIL
-from app.extensions import db
-from app.mail import send_mail
+from app.core import ratelimit
+from app.core.extensions import db
+from app.core.mail import send_mail
 
 
 def test_demo_is_idempotent_and_prints_a_working_login(app, runner):

@@ -290,7 +290,7 @@ def render_sandbox(client: Any, lang: str, headers: dict[str, str], render: Any)
     with client.application.app_context():
         from sqlalchemy import select
 
-        from app.extensions import db
+        from app.core.extensions import db
         from app.sandbox.models import SandboxPost
 
         account_id = int(base.rsplit("/", 1)[1])
@@ -415,7 +415,7 @@ def editor_pages(client, profile):
     """The item and case-study editors, the live preview and the analytics page."""
     from sqlalchemy import select
 
-    from app.extensions import db
+    from app.core.extensions import db
     from app.portfolio.models import CaseStudy, PortfolioItem
 
     with client.application.app_context():

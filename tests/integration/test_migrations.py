@@ -10,7 +10,7 @@ from sqlalchemy import inspect, text
 from support import make_database
 
 from app import create_app
-from app.extensions import db
+from app.core.extensions import db
 
 
 def test_upgrade_downgrade_upgrade_and_no_drift(tmp_path, mailbox):

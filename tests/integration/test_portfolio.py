@@ -61,7 +61,7 @@ def test_sandbox_account_becomes_a_simulated_case_study(app, client, auth):
     """One click: numbers from the simulator log, labelled simulated, with its skills."""
     from datetime import timedelta
 
-    from app.extensions import db
+    from app.core.extensions import db
     from app.sandbox import services
 
     user = auth()
@@ -135,7 +135,7 @@ def test_contact_refusals_keep_the_text(app, client, auth):
     """Too fast, forged, too many links or a line break in the name: 400, text kept, nothing stored."""
     from sqlalchemy import func, select
 
-    from app.extensions import db
+    from app.core.extensions import db
     from app.portfolio.models import ContactMessage
 
     url = published_portfolio(client, auth)
@@ -186,7 +186,7 @@ def test_deleted_account_leaves_a_gone_page_without_personal_data(app, client, a
     """After deletion the address answers 410, keeps no name, and cannot be taken again."""
     from sqlalchemy import select
 
-    from app.extensions import db
+    from app.core.extensions import db
     from app.portfolio.models import PortfolioTombstone
 
     url = published_portfolio(client, auth)
@@ -211,8 +211,8 @@ def test_unlisted_needs_a_live_secret_link(app, client, auth):
     """Unlisted: 404 without a link; a link works until it expires or is revoked."""
     from datetime import timedelta
 
-    from app.db import write_unit
-    from app.extensions import db
+    from app.core.db import write_unit
+    from app.core.extensions import db
     from app.portfolio.models import ShareLink
 
     auth()

@@ -9,7 +9,7 @@ import time
 from PIL import Image
 from sqlalchemy import select
 
-from app.extensions import db
+from app.core.extensions import db
 from app.portfolio.models import Portfolio, PortfolioImage, PortfolioItem, PortfolioStat
 
 PROFILE = {"headline": "مديرة محتوى", "bio": "نص", "slug": "sara-social", "lang": "ar"}

@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from app.accounts.models import User
 from app.content_runtime import library
-from app.db import write_unit
-from app.extensions import db
+from app.core.db import write_unit
+from app.core.extensions import db
 from app.portfolio import editing, services
 from app.portfolio.domain import CASE_FIELDS, ITEM_FIELDS, store_sections
 from app.portfolio.images import clean_image

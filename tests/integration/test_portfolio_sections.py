@@ -6,7 +6,7 @@ import re
 
 from sqlalchemy import select
 
-from app.extensions import db
+from app.core.extensions import db
 from app.portfolio.models import CaseStudy, Portfolio, PortfolioItem
 
 PROFILE = {

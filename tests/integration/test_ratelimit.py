@@ -11,7 +11,7 @@ import pytest
 from conftest import app_config, need
 from support import free_port
 
-from app import ratelimit
+from app.core import ratelimit
 
 
 def worker_apps(database_url, mailbox, n=2, **extra):
@@ -81,8 +81,8 @@ def test_redis_counter_is_shared_between_workers(app, database_url, mailbox):
     limit = apps[0].config["RATE_LIMITS"]["login-account"][0]
     assert first_429(apps) == limit + 1
     with apps[0].app_context():
-        from app.extensions import db
-        from app.ratelimit_models import RateCounter
+        from app.core.extensions import db
+        from app.core.ratelimit_models import RateCounter
 
         assert db.session.query(RateCounter).count() == 0, "Redis was configured but the DB counted"
     print(f"T6 Redis counter: limit {limit}, first 429 at attempt {limit + 1} over 2 workers")

@@ -10,7 +10,7 @@ from typing import Any
 from conftest import app_config, need
 
 from app import create_app
-from app.extensions import db
+from app.core.extensions import db
 
 PG = os.environ.get("TEST_DATABASE_URL") or "postgresql://postgres@127.0.0.1:5432/test"
 
@@ -37,7 +37,7 @@ def fresh_pg(label: str) -> str:
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
-    from app.config import normalise_db_url
+    from app.core.config import normalise_db_url
 
     return normalise_db_url(urlunsplit(urlsplit(admin)._replace(path="/" + name)))
 
@@ -45,8 +45,8 @@ def fresh_pg(label: str) -> str:
 def play(url: str, mailbox: Any, tmp_path: Any) -> list[tuple[str, Any, dict[str, int]]]:
     """Scripted actions on a fresh account with a fixed seed; every published outcome."""
     from app.accounts.models import User
+    from app.core.security import hash_password
     from app.sandbox import services
-    from app.security import hash_password
 
     app = create_app(app_config(url, mailbox, INSTANCE_PATH=str(tmp_path)))
     with app.test_request_context():

@@ -6,8 +6,8 @@ import statistics
 
 import pytest
 
-from app.sandbox.engine import PostInput, model, simulate
-from app.sandbox.platforms import FORMATS
+from app.sandbox.domain.engine import PostInput, model, simulate
+from app.sandbox.domain.platforms import FORMATS
 
 POSTS = 240  # sandbox.md asks for at least 200 simulated posts per platform
 FOLLOWERS = 10_000

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.sandbox.engine import Factor, PostInput, arrived, arrived_share, keyed_rng, simulate
-from app.sandbox.factors import Plan, calendar_factor, factors_for, online_share
-from app.sandbox.scenarios import Calendar, Scenario
+from app.sandbox.domain.engine import Factor, PostInput, arrived, arrived_share, keyed_rng, simulate
+from app.sandbox.domain.factors import Plan, calendar_factor, factors_for, online_share
+from app.sandbox.domain.scenarios import Calendar, Scenario
 
 PERSONAS = [
     {

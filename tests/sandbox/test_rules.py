@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.content.library import load_library
-from app.sandbox.rules import Draft, check_draft, rule_data, x_length
+from app.sandbox.domain.rules import Draft, check_draft, rule_data, x_length
 
 ROOT = Path(__file__).resolve().parents[2]
 FACTS = {k: f.value for k, f in load_library(ROOT)[0].facts.items()}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.sandbox.scenarios import HERE, load_sandbox
+from app.sandbox.domain.scenarios import HERE, load_sandbox
 
 
 def test_repository_calendars_and_scenarios_are_valid():

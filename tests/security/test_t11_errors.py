@@ -10,9 +10,9 @@ from flask import Flask
 from support import PASSWORD
 
 from app import create_app
-from app.config import WEAK_SECRETS
-from app.logs import FORMAT, RequestContextFilter, UTCFormatter
-from app.registry import access
+from app.core.config import WEAK_SECRETS
+from app.core.logs import FORMAT, RequestContextFilter, UTCFormatter
+from app.core.registry import access
 from security.prod import HTTPS, production_app
 
 LEAKS = ("Traceback", 'File "', "sqlalchemy", "werkzeug", "/work/", "SELECT ", "secret-detail")

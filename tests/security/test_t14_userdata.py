@@ -10,9 +10,9 @@ import zipfile
 from sqlalchemy import func, select
 from support import PASSWORD
 
-from app.db import write_unit
-from app.extensions import db
-from app.registry import NOT_LEARNER_TEXT, USER_DATA, XSS_FIELDS
+from app.core.db import write_unit
+from app.core.extensions import db
+from app.core.registry import NOT_LEARNER_TEXT, USER_DATA, XSS_FIELDS
 
 # Tables that hold no personal data linked to a user, with the reason.
 NOT_USER_LINKED = {

@@ -6,9 +6,9 @@ import pytest
 from support import PASSWORD
 from xss import PAYLOADS, violations, visible_text
 
-from app.db import write_unit
-from app.extensions import db
-from app.registry import XSS_FIELDS
+from app.core.db import write_unit
+from app.core.extensions import db
+from app.core.registry import XSS_FIELDS
 
 
 def test_corpus_is_large_enough():

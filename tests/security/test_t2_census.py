@@ -7,8 +7,8 @@ from sqlalchemy import select
 from support import PASSWORD
 
 from app.accounts.models import UserSession
-from app.extensions import db
-from app.registry import ACCESS_CLASSES
+from app.core.extensions import db
+from app.core.registry import ACCESS_CLASSES
 
 
 def login(client, user):

@@ -12,7 +12,7 @@ from pages import row_counts, rules
 from support import PASSWORD
 
 from app import create_app
-from app.extensions import db
+from app.core.extensions import db
 
 EVIL_NEXT = [
     "//evil.example",

@@ -8,8 +8,8 @@ from sqlalchemy import select, update
 from support import PASSWORD
 
 from app.accounts.models import AccountToken, User, UserSession
-from app.db import utcnow, write_unit
-from app.extensions import db
+from app.core.db import utcnow, write_unit
+from app.core.extensions import db
 
 NEW_PASSWORD = "a quiet river at dawn 2026"
 REPLAYS: list[str] = []

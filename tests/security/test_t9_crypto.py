@@ -11,9 +11,9 @@ from sqlalchemy import select
 from support import PASSWORD
 
 from app.accounts.models import AccountToken, User
-from app.config import ProductionConfig
-from app.extensions import db
-from app.security import SHA256SessionInterface, hash_password
+from app.core.config import ProductionConfig
+from app.core.extensions import db
+from app.core.security import SHA256SessionInterface, hash_password
 from security.prod import HTTPS, SECRET, production_app
 
 

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 APP = Path(__file__).resolve().parents[2] / "app"
-IMPURE = ("flask", "flask_", "sqlalchemy", "app.extensions", "werkzeug")
+IMPURE = ("flask", "flask_", "sqlalchemy", "app.core.extensions", "werkzeug")
 
 
 def pure_modules():

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from twitter_text import parse_tweet
 
-RULES_FILE = Path(__file__).with_name("rules.yaml")
+RULES_FILE = Path(__file__).parents[1] / "rules.yaml"
 HASHTAG = re.compile(r"(?<![\w&])[#＃](\w+)", re.UNICODE)
 MENTION = re.compile(r"(?<![\w])@(\w{1,30})")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)

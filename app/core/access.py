@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, abort, current_app, request
 from flask_login import current_user
 
-from app.registry import access_class
+from app.core.registry import access_class
 
 log = logging.getLogger("tawasul.access")
 

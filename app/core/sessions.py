@@ -10,8 +10,8 @@ from flask_login import LoginManager
 from sqlalchemy import bindparam, select, update
 
 from app.accounts.models import User, UserSession
-from app.db import utcnow, write_unit
-from app.extensions import db
+from app.core.db import utcnow, write_unit
+from app.core.extensions import db
 
 # Built once: this statement runs on every signed-in request.
 LOAD_SESSION = (

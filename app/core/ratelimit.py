@@ -16,9 +16,9 @@ from flask import current_app
 from sqlalchemy import delete
 from sqlalchemy.dialects import postgresql, sqlite
 
-from app.db import write_unit
-from app.extensions import db
-from app.ratelimit_models import RateCounter
+from app.core.db import write_unit
+from app.core.extensions import db
+from app.core.ratelimit_models import RateCounter
 
 log = logging.getLogger("tawasul.ratelimit")
 _redis_clients: dict[str, Any] = {}

@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.sandbox.engine import arrived
-from app.sandbox.platforms import GOALS
+from app.sandbox.domain.engine import arrived
+from app.sandbox.domain.platforms import GOALS
 
 # Conversions are estimates from clicks (and saves for store actions): the model does not
 # simulate a website. The rates are teaching values, shown with the formula.

@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db import UTCDateTime
-from app.extensions import db
+from app.core.db import UTCDateTime
+from app.core.extensions import db
 
 
 class RateCounter(db.Model):  # type: ignore[name-defined]

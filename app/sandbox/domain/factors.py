@@ -12,10 +12,10 @@ from datetime import date, datetime
 from typing import Any
 
 from app.content.normalize import normalize
-from app.sandbox.engine import Factor, model
-from app.sandbox.platforms import WEEKDAYS
-from app.sandbox.rules import Violation
-from app.sandbox.scenarios import Calendar, Scenario
+from app.sandbox.domain.engine import Factor, model
+from app.sandbox.domain.platforms import WEEKDAYS
+from app.sandbox.domain.rules import Violation
+from app.sandbox.domain.scenarios import Calendar, Scenario
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ def init_errors(app: Flask) -> None:
         if isinstance(exc, HTTPException):
             return http_error(exc)
         log.exception("unhandled error: %s", type(exc).__name__)
-        from app.extensions import db
+        from app.core.extensions import db
 
         db.session.rollback()
         return render_error(InternalServerError.code)

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-MODEL_FILE = Path(__file__).with_name("model.yaml")
+MODEL_FILE = Path(__file__).parents[1] / "model.yaml"
 COUNTS = ("likes", "comments", "shares", "saves", "clicks")
 
 

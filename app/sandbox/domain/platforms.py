@@ -15,7 +15,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "youtube": ("video", "short"),
     "tiktok": ("video", "photo"),
 }
-# goal → the metric it is judged by (a key of app.sandbox.metrics.post_metrics)
+# goal → the metric it is judged by (a key of app.sandbox.domain.metrics.post_metrics)
 GOALS: dict[str, str] = {
     "awareness": "reach",
     "engagement": "er_reach",

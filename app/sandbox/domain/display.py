@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from app.sandbox.factors import events_on, online_share
-from app.sandbox.scenarios import Calendar, Scenario
+from app.sandbox.domain.factors import events_on, online_share
+from app.sandbox.domain.scenarios import Calendar, Scenario
 
 
 @dataclass

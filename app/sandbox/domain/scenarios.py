@@ -14,9 +14,9 @@ from typing import Any
 
 from app.content.errors import Problems
 from app.content.yamlfile import YamlError, line_of, load_yaml
-from app.sandbox.platforms import GOALS, PLATFORMS, WEEKDAYS
+from app.sandbox.domain.platforms import GOALS, PLATFORMS, WEEKDAYS
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parents[1]  # the data folders sit beside the package, in app/sandbox/
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")

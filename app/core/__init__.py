@@ -1,0 +1,1 @@
+"""Infrastructure shared by every feature: config, database, security, registries."""
