@@ -9,9 +9,8 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from app.content.errors import Problems
 from app.content.library import load_library
-from app.content.model import Library
+from app.core.registry import run_content_checks
 
 content_group = AppGroup("content", help="Lesson and quiz content.")
 
@@ -30,28 +29,18 @@ def content_check(root: Path | None) -> None:
     )
     start = time.perf_counter()
     library, problems = load_library(root)
-    # The sandbox's data ships with the app: check it with the repository's own content.
+    # Features' own data ships with the app: check it with the repository's own content.
     repository = root.resolve() == Path(current_app.root_path).parent.resolve()
-    scenarios = check_sandbox(library, problems) if repository else 0
+    extra = run_content_checks(library, problems) if repository else []
     elapsed = (time.perf_counter() - start) * 1000
     for problem in problems.errors + problems.warnings:
         click.echo(str(problem), err=not problem.warning)
     click.echo(
         f"{len(library.tracks)} tracks, {len(library.lessons)} lessons, "
         f"{len(library.items)} quiz items, {len(library.skills)} skills, "
-        f"{len(library.facts)} facts, {scenarios} sandbox scenarios checked in {elapsed:.0f} ms: "
+        f"{len(library.facts)} facts{''.join(', ' + s for s in extra)} "
+        f"checked in {elapsed:.0f} ms: "
         f"{len(problems.errors)} errors, {len(problems.warnings)} warnings"
     )
     if problems.errors:
         raise SystemExit(1)
-
-
-def check_sandbox(library: Library, problems: Problems) -> int:
-    """Add the sandbox's scenario, calendar and rule problems; return the scenario count."""
-    from app.sandbox.domain.rules import check_rule_facts
-    from app.sandbox.domain.scenarios import load_sandbox
-
-    scenarios, _calendars, found = load_sandbox()
-    problems.items.extend(found.items)
-    check_rule_facts({k: f.value for k, f in library.facts.items()}, problems)
-    return len(scenarios)

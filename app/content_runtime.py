@@ -7,6 +7,7 @@ for the admin content page instead of crashing.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Flask, current_app
@@ -16,7 +17,7 @@ from app.content.library import load_library
 from app.content.markdown import Renderer
 from app.content.model import Library
 from app.content.search import build_index
-from app.content_cli import check_sandbox
+from app.core.registry import run_content_checks
 
 log = logging.getLogger("tawasul.content")
 
@@ -25,35 +26,56 @@ class ContentError(RuntimeError):
     """Raised when production content does not validate."""
 
 
+@dataclass(frozen=True)
+class LoadedContent:
+    """What start-up loaded once and every request reads: kept in app.extensions."""
+
+    library: Library
+    problems: Problems
+    renderer: Renderer
+    search_index: list[tuple[str, str, str, str, str]]
+
+
+EXTENSION = "tawasul_content"
+
+
 def init_content(app: Flask) -> None:
     """Read and validate courses/ and quizzes/ once; keep the library on the app."""
     root = Path(app.config.get("CONTENT_ROOT") or Path(app.root_path).parent)
     library, problems = load_library(root)
     if root.resolve() == Path(app.root_path).parent.resolve():
-        check_sandbox(library, problems)  # the sandbox's data is checked with the app's content
+        run_content_checks(library, problems)  # features' own data, with the app's content
     if problems.errors:
         log.error("content has %d problems; see `flask content check`", len(problems.errors))
         if app.config["ENV_NAME"] == "production":
             raise ContentError("invalid content:\n" + "\n".join(map(str, problems.errors[:20])))
     renderer = Renderer(library.facts, lambda lesson_id: f"/lessons/{lesson_id}", library.terms)
-    app.extensions["tawasul_content"] = (library, problems, renderer, build_index(library))
+    app.extensions[EXTENSION] = LoadedContent(
+        library=library, problems=problems, renderer=renderer, search_index=build_index(library)
+    )
+
+
+def loaded() -> LoadedContent:
+    """The content loaded at start-up for the current app."""
+    content: LoadedContent = current_app.extensions[EXTENSION]
+    return content
 
 
 def library() -> Library:
     """The loaded content library."""
-    return current_app.extensions["tawasul_content"][0]
+    return loaded().library
 
 
 def problems() -> Problems:
     """The problems found when the content was loaded."""
-    return current_app.extensions["tawasul_content"][1]
+    return loaded().problems
 
 
 def renderer() -> Renderer:
     """The process-wide Markdown renderer (with its cache)."""
-    return current_app.extensions["tawasul_content"][2]
+    return loaded().renderer
 
 
 def search_index() -> list[tuple[str, str, str, str, str]]:
     """The lesson search index, built once at start-up."""
-    return current_app.extensions["tawasul_content"][3]
+    return loaded().search_index

@@ -128,3 +128,29 @@ NOT_LEARNER_TEXT: dict[str, str] = {}
 def declare_not_learner_text(column: str, reason: str) -> None:
     """Record that `table.column` holds no learner-written text shown on a page."""
     NOT_LEARNER_TEXT[column] = reason
+
+
+@dataclass(frozen=True)
+class ContentCheck:
+    """A feature's validation of the data it ships, run with `flask content check` and at start.
+
+    `run(library, problems)` appends its problems (file and line) and returns a short summary
+    such as "4 sandbox scenarios". It runs on the repository's own content only: the data it
+    checks ships with the app, and a fixture content root has other facts.
+    """
+
+    name: str
+    run: Callable[[Any, Any], str]
+
+
+CONTENT_CHECKS: dict[str, ContentCheck] = {}
+
+
+def register_content_check(name: str, run: Callable[[Any, Any], str]) -> None:
+    """Register a feature's content check (called at import of the feature)."""
+    CONTENT_CHECKS[name] = ContentCheck(name, run)
+
+
+def run_content_checks(library: Any, problems: Any) -> list[str]:
+    """Run every registered content check in name order; return their summaries."""
+    return [CONTENT_CHECKS[name].run(library, problems) for name in sorted(CONTENT_CHECKS)]

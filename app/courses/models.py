@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.db import UTCDateTime, utcnow
+from app.core.db import UTCDateTime, user_fk, utcnow
 from app.core.extensions import db
 
 
@@ -18,6 +18,6 @@ class LessonProgress(db.Model):  # type: ignore[name-defined]
     __table_args__ = (UniqueConstraint("user_id", "lesson_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
     lesson_id: Mapped[str] = mapped_column(String(40))
     completed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, LargeBinary, St
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import UTCDateTime, utcnow
+from app.core.db import UTCDateTime, user_fk, utcnow
 from app.core.extensions import db
 
 
@@ -19,9 +19,7 @@ class Portfolio(db.Model):  # type: ignore[name-defined]
     __tablename__ = "portfolio"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("user.id", ondelete="CASCADE"), unique=True, index=True
-    )
+    user_id: Mapped[int] = user_fk(unique=True)
     slug: Mapped[str] = mapped_column(String(60), unique=True)
     headline: Mapped[str] = mapped_column(String(160), default="")
     bio: Mapped[str] = mapped_column(Text, default="")
@@ -55,7 +53,7 @@ class PortfolioSlug(db.Model):  # type: ignore[name-defined]
     portfolio_id: Mapped[int] = mapped_column(
         ForeignKey("portfolio.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
 
 
 class CaseStudy(db.Model):  # type: ignore[name-defined]
@@ -67,7 +65,7 @@ class CaseStudy(db.Model):  # type: ignore[name-defined]
     portfolio_id: Mapped[int] = mapped_column(
         ForeignKey("portfolio.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
     position: Mapped[int] = mapped_column(Integer, default=0)
     title: Mapped[str] = mapped_column(String(160))
     context: Mapped[str] = mapped_column(Text, default="")
@@ -96,7 +94,7 @@ class ContactMessage(db.Model):  # type: ignore[name-defined]
     portfolio_id: Mapped[int] = mapped_column(
         ForeignKey("portfolio.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
     sender_name: Mapped[str] = mapped_column(String(100))
     sender_email: Mapped[str] = mapped_column(String(254))
     body: Mapped[str] = mapped_column(Text)
@@ -122,7 +120,7 @@ class ShareLink(db.Model):  # type: ignore[name-defined]
     portfolio_id: Mapped[int] = mapped_column(
         ForeignKey("portfolio.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
     digest: Mapped[str] = mapped_column(String(64), unique=True)
     label: Mapped[str] = mapped_column(String(80), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -149,7 +147,7 @@ class PortfolioImage(db.Model):  # type: ignore[name-defined]
     __tablename__ = "portfolio_image"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
     data: Mapped[bytes] = mapped_column(LargeBinary)
     mime: Mapped[str] = mapped_column(String(20))
     width: Mapped[int] = mapped_column(Integer)
@@ -167,7 +165,7 @@ class PortfolioItem(db.Model):  # type: ignore[name-defined]
     portfolio_id: Mapped[int] = mapped_column(
         ForeignKey("portfolio.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
     kind: Mapped[str] = mapped_column(String(12))
     position: Mapped[int] = mapped_column(Integer, default=0)
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -202,5 +200,5 @@ class PortfolioStat(db.Model):  # type: ignore[name-defined]
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     metric: Mapped[str] = mapped_column(String(8), primary_key=True)
     key: Mapped[str] = mapped_column(String(120), primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
     count: Mapped[int] = mapped_column(Integer, default=0)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import UTCDateTime, utcnow
+from app.core.db import UTCDateTime, user_fk, utcnow
 from app.core.extensions import db
 
 KINDS = ("lesson", "track", "diagnostic", "skill-check", "retake")
@@ -20,7 +20,7 @@ class QuizAttempt(db.Model):  # type: ignore[name-defined]
     __tablename__ = "quiz_attempt"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
     token: Mapped[str] = mapped_column(String(64), unique=True)
     kind: Mapped[str] = mapped_column(String(20))
     ref: Mapped[str] = mapped_column(String(60), default="")
@@ -48,7 +48,7 @@ class Answer(db.Model):  # type: ignore[name-defined]
     attempt_id: Mapped[int] = mapped_column(
         ForeignKey("quiz_attempt.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
     item_id: Mapped[str] = mapped_column(String(60))
     position: Mapped[int] = mapped_column(Integer, default=0)
     response: Mapped[Any] = mapped_column(JSON)

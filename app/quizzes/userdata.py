@@ -41,9 +41,9 @@ for column, why in {
 
 def set_typed_answer(session: Any, user: Any, value: str) -> None:
     """Store `value` as the learner's typed answer to a short-answer item (XSS harness)."""
-    from flask import current_app
+    from app.content_runtime import library
 
-    lib = current_app.extensions["tawasul_content"][0]
+    lib = library()
     item = next(i for i in lib.items.values() if i.type == "short")
     attempt = QuizAttempt(
         user_id=user.id,

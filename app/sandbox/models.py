@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import UTCDateTime, utcnow
+from app.core.db import UTCDateTime, user_fk, utcnow
 from app.core.extensions import db
 
 STATUSES = ("draft", "submitted", "returned", "approved", "published")
@@ -20,7 +20,7 @@ class SandboxAccount(db.Model):  # type: ignore[name-defined]
     __tablename__ = "sandbox_account"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
     scenario_id: Mapped[str] = mapped_column(String(60))
     seed: Mapped[int] = mapped_column(Integer)
     # Simulated local time of the brand's country (naive on purpose: it is not a real instant).
@@ -46,7 +46,7 @@ class SandboxIdea(db.Model):  # type: ignore[name-defined]
     account_id: Mapped[int] = mapped_column(
         ForeignKey("sandbox_account.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
     title: Mapped[str] = mapped_column(String(200))
     campaign: Mapped[str] = mapped_column(String(60), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -69,7 +69,7 @@ class SandboxPost(db.Model):  # type: ignore[name-defined]
     account_id: Mapped[int] = mapped_column(
         ForeignKey("sandbox_account.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
     platform: Mapped[str] = mapped_column(String(12))
     # The post's key for random draws: account-local ("i3-x" = third idea, X), so the same
     # actions give the same numbers on any database, whatever ids the rows get.

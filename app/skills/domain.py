@@ -7,12 +7,24 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-PASS_AWARE = 0.70  # §2.1 levels 1 and 2: ≥ 70 % among the latest 10
-PASS_PRACTITIONER = 0.85  # §2.1 level 3: ≥ 85 % among the latest 10 A-or-J items
-EXERCISE_WORKING = 70  # §2.1 level 2: one exercise ≥ 70 (primary) or two (secondary)
-EXERCISE_PRACTITIONER = 80  # §2.1 level 3: two exercises ≥ 80
-LATEST = 10
-REFRESH_AFTER = timedelta(days=183)
+# curriculum.md §2.1, the one evidence rule for levels; each name says the line it implements.
+LATEST = 10  # "% correct" is the mean over the 10 most recent distinct items
+MIN_ANSWERED_AWARE = 4  # level 1: at least 4 K-or-higher items answered
+PASS_AWARE = 0.70  # levels 1 and 2: ≥ 70 % correct among the latest 10
+MIN_APPLIED_WORKING = 4  # level 2: at least 4 A-or-J items answered
+EXERCISE_WORKING = 70  # level 2: an exercise scored ≥ 70 ...
+PRIMARY_EXERCISES_WORKING = 1  # ... one with the skill primary,
+SECONDARY_EXERCISES_WORKING = 2  # ... or two with it secondary
+MIN_JUDGED_PRACTITIONER = 3  # level 3: at least 3 J items answered
+PASS_PRACTITIONER = 0.85  # level 3: ≥ 85 % among the latest 10 A-or-J items
+EXERCISE_PRACTITIONER = 80  # level 3: exercises scored ≥ 80 ...
+DISTINCT_EXERCISES_PRACTITIONER = 2  # ... two different ones
+REFRESH_AFTER = timedelta(days=183)  # §2.1 decay: a stale skill gets a "refresh" flag
+
+# curriculum.md §2.3, the gap report.
+CORE_WEIGHT = 2  # step 2: weight 2 for core (★) skills, otherwise 1
+JOB_READY_READINESS = 0.85  # step 4: every core skill at target and readiness ≥ 85 %
+TOP_GAPS_MAX = 5  # step 5: the 3–5 highest-priority gaps (fewer when fewer skills have a gap)
 
 
 @dataclass(frozen=True)
@@ -56,7 +68,9 @@ def latest_mean(answers: Iterable[ItemAnswer]) -> tuple[int, float]:
 def level_1(answers: list[ItemAnswer]) -> LevelReason:
     """Aware: ≥ 4 K-or-higher items answered and ≥ 70 % among the latest 10 of them."""
     count, mean = latest_mean(answers)
-    return LevelReason(1, count >= 4 and mean >= PASS_AWARE, {"answered": count, "mean": mean})
+    return LevelReason(
+        1, count >= MIN_ANSWERED_AWARE and mean >= PASS_AWARE, {"answered": count, "mean": mean}
+    )
 
 
 def level_2(answers: list[ItemAnswer], exercises: list[ExerciseResult]) -> LevelReason:
@@ -67,8 +81,10 @@ def level_2(answers: list[ItemAnswer], exercises: list[ExerciseResult]) -> Level
     secondary = {
         e.exercise for e in exercises if e.role == "secondary" and e.score >= EXERCISE_WORKING
     }
-    by_quiz = count >= 4 and mean >= PASS_AWARE
-    by_practice = len(primary) >= 1 or len(secondary) >= 2
+    by_quiz = count >= MIN_APPLIED_WORKING and mean >= PASS_AWARE
+    by_practice = (
+        len(primary) >= PRIMARY_EXERCISES_WORKING or len(secondary) >= SECONDARY_EXERCISES_WORKING
+    )
     return LevelReason(
         2,
         by_quiz or by_practice,
@@ -89,9 +105,9 @@ def level_3(answers: list[ItemAnswer], exercises: list[ExerciseResult]) -> Level
     _, mean = latest_mean(applied)
     strong = [e for e in exercises if e.score >= EXERCISE_PRACTITIONER]
     distinct = {e.exercise for e in strong}
-    met_quiz = judged >= 3 and mean >= PASS_PRACTITIONER
+    met_quiz = judged >= MIN_JUDGED_PRACTITIONER and mean >= PASS_PRACTITIONER
     met_practice = (
-        len(distinct) >= 2
+        len(distinct) >= DISTINCT_EXERCISES_PRACTITIONER
         and any(e.role == "primary" for e in strong)
         and any(e.hard for e in strong)
     )
@@ -124,7 +140,7 @@ def bkt_update(p_know: float, score: float, params: Mapping[str, float]) -> floa
     return min(1.0, max(0.0, posterior + (1 - posterior) * learn))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GapRow:
     """One skill in the gap report."""
 
@@ -152,6 +168,7 @@ class GapReport:
 
 
 def gap_report(
+    *,
     role: str,
     targets: Mapping[str, int],
     core: Iterable[str],
@@ -171,24 +188,26 @@ def gap_report(
         seen = last_evidence.get(skill)
         rows.append(
             GapRow(
-                skill,
-                groups.get(skill, ""),
-                current,
-                target,
-                skill in core_set,
-                gap,
-                gap * (2 if skill in core_set else 1),
-                confidence.get(skill, 0.0),
-                skill in decaying and seen is not None and now - seen > REFRESH_AFTER,
+                skill=skill,
+                group=groups.get(skill, ""),
+                current=current,
+                target=target,
+                core=skill in core_set,
+                gap=gap,
+                priority=gap * (CORE_WEIGHT if skill in core_set else 1),
+                confidence=confidence.get(skill, 0.0),
+                refresh=skill in decaying and seen is not None and now - seen > REFRESH_AFTER,
             )
         )
     total = sum(r.target for r in rows)
     readiness = sum(min(r.current, r.target) for r in rows) / total if total else 1.0
-    job_ready = all(r.current >= r.target for r in rows if r.core) and readiness >= 0.85
+    job_ready = (
+        all(r.current >= r.target for r in rows if r.core) and readiness >= JOB_READY_READINESS
+    )
     ranked = sorted(
         (r for r in rows if r.priority > 0), key=lambda r: (-r.priority, r.confidence, r.skill)
     )
-    top = tuple(ranked[:5]) if len(ranked) >= 3 else tuple(ranked)
+    top = tuple(ranked[:TOP_GAPS_MAX])
     group_scores = []
     for group in dict.fromkeys(groups.values()):
         members = [r for r in rows if r.group == group]

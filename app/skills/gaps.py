@@ -24,15 +24,15 @@ def build_report(
     role = lib.roles[role_id or role_of(user, lib) or next(iter(lib.roles), DEFAULT_ROLE)]
     states = levels(db.session, user)
     report = gap_report(
-        role.id,
-        role.targets,
-        role.core,
-        {s.id: s.group for s in lib.skills.values()},
-        {k: int(v["level"]) for k, v in states.items()},
-        {k: float(v["p_know"]) for k, v in states.items()},
-        {k: v["last"] for k, v in states.items()},
-        [s.id for s in lib.skills.values() if s.decays],
-        utcnow(),
+        role=role.id,
+        targets=role.targets,
+        core=role.core,
+        groups={s.id: s.group for s in lib.skills.values()},
+        levels={k: int(v["level"]) for k, v in states.items()},
+        confidence={k: float(v["p_know"]) for k, v in states.items()},
+        last_evidence={k: v["last"] for k, v in states.items()},
+        decays=[s.id for s in lib.skills.values() if s.decays],
+        now=utcnow(),
     )
     return report, states
 

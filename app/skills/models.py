@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Float, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.db import UTCDateTime, utcnow
+from app.core.db import UTCDateTime, user_fk, utcnow
 from app.core.extensions import db
 
 
@@ -18,7 +18,7 @@ class SkillEvidence(db.Model):  # type: ignore[name-defined]
     __tablename__ = "skill_evidence"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
     skill: Mapped[str] = mapped_column(String(40))
     source_kind: Mapped[str] = mapped_column(String(20))  # quiz | exercise | review
     source_id: Mapped[str] = mapped_column(String(60))  # attempt id, exercise attempt id
@@ -37,7 +37,7 @@ class SkillState(db.Model):  # type: ignore[name-defined]
     __table_args__ = (UniqueConstraint("user_id", "skill"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
     skill: Mapped[str] = mapped_column(String(40))
     level: Mapped[int] = mapped_column(Integer, default=0)
     p_know: Mapped[float] = mapped_column(Float)
@@ -56,7 +56,7 @@ class ReviewCard(db.Model):  # type: ignore[name-defined]
     __table_args__ = (UniqueConstraint("user_id", "item_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = user_fk()
     item_id: Mapped[str] = mapped_column(String(60))
     card: Mapped[dict[str, Any]] = mapped_column(JSON)
     due: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

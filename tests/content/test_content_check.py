@@ -75,7 +75,7 @@ def test_production_refuses_invalid_content(app, database_url, mailbox, tmp_path
     with pytest.raises(ContentError, match="unknown fact"):
         create_app(cfg)
     dev = create_app(app_config(database_url, mailbox, CONTENT_ROOT=broken))
-    assert dev.extensions["tawasul_content"][1].errors
+    assert dev.extensions["tawasul_content"].problems.errors
 
 
 def test_admin_content_page_lists_problems(app, database_url, mailbox, tmp_path, users):

@@ -45,7 +45,7 @@ def test_ten_concurrent_duplicate_submissions_score_once(app, database_url, mail
         evidence = session.scalar(select(func.count(SkillEvidence.id)))
     assert attempt.status == "submitted" and answers == len(attempt.item_ids)
     assert evidence == sum(
-        len(app.extensions["tawasul_content"][0].items[i].skills) for i in attempt.item_ids
+        len(app.extensions["tawasul_content"].library.items[i].skills) for i in attempt.item_ids
     )
     print(
         f"T8: 10 duplicate concurrent posts over 4 app instances -> 1 scored attempt, "

@@ -14,7 +14,7 @@ from app.skills.models import ReviewCard, SkillEvidence, SkillState
 
 def lib_of(app):
     """The content library the app loaded."""
-    return app.extensions["tawasul_content"][0]
+    return app.extensions["tawasul_content"].library
 
 
 def signed_in(app, users, **kw):
@@ -163,7 +163,7 @@ def test_review_card_answered_in_place(app, users, ctx):
 
 def test_search_matches_arabic_spelling_variants(client):
     """Search ignores hamza, taa marbuta and diacritics, in both languages."""
-    lib = client.application.extensions["tawasul_content"][0]
+    lib = client.application.extensions["tawasul_content"].library
     word = "المنصات"
     assert any(word in t.body for lesson in lib.lessons.values() for t in lesson.texts.values())
     page = client.get("/learn/search", query_string={"q": "المنصّات"}).get_data(as_text=True)

@@ -73,7 +73,7 @@ def seed_learning(app, client):
     """Complete a lesson and submit its quiz: progress, attempts, answers, evidence, cards."""
     from app.quizzes.domain import lesson_items
 
-    lib = app.extensions["tawasul_content"][0]
+    lib = app.extensions["tawasul_content"].library
     lesson = next(lid for lid in lib.lessons if lesson_items(lib, lid))
     assert client.post(f"/lessons/{lesson}/complete").status_code == 303
     take = client.post(f"/quiz/lesson/{lesson}").headers["Location"]

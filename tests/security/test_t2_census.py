@@ -82,7 +82,7 @@ def owner_cases(app, a):
     from app.quizzes.models import QuizAttempt
     from app.skills.models import ReviewCard
 
-    lib = app.extensions["tawasul_content"][0]
+    lib = app.extensions["tawasul_content"].library
     items = next(ids for lid in lib.lessons if (ids := lesson_items(lib, lid)))
     with app.test_request_context():
         sid = db.session.scalars(select(UserSession.id).where(UserSession.user_id == a.id)).first()

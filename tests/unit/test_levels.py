@@ -136,15 +136,15 @@ def test_gap_report_formulas():
     """§2.3: gap, priority ×2 for core skills, readiness, job-ready, top list, refresh flag."""
     now = datetime(2026, 11, 26, tzinfo=UTC)
     report = gap_report(
-        "r",
-        {"a": 2, "b": 2, "c": 1, "d": 0},
-        ["a"],
-        {"a": "g1", "b": "g1", "c": "g2", "d": "g2"},
-        {"a": 1, "b": 0, "c": 1},
-        {"a": 0.5},
-        {"c": now - timedelta(days=200)},
-        ["c"],
-        now,
+        role="r",
+        targets={"a": 2, "b": 2, "c": 1, "d": 0},
+        core=["a"],
+        groups={"a": "g1", "b": "g1", "c": "g2", "d": "g2"},
+        levels={"a": 1, "b": 0, "c": 1},
+        confidence={"a": 0.5},
+        last_evidence={"c": now - timedelta(days=200)},
+        decays=["c"],
+        now=now,
     )
     rows = {r.skill: r for r in report.rows}
     assert (rows["a"].gap, rows["a"].priority) == (1, 2)
@@ -153,5 +153,46 @@ def test_gap_report_formulas():
     assert report.readiness == (1 + 0 + 1 + 0) / 5
     assert not report.job_ready
     assert [r.skill for r in report.top] == ["b", "a"]  # same priority: lower confidence first
-    done = gap_report("r", {"a": 1}, ["a"], {"a": "g"}, {"a": 1}, {}, {}, [], now)
+    done = gap_report(
+        role="r",
+        targets={"a": 1},
+        core=["a"],
+        groups={"a": "g"},
+        levels={"a": 1},
+        confidence={},
+        last_evidence={},
+        decays=[],
+        now=now,
+    )
     assert done.job_ready and done.readiness == 1.0 and done.top == ()
+
+
+def test_top_list_keeps_at_most_five_in_priority_order():
+    """§2.3 step 5: the top list holds the highest-priority gaps, at most five of them."""
+    now = datetime(2026, 11, 26, tzinfo=UTC)
+    targets = {f"s{i}": 3 for i in range(8)}
+    levels = {f"s{i}": min(i, 3) for i in range(8)}  # gaps 3, 2, 1, 0, 0, …
+    report = gap_report(
+        role="r",
+        targets=targets,
+        core=["s2"],
+        groups=dict.fromkeys(targets, "g"),
+        levels=levels,
+        confidence={},
+        last_evidence={},
+        decays=[],
+        now=now,
+    )
+    assert [r.skill for r in report.top] == ["s0", "s1", "s2"]  # s2 is core: 1 × 2 = 2
+    wide = gap_report(
+        role="r",
+        targets=targets,
+        core=[],
+        groups=dict.fromkeys(targets, "g"),
+        levels={},
+        confidence={},
+        last_evidence={},
+        decays=[],
+        now=now,
+    )
+    assert len(wide.top) == 5

@@ -1,0 +1,21 @@
+"""The sandbox's content check: scenarios, calendars and platform rules that ship with the app."""
+
+from __future__ import annotations
+
+from app.content.errors import Problems
+from app.content.model import Library
+from app.core.registry import register_content_check
+
+
+def check_sandbox(library: Library, problems: Problems) -> str:
+    """Add the sandbox's scenario, calendar and rule problems; return a count of scenarios."""
+    from app.sandbox.domain.rules import check_rule_facts
+    from app.sandbox.domain.scenarios import load_sandbox
+
+    scenarios, _calendars, found = load_sandbox()
+    problems.items.extend(found.items)
+    check_rule_facts({k: f.value for k, f in library.facts.items()}, problems)
+    return f"{len(scenarios)} sandbox scenarios"
+
+
+register_content_check("sandbox", check_sandbox)
