@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -93,3 +94,31 @@ def test_admin_content_page_lists_problems(app, database_url, mailbox, tmp_path,
     client.post("/login", data={"email": admin.email, "password": PASSWORD})
     page = client.get("/admin/content").get_data(as_text=True)
     assert "courses/basics/bas-1.ar.md:17: unknown fact" in page
+
+
+def test_registered_content_checks_run_in_the_cli_and_at_start(app, database_url, mailbox):
+    """A feature's registered check reports with file and line in the CLI and at start-up."""
+    from conftest import app_config
+
+    from app import create_app
+    from app.core.registry import CONTENT_CHECKS, register_content_check
+
+    assert "sandbox" in CONTENT_CHECKS  # the sandbox registers its scenarios and rules
+
+    def broken_feature(library, problems):
+        """A stand-in feature whose data has one error."""
+        problems.add("app/feature/data.yaml", 3, "stand-in problem")
+        return "1 stand-in file"
+
+    register_content_check("zz-stand-in", broken_feature)
+    try:
+        result = app.test_cli_runner().invoke(args=["content", "check"])
+        assert result.exit_code == 1
+        assert "app/feature/data.yaml:3: stand-in problem" in result.output
+        assert re.search(r"\b\d+ sandbox scenarios, 1 stand-in file checked in", result.output)
+        started = create_app(app_config(database_url, mailbox))
+        assert [str(p) for p in started.extensions["tawasul_content"].problems.errors] == [
+            "app/feature/data.yaml:3: stand-in problem"
+        ]
+    finally:
+        del CONTENT_CHECKS["zz-stand-in"]
