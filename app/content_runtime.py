@@ -17,7 +17,7 @@ from app.content.library import load_library
 from app.content.markdown import Renderer
 from app.content.model import Library
 from app.content.search import build_index
-from app.core.registry import run_content_checks
+from app.core.registry import run_content_checks, takeable_exercises
 
 log = logging.getLogger("tawasul.content")
 
@@ -79,3 +79,15 @@ def renderer() -> Renderer:
 def search_index() -> list[tuple[str, str, str, str, str]]:
     """The lesson search index, built once at start-up."""
     return loaded().search_index
+
+
+# The endpoint that starts an exercise; an exercise with a scorer but no such page is not
+# offered yet.
+EXERCISE_START = "exercises.start"
+
+
+def takeable() -> frozenset[str]:
+    """Exercises a learner can take now: a scorer is registered and the start page exists."""
+    if EXERCISE_START not in current_app.view_functions:
+        return frozenset()
+    return takeable_exercises()

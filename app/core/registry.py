@@ -154,3 +154,24 @@ def register_content_check(name: str, run: Callable[[Any, Any], str]) -> None:
 def run_content_checks(library: Any, problems: Any) -> list[str]:
     """Run every registered content check in name order; return their summaries."""
     return [CONTENT_CHECKS[name].run(library, problems) for name in sorted(CONTENT_CHECKS)]
+
+
+# Exercise scorers by exercise id. An exercise "can be taken" once its scorer is registered
+# and the page that starts it exists; pages name the others as coming soon.
+SCORERS: dict[str, Any] = {}
+
+
+def register_scorer(exercise_id: str) -> Callable[[F], F]:
+    """Register a scorer class under an exercise id (as question types are registered)."""
+
+    def mark(scorer: F) -> F:
+        """Record the scorer."""
+        SCORERS[exercise_id] = scorer
+        return scorer
+
+    return mark
+
+
+def takeable_exercises() -> frozenset[str]:
+    """The exercise ids that have a scorer."""
+    return frozenset(SCORERS)

@@ -14,7 +14,8 @@ from app.accounts.forms import ConfirmForm
 from app.content import search as lesson_search
 from app.content.glossary import entries as glossary_entries
 from app.content.model import Lesson, LessonText, Library
-from app.content_runtime import library, renderer, search_index
+from app.content.practice import for_lesson
+from app.content_runtime import library, renderer, search_index, takeable
 from app.core.i18n import current_language as lang
 from app.core.registry import access
 from app.courses import services
@@ -77,6 +78,7 @@ def lesson(lesson_id: str) -> str:
         previous=order[at - 1] if at > 0 else None,
         following=order[at + 1] if at + 1 < len(order) else None,
         quiz_count=len([i for i in lib.items_for_lesson(item.id) if not i.diagnostic]),
+        practice=for_lesson(item, lib.exercises, takeable()),
     )
 
 

@@ -9,7 +9,8 @@ from werkzeug.wrappers import Response
 
 from app.accounts.domain import safe_next
 from app.accounts.forms import ConfirmForm
-from app.content_runtime import library
+from app.content.practice import for_skill
+from app.content_runtime import library, takeable
 from app.core.extensions import db
 from app.core.i18n import current_language as lang
 from app.core.registry import access
@@ -43,6 +44,7 @@ def report() -> str:
         ),
     )
     progress = completed_ids(current_user)
+    ready = takeable()
     # The role picker is plain HTML (TargetRoleForm still validates the POST): rendering
     # WTForms widgets was a tenth of this page's CPU time.
     roles = [(r.id, r.name.get(lang()) or r.id) for r in lib.roles.values()]
@@ -58,10 +60,7 @@ def report() -> str:
             row.skill: next_unfinished(current_user, lib, row.skill, progress)
             for row in report_.top
         },
-        exercise={
-            row.skill: next((e.id for e in lib.exercises.values() if row.skill in e.primary), None)
-            for row in report_.top
-        },
+        practice={row.skill: for_skill(row.skill, lib.exercises, ready) for row in report_.top},
     )
 
 
