@@ -27,7 +27,7 @@ def section() -> str:
     endpoint = request.endpoint or ""
     if endpoint in SECTIONS:
         return SECTIONS[endpoint]
-    for prefix in ("courses", "accounts"):
+    for prefix in ("courses", "accounts", "sandbox", "portfolio"):
         if endpoint.startswith(prefix + "."):
             return prefix
     return ""

@@ -128,7 +128,9 @@ def test_account_journey(
     expect(page.locator("h1")).to_contain_text(NAME)
     j.check("learner-home")
 
-    # 5. "My account", then English and back with the header switch, staying on the page.
+    # 5. "My account" (a menu that opens without JavaScript), then English and back with
+    # the header switch, staying on the page.
+    page.locator("header .account-menu summary").click()
     page.locator('header a[href="/account/"]').click()
     expect(page).to_have_url(re.compile(r"/account/$"))
     expect(page.locator("main")).to_contain_text(NAME)
@@ -154,7 +156,8 @@ def test_account_journey(
     expect(page.locator(".flash")).to_have_count(1)
     j.check("password-changed")
 
-    # 7. Sign out with the header button.
+    # 7. Sign out with the header button, inside the account menu.
+    page.locator("header .account-menu summary").click()
     page.locator('header form[action="/logout"] button[type=submit]').click()
     expect(page).to_have_url(re.compile(r"/$"))
     expect(page.locator('header form[action="/logout"]')).to_have_count(0)
