@@ -9,8 +9,7 @@ from sqlalchemy import delete, select
 from app.accounts.models import AccountToken, User, UserSession
 from app.core.registry import (
     XssField,
-    declare_not_learner_text,
-    register_user_data,
+    register_table,
     register_xss_field,
 )
 
@@ -81,20 +80,34 @@ def set_email(session: Any, user: User, value: str) -> None:
     session.get(User, user.id).email = value
 
 
-register_user_data(
-    "account_token",
-    export_tokens,
-    lambda s, u: s.execute(delete(AccountToken).where(AccountToken.user_id == u.id)),
+register_table(
+    AccountToken,
+    export=export_tokens,
     order=10,
+    not_learner_text={
+        "token_hash": "hash, never displayed",
+        "purpose": "set by the system",
+        "new_email": "not displayed on any page",
+    },
 )
-register_user_data(
-    "user_session",
-    export_sessions,
-    lambda s, u: s.execute(delete(UserSession).where(UserSession.user_id == u.id)),
+register_table(
+    UserSession,
+    export=export_sessions,
     order=10,
+    not_learner_text={"id": "random id, never displayed"},
 )
-register_user_data(
-    "user", export_user, lambda s, u: s.execute(delete(User).where(User.id == u.id)), order=99
+# The user's own row is keyed by id, not user_id, so it has its own delete (last, at 99).
+register_table(
+    User,
+    export=export_user,
+    delete=lambda s, u: s.execute(delete(User).where(User.id == u.id)),
+    order=99,
+    not_learner_text={
+        "password_hash": "hash, never displayed",
+        "locale": "one of the supported codes",
+        "role": "set by the system",
+        "target_role": "one of the role ids from courses/roles.yaml",
+    },
 )
 
 register_xss_field(
@@ -119,12 +132,3 @@ register_xss_field(
         viewers=("owner", "admin"),
     )
 )
-
-declare_not_learner_text("user.password_hash", "hash, never displayed")
-declare_not_learner_text("user.locale", "one of the supported codes")
-declare_not_learner_text("user.role", "set by the system")
-declare_not_learner_text("user_session.id", "random id, never displayed")
-declare_not_learner_text("account_token.token_hash", "hash, never displayed")
-declare_not_learner_text("account_token.purpose", "set by the system")
-declare_not_learner_text("account_token.new_email", "not displayed on any page")
-declare_not_learner_text("user.target_role", "one of the role ids from courses/roles.yaml")

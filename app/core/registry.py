@@ -2,7 +2,8 @@
 
 1. Route census: every endpoint declares who may call it (public, signed-in, owner, admin);
    the access hook enforces it and a test fails on any endpoint without a class.
-2. User data: every table linked to a user maps to an export and a delete handler.
+2. User data: every table linked to a user maps to an export and a delete handler, and names
+   its text columns that never show learner text (one `register_table` call per table).
 3. XSS fields: every field that shows learner text names how to set it and where it shows.
 """
 
@@ -83,6 +84,22 @@ def register_user_data(
 ) -> None:
     """Register a table's export and delete handlers (called at import of a feature)."""
     USER_DATA[table] = UserData(table, export, delete, order)
+
+
+def register_table(
+    model: Any,
+    *,
+    export: tuple[str, ...] | Callable[[Any, Any], list[dict[str, Any]]],
+    delete: Callable[[Any, Any], None] | None = None,
+    order: int = 50,
+    not_learner_text: dict[str, str] | None = None,
+) -> None:
+    """Register a user table once: export, deletion, text columns that never show learner text."""
+    table = model.__tablename__
+    exporter = export_rows(model, export) if isinstance(export, tuple) else export
+    register_user_data(table, exporter, delete or delete_rows(model), order)
+    for column, reason in (not_learner_text or {}).items():
+        declare_not_learner_text(f"{table}.{column}", reason)
 
 
 # Files of a user that go into the export archive beside the JSON: (session, user) ->

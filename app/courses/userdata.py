@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from app.core.registry import declare_not_learner_text, delete_rows, export_rows, register_user_data
+from app.core.registry import register_table
 from app.courses.models import LessonProgress
 
-register_user_data(
-    "lesson_progress",
-    export_rows(LessonProgress, ("lesson_id", "completed_at")),
-    delete_rows(LessonProgress),
+register_table(
+    LessonProgress,
+    export=("lesson_id", "completed_at"),
     order=10,
+    not_learner_text={"lesson_id": "a content id"},
 )
-declare_not_learner_text("lesson_progress.lesson_id", "a content id")

@@ -8,10 +8,7 @@ from sqlalchemy import delete, select
 
 from app.core.registry import (
     XssField,
-    declare_not_learner_text,
-    delete_rows,
-    export_rows,
-    register_user_data,
+    register_table,
     register_xss_field,
 )
 from app.portfolio.models import (
@@ -24,30 +21,28 @@ from app.portfolio.models import (
     ShareLink,
 )
 
-register_user_data(
-    "case_study",
-    export_rows(
-        CaseStudy,
-        (
-            "id",
-            "position",
-            "title",
-            "context",
-            "goal",
-            "actions",
-            "lesson",
-            "simulated",
-            "figures",
-            "skills",
-            "hidden",
-            "results",
-            "period",
-            "platforms",
-            "tools",
-        ),
+PLATFORM_CODES = "platform codes checked against a fixed list"
+register_table(
+    CaseStudy,
+    export=(
+        "id",
+        "position",
+        "title",
+        "context",
+        "goal",
+        "actions",
+        "lesson",
+        "simulated",
+        "figures",
+        "skills",
+        "hidden",
+        "results",
+        "period",
+        "platforms",
+        "tools",
     ),
-    delete_rows(CaseStudy),
     order=30,
+    not_learner_text={"platforms": PLATFORM_CODES},
 )
 
 
@@ -65,40 +60,39 @@ def delete_slugs(session: Any, user: Any) -> None:
     session.execute(delete(PortfolioSlug).where(PortfolioSlug.user_id == user.id))
 
 
-register_user_data("portfolio_slug", export_rows(PortfolioSlug, ("slug",)), delete_slugs, order=31)
-register_user_data(
-    "portfolio",
-    export_rows(
-        Portfolio,
-        (
-            "slug",
-            "headline",
-            "bio",
-            "lang",
-            "theme",
-            "status",
-            "indexable",
-            "sections",
-            "platforms",
-            "photo_id",
-            "notify_email",
-            "updated_at",
-        ),
-    ),
-    delete_rows(Portfolio),
-    order=32,
+register_table(
+    PortfolioSlug,
+    export=("slug",),
+    delete=delete_slugs,
+    order=31,
+    not_learner_text={"slug": "a former slug, checked against the same pattern"},
 )
-for column, why in {
-    "portfolio.slug": "checked against a strict pattern (letters, digits, hyphens)",
-    "portfolio_slug.slug": "a former slug, checked against the same pattern",
-    "portfolio.lang": "ar or en",
-    "portfolio.status": "one of three codes",
-    "portfolio.theme": "a theme id checked against portfolio/themes/",
-    "portfolio.sections": "section codes checked against a fixed list",
-    "portfolio.platforms": "platform codes checked against a fixed list",
-    "case_study.platforms": "platform codes checked against a fixed list",
-}.items():
-    declare_not_learner_text(column, why)
+register_table(
+    Portfolio,
+    export=(
+        "slug",
+        "headline",
+        "bio",
+        "lang",
+        "theme",
+        "status",
+        "indexable",
+        "sections",
+        "platforms",
+        "photo_id",
+        "notify_email",
+        "updated_at",
+    ),
+    order=32,
+    not_learner_text={
+        "slug": "checked against a strict pattern (letters, digits, hyphens)",
+        "lang": "ar or en",
+        "status": "one of three codes",
+        "theme": "a theme id checked against portfolio/themes/",
+        "sections": "section codes checked against a fixed list",
+        "platforms": PLATFORM_CODES,
+    },
+)
 
 
 CASE_TEXT = ("title", "context", "goal", "actions", "results", "period", "lesson", "tools")
@@ -145,12 +139,9 @@ for _name in CASE_TEXT[1:]:
     )
 
 
-register_user_data(
-    "contact_message",
-    export_rows(
-        ContactMessage, ("id", "sender_name", "sender_email", "body", "received_at", "read")
-    ),
-    delete_rows(ContactMessage),
+register_table(
+    ContactMessage,
+    export=("id", "sender_name", "sender_email", "body", "received_at", "read"),
     order=29,
 )
 
@@ -181,13 +172,12 @@ for _name, _limit in {"sender_name": 100, "sender_email": 254, "body": 1000}.ite
     )
 
 
-register_user_data(
-    "share_link",
-    export_rows(ShareLink, ("id", "label", "created_at", "expires_at", "revoked_at")),
-    delete_rows(ShareLink),
+register_table(
+    ShareLink,
+    export=("id", "label", "created_at", "expires_at", "revoked_at"),
     order=28,
+    not_learner_text={"digest": "a SHA-256 digest, never displayed"},
 )
-declare_not_learner_text("share_link.digest", "a SHA-256 digest, never displayed")
 
 
 def set_link_label(session: Any, user: Any, value: str) -> None:

@@ -8,10 +8,8 @@ from sqlalchemy import select
 
 from app.core.registry import (
     XssField,
-    declare_not_learner_text,
     delete_rows,
-    export_rows,
-    register_user_data,
+    register_table,
     register_user_files,
     register_xss_field,
 )
@@ -21,8 +19,15 @@ from app.portfolio.userdata import set_portfolio
 
 EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"}
 ITEM_COLUMNS = ("id", "kind", "position", "image_id", *ITEM_FIELDS)
-register_user_data(
-    "portfolio_item", export_rows(PortfolioItem, ITEM_COLUMNS), delete_rows(PortfolioItem), order=27
+register_table(
+    PortfolioItem,
+    export=ITEM_COLUMNS,
+    order=27,
+    not_learner_text={
+        "kind": "one of four codes",
+        "rate_kind": "one of three codes",
+        "currency": "a code from a fixed list",
+    },
 )
 
 
@@ -58,23 +63,23 @@ def delete_images(session: Any, user: Any) -> None:
 
 
 # Items (27) and the portfolio's photo link go before the pictures; the portfolio at 32.
-register_user_data("portfolio_image", export_images, delete_images, order=33)
-register_user_files(image_files)
-register_user_data(
-    "portfolio_stat",
-    export_rows(PortfolioStat, ("day", "metric", "key", "count")),
-    delete_rows(PortfolioStat),
-    order=26,
+register_table(
+    PortfolioImage,
+    export=export_images,
+    delete=delete_images,
+    order=33,
+    not_learner_text={
+        "mime": "one of three image types set by the server",
+        "digest": "a SHA-256 digest set by the server",
+    },
 )
-for column, why in {
-    "portfolio_item.kind": "one of four codes",
-    "portfolio_item.rate_kind": "one of three codes",
-    "portfolio_item.currency": "a code from a fixed list",
-    "portfolio_image.mime": "one of three image types set by the server",
-    "portfolio_image.digest": "a SHA-256 digest set by the server",
-    "portfolio_stat.metric": "one of three codes set by the server",
-}.items():
-    declare_not_learner_text(column, why)
+register_user_files(image_files)
+register_table(
+    PortfolioStat,
+    export=("day", "metric", "key", "count"),
+    order=26,
+    not_learner_text={"metric": "one of three codes set by the server"},
+)
 
 
 def set_item(kind: str, attribute: str) -> Any:

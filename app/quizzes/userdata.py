@@ -6,37 +6,28 @@ from typing import Any
 
 from app.core.registry import (
     XssField,
-    declare_not_learner_text,
-    delete_rows,
-    export_rows,
-    register_user_data,
+    register_table,
     register_xss_field,
 )
 from app.quizzes.models import Answer, QuizAttempt
 
-register_user_data(
-    "answer",
-    export_rows(Answer, ("attempt_id", "item_id", "response", "score", "answered_at")),
-    delete_rows(Answer),
+register_table(
+    Answer,
+    export=("attempt_id", "item_id", "response", "score", "answered_at"),
     order=5,
+    not_learner_text={"item_id": "a content id"},
 )
-register_user_data(
-    "quiz_attempt",
-    export_rows(
-        QuizAttempt,
-        ("id", "kind", "ref", "item_ids", "status", "score", "started_at", "submitted_at"),
-    ),
-    delete_rows(QuizAttempt),
+register_table(
+    QuizAttempt,
+    export=("id", "kind", "ref", "item_ids", "status", "score", "started_at", "submitted_at"),
     order=10,
+    not_learner_text={
+        "token": "random submission token, never displayed",
+        "kind": "set by the system",
+        "ref": "a content id",
+        "status": "set by the system",
+    },
 )
-for column, why in {
-    "quiz_attempt.token": "random submission token, never displayed",
-    "quiz_attempt.kind": "set by the system",
-    "quiz_attempt.ref": "a content id",
-    "quiz_attempt.status": "set by the system",
-    "answer.item_id": "a content id",
-}.items():
-    declare_not_learner_text(column, why)
 
 
 def set_typed_answer(session: Any, user: Any, value: str) -> None:

@@ -9,10 +9,7 @@ from sqlalchemy import select
 
 from app.core.registry import (
     XssField,
-    declare_not_learner_text,
-    delete_rows,
-    export_rows,
-    register_user_data,
+    register_table,
     register_xss_field,
 )
 from app.sandbox.models import SandboxAccount, SandboxIdea, SandboxPost
@@ -30,36 +27,39 @@ POST_FIELDS = (
     "published_at",
     "outcome",
 )
-register_user_data(
-    "sandbox_post", export_rows(SandboxPost, POST_FIELDS), delete_rows(SandboxPost), order=20
+register_table(
+    SandboxPost,
+    export=POST_FIELDS,
+    order=20,
+    not_learner_text={
+        "platform": "one of six platform codes",
+        "format": "a format code checked against a list",
+        "aspect": "an aspect ratio checked against a list",
+        "goal": "a goal code checked against a list",
+        "pillar": "a pillar id checked against the scenario",
+        "trend": "a trend id checked against the scenario",
+        "status": "set by the system",
+        "rng_key": "set by the system from the idea's number and the platform",
+    },
 )
-register_user_data(
-    "sandbox_idea",
-    export_rows(SandboxIdea, ("id", "account_id", "title", "campaign", "created_at")),
-    delete_rows(SandboxIdea),
-    order=21,
+register_table(
+    SandboxIdea, export=("id", "account_id", "title", "campaign", "created_at"), order=21
 )
-register_user_data(
-    "sandbox_account",
-    export_rows(
-        SandboxAccount,
-        ("id", "scenario_id", "seed", "clock", "started", "followers", "inbox_queue", "created_at"),
+register_table(
+    SandboxAccount,
+    export=(
+        "id",
+        "scenario_id",
+        "seed",
+        "clock",
+        "started",
+        "followers",
+        "inbox_queue",
+        "created_at",
     ),
-    delete_rows(SandboxAccount),
     order=22,
+    not_learner_text={"scenario_id": "a scenario id from the app's files"},
 )
-for column, why in {
-    "sandbox_account.scenario_id": "a scenario id from the app's files",
-    "sandbox_post.platform": "one of six platform codes",
-    "sandbox_post.format": "a format code checked against a list",
-    "sandbox_post.aspect": "an aspect ratio checked against a list",
-    "sandbox_post.goal": "a goal code checked against a list",
-    "sandbox_post.pillar": "a pillar id checked against the scenario",
-    "sandbox_post.trend": "a trend id checked against the scenario",
-    "sandbox_post.status": "set by the system",
-    "sandbox_post.rng_key": "set by the system from the idea's number and the platform",
-}.items():
-    declare_not_learner_text(column, why)
 
 
 def harness_post(session: Any, user: Any) -> SandboxPost:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.registry import declare_not_learner_text, delete_rows, export_rows, register_user_data
+from app.core.registry import register_table
 from app.skills.models import ReviewCard, SkillEvidence, SkillState
 
 EVIDENCE_FIELDS = (
@@ -16,32 +16,23 @@ EVIDENCE_FIELDS = (
     "hard_variant",
     "created_at",
 )
-register_user_data(
-    "skill_evidence",
-    export_rows(SkillEvidence, EVIDENCE_FIELDS),
-    delete_rows(SkillEvidence),
+SYSTEM = "ids and tags set by the system"
+EVIDENCE_TAGS = ("skill", "source_kind", "source_id", "item_id", "level_tag", "role")
+register_table(
+    SkillEvidence,
+    export=EVIDENCE_FIELDS,
     order=10,
+    not_learner_text=dict.fromkeys(EVIDENCE_TAGS, SYSTEM),
 )
-register_user_data(
-    "skill_state",
-    export_rows(SkillState, ("skill", "level", "p_know", "evidence_count", "last_evidence_at")),
-    delete_rows(SkillState),
+register_table(
+    SkillState,
+    export=("skill", "level", "p_know", "evidence_count", "last_evidence_at"),
     order=10,
+    not_learner_text={"skill": SYSTEM},
 )
-register_user_data(
-    "review_card",
-    export_rows(ReviewCard, ("item_id", "due", "reviews", "created_at")),
-    delete_rows(ReviewCard),
+register_table(
+    ReviewCard,
+    export=("item_id", "due", "reviews", "created_at"),
     order=10,
+    not_learner_text={"item_id": SYSTEM},
 )
-for column in (
-    "skill_evidence.skill",
-    "skill_evidence.source_kind",
-    "skill_evidence.source_id",
-    "skill_evidence.item_id",
-    "skill_evidence.level_tag",
-    "skill_evidence.role",
-    "skill_state.skill",
-    "review_card.item_id",
-):
-    declare_not_learner_text(column, "ids and tags set by the system")
