@@ -7,13 +7,12 @@ from typing import Any
 
 from flask import current_app
 
-from app.accounts import tokens
+from app.accounts import mail, tokens
 from app.accounts.domain import normalise_email
 from app.accounts.models import User
-from app.accounts.services import end_sessions, find_user_by_email, link, mail_user
+from app.accounts.services import end_sessions, find_user_by_email
 from app.core.db import utcnow, write_unit
 from app.core.extensions import db
-from app.core.i18n import N_
 from app.core.registry import USER_DATA
 from app.core.security import hash_password, verify_password
 
@@ -28,9 +27,7 @@ def request_password_reset(email: str) -> None:
         return
     with write_unit(db.session) as s:
         token = tokens.issue_token(s, user, "reset", current_app.config["TOKEN_LIFETIME"])
-    mail_user(
-        user, user.email, "reset", N_("Reset your Tawasul password"), url=link(f"/reset/{token}")
-    )
+    mail.send_reset(user, token)
     log.info("password reset mailed user=%d", user.id)
 
 
@@ -62,7 +59,7 @@ def change_password(user: User, current: str, new: str, sign_out_others: bool) -
         row.password_changed_at = utcnow()
     if sign_out_others:
         end_sessions(user, keep=keep)
-    mail_user(user, user.email, "password_changed", N_("Your Tawasul password was changed"))
+    mail.send_password_changed(user)
     return True
 
 
@@ -77,13 +74,7 @@ def request_email_change(user: User, password: str, new_email: str) -> str:
         token = tokens.issue_token(
             s, user, "email", current_app.config["TOKEN_LIFETIME"], new_email=new_email
         )
-    mail_user(
-        user,
-        new_email,
-        "email_change",
-        N_("Confirm your new email for Tawasul"),
-        url=link(f"/account/email/confirm/{token}"),
-    )
+    mail.send_email_change(user, new_email, token)
     return "ok"
 
 
@@ -97,9 +88,7 @@ def confirm_email_change(token: str) -> User | None:
         old = user.email
         user.email = row.new_email
         user.email_verified_at = utcnow()
-    mail_user(
-        user, old, "email_changed", N_("Your Tawasul email was changed"), new_email=user.email
-    )
+    mail.send_email_changed(user, old)
     return user
 
 

@@ -6,18 +6,14 @@ import logging
 import secrets
 from dataclasses import dataclass
 
-from flask import current_app, render_template
-from flask_babel import force_locale
-from flask_babel import gettext as _
+from flask import current_app
 from sqlalchemy import delete, func, select
 
-from app.accounts import tokens
+from app.accounts import mail, tokens
 from app.accounts.domain import normalise_email
 from app.accounts.models import User, UserSession
 from app.core.db import utcnow, write_unit
 from app.core.extensions import db
-from app.core.i18n import N_
-from app.core.mail import send_mail
 from app.core.security import hash_password, needs_rehash, verify_password
 
 log = logging.getLogger("tawasul.accounts")
@@ -29,18 +25,6 @@ _DUMMY_HASH: dict[str, str] = {}
 def find_user_by_email(email: str) -> User | None:
     """Return the user with this email, or None."""
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
-
-
-def link(path: str) -> str:
-    """Return an absolute link under PUBLIC_BASE_URL."""
-    return current_app.config["PUBLIC_BASE_URL"] + path
-
-
-def mail_user(user: User, to: str, template: str, subject: str, **context: object) -> None:
-    """Send a templated message in the user's language."""
-    with force_locale(user.locale or "ar"):
-        body = render_template(f"accounts/email/{template}.txt", user=user, **context)
-        send_mail(to, _(subject), body)
 
 
 @dataclass(frozen=True)
@@ -59,14 +43,7 @@ def register_user(email: str, display_name: str, password: str, locale: str) -> 
     email = normalise_email(email)
     existing = find_user_by_email(email)
     if existing is not None:
-        mail_user(
-            existing,
-            existing.email,
-            "already_registered",
-            N_("Someone tried to register with your email"),
-            login_url=link("/login"),
-            forgot_url=link("/forgot"),
-        )
+        mail.send_already_registered(existing)
         return Registration(created=False)
     with write_unit(db.session) as s:
         user = User(
@@ -78,13 +55,7 @@ def register_user(email: str, display_name: str, password: str, locale: str) -> 
         s.add(user)
         s.flush()
         token = tokens.issue_token(s, user, "verify", current_app.config["VERIFY_TOKEN_LIFETIME"])
-    mail_user(
-        user,
-        user.email,
-        "verify",
-        N_("Confirm your email for Tawasul"),
-        url=link(f"/verify/{token}"),
-    )
+    mail.send_verification(user, token)
     log.info("account registered user=%d", user.id)
     return Registration(created=True)
 
@@ -96,13 +67,7 @@ def resend_verification(email: str) -> None:
         return
     with write_unit(db.session) as s:
         token = tokens.issue_token(s, user, "verify", current_app.config["VERIFY_TOKEN_LIFETIME"])
-    mail_user(
-        user,
-        user.email,
-        "verify",
-        N_("Confirm your email for Tawasul"),
-        url=link(f"/verify/{token}"),
-    )
+    mail.send_verification(user, token)
 
 
 def token_user(token: str, purpose: str) -> User | None:

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import ngettext
-from sqlalchemy import func, select
 from werkzeug.wrappers import Response
 
 from app.accounts import services
 from app.accounts.forms import ConfirmForm
-from app.accounts.models import User, UserSession
-from app.core.extensions import db
+from app.admin.services import PAGE_SIZE, user_by_id, users_page
 from app.core.registry import access
 
 bp = Blueprint("admin", __name__, template_folder="templates", url_prefix="/admin")
-
-PAGE_SIZE = 50
 
 
 @bp.route("/")
@@ -23,18 +19,9 @@ PAGE_SIZE = 50
 def users() -> str:
     """List accounts with their number of active sessions."""
     page = max(request.args.get("page", 1, type=int) or 1, 1)
-    stmt = (
-        select(User, func.count(UserSession.id))
-        .outerjoin(UserSession, UserSession.user_id == User.id)
-        .group_by(User.id)
-        .order_by(User.id)
-        .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE)
-    )
-    rows = db.session.execute(stmt).all()
     return render_template(
         "admin/users.html",
-        rows=rows,
+        rows=users_page(page),
         page=page,
         form=ConfirmForm(),
         total=services.count_users(),
@@ -48,7 +35,7 @@ def end_user_sessions(user_id: int) -> Response:
     """End every session of one user (ASVS 7.4.5)."""
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    user = db.session.get(User, user_id)
+    user = user_by_id(user_id)
     if user is None:
         abort(404)
     count = services.end_sessions(user)

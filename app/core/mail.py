@@ -1,4 +1,9 @@
-"""Outgoing mail through a real SMTP client; without a server, development writes files."""
+"""Outgoing mail through a real SMTP client; without a server, development writes files.
+
+Features say what to send (`app/<feature>/mail.py`: "the verification mail to this user
+with this token"); this module renders the body in the reader's language and sends it, so
+no service renders a template.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,9 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
-from flask import current_app
+from flask import current_app, render_template
+from flask_babel import force_locale
+from flask_babel import gettext as _
 
 log = logging.getLogger("tawasul.mail")
 
@@ -28,6 +35,18 @@ def build_message(to: str, subject: str, body: str) -> EmailMessage:
     msg["Message-ID"] = make_msgid(domain="tawasul.invalid")
     msg.set_content(body, charset="utf-8")
     return msg
+
+
+def public_link(path: str) -> str:
+    """An absolute link under PUBLIC_BASE_URL (a mail is read outside any request)."""
+    return str(current_app.config["PUBLIC_BASE_URL"]) + path
+
+
+def send_template(to: str, locale: str, template: str, subject: str, **context: object) -> None:
+    """Render a plain-text mail template and its (gettext-marked) subject in `locale`, then send."""
+    with force_locale(locale):
+        body = render_template(template, **context)
+        send_mail(to, _(subject), body)
 
 
 def send_mail(to: str, subject: str, body: str) -> None:

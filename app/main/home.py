@@ -7,12 +7,11 @@ from typing import Any
 from app.accounts.forms import ConfirmForm
 from app.accounts.models import User
 from app.content_runtime import library
-from app.core.extensions import db
 from app.courses.services import continue_lesson
 from app.quizzes.domain import review_options
 from app.skills import review
 from app.skills.gaps import role_of
-from app.skills.services import has_evidence
+from app.skills.services import learner_has_evidence
 
 
 def learner_home(user: User) -> dict[str, Any]:
@@ -24,7 +23,7 @@ def learner_home(user: User) -> dict[str, Any]:
         "continue_id": continue_lesson(user, lib),
         "due_card": due[0] if due else None,
         "due_count": review.count_due(user),
-        "has_evidence": has_evidence(db.session, user),
+        "has_evidence": learner_has_evidence(user),
         "role": role_of(user, lib),
         "form": ConfirmForm(),
         "options": review_options,

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from flask import abort
 from sqlalchemy import func, select
 
 from app.accounts.models import User
 from app.core.db import utcnow, write_unit
 from app.core.extensions import db
-from app.portfolio.domain import CASE_FIELDS, ITEM_FIELDS, store_sections
+from app.portfolio.domain import CASE_FIELDS, ITEM_FIELDS, safe_url, store_sections
+from app.portfolio.errors import NotYours
 from app.portfolio.images import CleanImage
 from app.portfolio.models import CaseStudy, Portfolio, PortfolioImage, PortfolioItem
 
@@ -24,17 +24,17 @@ def touch(portfolio: Portfolio) -> None:
 def save_sections(user: User, portfolio: Portfolio, layout: Sequence[tuple[str, bool]]) -> None:
     """Store the order of the page's sections and which are hidden."""
     if portfolio.user_id != user.id:
-        abort(404)
+        raise NotYours(portfolio.id)
     with write_unit(db.session):
         portfolio.sections = store_sections(layout)
         touch(portfolio)
 
 
 def item_of(user: User, item_id: int) -> PortfolioItem:
-    """The user's own item, or 404."""
+    """The user's own item (NotYours when it is missing or another learner's)."""
     item = db.session.get(PortfolioItem, item_id)
     if item is None or item.user_id != user.id:
-        abort(404)
+        raise NotYours(item_id)
     return item
 
 
@@ -119,10 +119,10 @@ def _reorder(rows: list[Any], row: Any, step: int) -> None:
 
 
 def case_study_of(user: User, study_id: int) -> CaseStudy:
-    """The user's own case study, or 404."""
+    """The user's own case study (NotYours when it is missing or another learner's)."""
     study = db.session.get(CaseStudy, study_id)
     if study is None or study.user_id != user.id:
-        abort(404)
+        raise NotYours(study_id)
     return study
 
 
@@ -182,3 +182,11 @@ def image_for(portfolio: Portfolio, image_id: int) -> PortfolioImage | None:
         )
     )
     return db.session.get(PortfolioImage, image_id) if used else None
+
+
+def shown_link(portfolio: Portfolio, item_id: int) -> PortfolioItem | None:
+    """An item of the portfolio whose saved http(s) link visitors may follow, else None."""
+    item = db.session.get(PortfolioItem, item_id)
+    if item is None or item.portfolio_id != portfolio.id or item.hidden or not safe_url(item.url):
+        return None
+    return item

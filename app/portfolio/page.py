@@ -10,41 +10,21 @@ forms are protected by the signed token instead (see views.contact).
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from flask import current_app, render_template, request, url_for
 from flask_babel import force_locale
 from markupsafe import Markup
-from sqlalchemy import bindparam, func, select
 
 from app.content_runtime import library
-from app.core.extensions import db
 from app.portfolio import editing, services
 from app.portfolio.domain import PLATFORMS, robots, sections, split_codes
-from app.portfolio.models import Portfolio
+from app.portfolio.read import Version, portfolio_by_id, verified_skills
 from app.portfolio.text import learner_html
 from app.portfolio.themes import theme_of
-from app.skills.models import SkillState
 
 FORM_SLOT = "@@tawasul-contact-token@@"
 CACHE_SIZE = 512
-
-
-def verified_skills(user_id: int, lang: str) -> list[tuple[str, int]]:
-    """(skill name, level) the gap report has verified for the learner, strongest first."""
-    lib = library()
-    rows = db.session.execute(
-        select(SkillState.skill, SkillState.level).where(
-            SkillState.user_id == user_id, SkillState.level > 0
-        )
-    ).all()
-    named = [
-        (lib.skills[skill].name.get(lang, skill), int(level))
-        for skill, level in rows
-        if skill in lib.skills
-    ]
-    return sorted(named, key=lambda row: (-row[1], row[0]))
 
 
 def context(portfolio: Any, owner: bool, **extra: Any) -> dict[str, Any]:
@@ -97,64 +77,14 @@ def render_public(portfolio: Any, owner: bool, **extra: Any) -> str:
     return html.replace(FORM_SLOT, services.form_token(portfolio))
 
 
-@cache
-def _version_query() -> Any:
-    """The statement behind version_of, built once (building it costs more than running it)."""
-    stamp = (
-        select(func.max(SkillState.last_evidence_at))
-        .where(SkillState.user_id == Portfolio.user_id)
-        .scalar_subquery()
-    )
-    return select(
-        Portfolio.id, Portfolio.user_id, Portfolio.status, Portfolio.updated_at, stamp
-    ).where(Portfolio.slug == bindparam("slug"))
-
-
-class Version(NamedTuple):
-    """What decides whether a cached page is current (dates as the driver returns them)."""
-
-    id: int
-    user_id: int
-    status: str
-    updated_at: Any
-    stamp: Any
-
-
-@cache
-def _compiled(dialect_name: str) -> Any:
-    """The version query compiled once for this database's dialect."""
-    return _version_query().compile(dialect=db.engine.dialect)
-
-
-def version_of(slug: str) -> Version | None:
-    """The version of the portfolio at a current slug (one query), or None.
-
-    The stamp is when the owner's skill levels last changed: the page shows them. This is
-    the only query of an anonymous visit, so it runs on a pooled DB-API connection: going
-    through a SQLAlchemy Connection cost eight times the query itself (see `make bench`).
-    """
-    compiled = _compiled(db.engine.dialect.name)
-    params = compiled.construct_params({"slug": slug})
-    args = tuple(params[k] for k in compiled.positiontup) if compiled.positional else params
-    connection = db.engine.raw_connection()
-    try:
-        cursor = connection.cursor()
-        cursor.execute(str(compiled), args)
-        row = cursor.fetchone()
-        cursor.close()
-    finally:
-        connection.close()  # back to the pool (which rolls back what the SELECT opened)
-    return Version(*row) if row else None
-
-
-def cached_public(version: Any) -> str:
+def cached_public(version: Version) -> str:
     """The published page for an anonymous visitor, rendered once per version."""
     cache: dict[tuple[Any, ...], str] = current_app.extensions.setdefault("portfolio_pages", {})
     key = (*version, request.host)
     html = cache.get(key)
     if html is None:
-        html = _page(db.session.get(Portfolio, version[0]), False)
+        html = _page(portfolio_by_id(version.id), False)
         if len(cache) >= CACHE_SIZE:
             cache.clear()
         cache[key] = html
-    return html.replace(FORM_SLOT, services.form_token_for(version[0]))
+    return html.replace(FORM_SLOT, services.form_token_for(version.id))

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import abort
 from sqlalchemy import select
 
 from app.accounts.models import User
 from app.core.db import utcnow, write_unit
 from app.core.extensions import db
 from app.portfolio.domain import case_study_figures, make_slug, slug_digest, slug_problem
+from app.portfolio.errors import PortfolioError, PortfolioGone, PortfolioNotFound
 from app.portfolio.models import (
     CaseStudy,
     ContactMessage,
@@ -25,10 +25,6 @@ from app.sandbox.read import published
 
 # What the sandbox's write → plan → read loop gives evidence of (curriculum.md §5).
 SANDBOX_SKILLS = ["cross-platform-content", "content-planning", "social-analytics"]
-
-
-class PortfolioError(ValueError):
-    """A change the portfolio refuses, with a short code for the page."""
 
 
 def portfolio_of(user: User) -> Portfolio | None:
@@ -142,16 +138,21 @@ def add_sandbox_case_study(user: User, portfolio: Portfolio, account: SandboxAcc
 
 
 def public_portfolio(slug: str) -> tuple[Portfolio | None, str | None]:
-    """(portfolio, None) for a current slug; (None, new slug) for a former one; else 404."""
+    """(portfolio, None) for a current slug, (None, new slug) for a former one.
+
+    Raises PortfolioGone for a deleted portfolio's address, PortfolioNotFound for any other.
+    """
     found = db.session.scalar(select(Portfolio).where(Portfolio.slug == slug))
     if found is not None:
         return found, None
     former = db.session.get(PortfolioSlug, slug)
     if former is None:
-        abort(410 if db.session.get(PortfolioTombstone, slug_digest(slug)) else 404)
+        if db.session.get(PortfolioTombstone, slug_digest(slug)) is not None:
+            raise PortfolioGone(slug)
+        raise PortfolioNotFound(slug)
     moved = db.session.get(Portfolio, former.portfolio_id)
     if moved is None:
-        abort(404)
+        raise PortfolioNotFound(slug)
     return None, moved.slug
 
 
@@ -219,18 +220,10 @@ def notify_owner(owner: User, message: ContactMessage) -> None:
     """Email the owner that a message arrived; it stays in the in-app inbox whatever happens."""
     import logging
 
-    from app.accounts.services import link, mail_user
-    from app.core.i18n import N_
+    from app.portfolio.mail import send_message_notice
 
     try:
-        mail_user(
-            owner,
-            owner.email,
-            "portfolio_message",
-            N_("New message through your Tawasul portfolio"),
-            message=message,
-            inbox=link("/portfolio/messages"),
-        )
+        send_message_notice(owner, message)
     except (OSError, ValueError):
         # A mail server being down must not lose the visitor's message (it is stored).
         logging.getLogger("tawasul.portfolio").warning("message notification not sent")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import abort
 from sqlalchemy import select
 
 from app.accounts.models import User
 from app.core.db import utcnow, write_unit
 from app.core.extensions import db
+from app.portfolio.errors import NotYours, PortfolioNotFound
 from app.portfolio.models import Portfolio, PortfolioReport, ShareLink
 
 
@@ -58,12 +58,23 @@ def links_of(user: User) -> list[ShareLink]:
 
 
 def revoke_link(user: User, link_id: int) -> None:
-    """Stop a link working at once (only the owner's own links)."""
+    """Stop a link working at once (only the owner's own links: NotYours otherwise)."""
     link = db.session.get(ShareLink, link_id)
     if link is None or link.user_id != user.id:
-        abort(404)
+        raise NotYours(link_id)
     with write_unit(db.session):
         link.revoked_at = link.revoked_at or utcnow()
+
+
+def recent_reports(limit: int = 200) -> list[tuple[PortfolioReport, Portfolio]]:
+    """Reports about portfolios, newest first, each with its portfolio (for the admins)."""
+    rows = db.session.execute(
+        select(PortfolioReport, Portfolio)
+        .join(Portfolio, Portfolio.id == PortfolioReport.portfolio_id)
+        .order_by(PortfolioReport.id.desc())
+        .limit(limit)
+    ).tuples()
+    return list(rows)
 
 
 def report(portfolio: Portfolio, reason: str) -> None:
@@ -73,10 +84,10 @@ def report(portfolio: Portfolio, reason: str) -> None:
 
 
 def unpublish(portfolio_id: int) -> None:
-    """Take a portfolio off line at once (admins, after a report)."""
+    """Take a portfolio off line at once (admins, after a report); PortfolioNotFound if none."""
     portfolio = db.session.get(Portfolio, portfolio_id)
     if portfolio is None:
-        abort(404)
+        raise PortfolioNotFound(portfolio_id)
     with write_unit(db.session):
         portfolio.status = "draft"
         portfolio.updated_at = utcnow()

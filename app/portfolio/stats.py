@@ -79,16 +79,16 @@ def flush() -> None:
                 continue  # another worker made the row first: add to it instead
 
 
-def count_visit(portfolio_id: int, user_id: int) -> None:
+def count_visit(
+    portfolio_id: int, user_id: int, *, user_agent: str, referrer: str, own_host: str
+) -> None:
     """Count a page view and where it came from (bots and the site's own pages left out)."""
-    from flask import request
-
     from app.portfolio.domain import referrer_key
 
-    if is_bot(request.headers.get("User-Agent", "")):
+    if is_bot(user_agent):
         return
     record(portfolio_id, user_id, "view")
-    came_from = referrer_key(request.referrer or "", request.host)
+    came_from = referrer_key(referrer, own_host)
     if came_from:
         record(portfolio_id, user_id, "ref", came_from)
 

@@ -21,6 +21,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.accounts.views import limited
+from app.core.errors import render_error
 from app.core.extensions import csrf
 from app.core.registry import access
 from app.portfolio import editing, services, sharing, stats
@@ -34,12 +35,28 @@ from app.portfolio.domain import (
     split_codes,
     visible,
 )
-from app.portfolio.page import cached_public, render_public, version_of
+from app.portfolio.errors import NotYours, PortfolioError, PortfolioGone, PortfolioNotFound
+from app.portfolio.page import cached_public, render_public
+from app.portfolio.read import version_of
 from app.portfolio.themes import THEMES, themes
 from app.sandbox import services as sandbox
 from app.sandbox.forms import clean
 
 bp = Blueprint("portfolio", __name__, template_folder="templates")
+
+
+@bp.errorhandler(PortfolioNotFound)
+@bp.errorhandler(NotYours)
+def not_found(_exc: LookupError) -> tuple[str, int]:
+    """Nothing here for this visitor: the usual 404 page (an id reveals no one's data)."""
+    return render_error(404)
+
+
+@bp.errorhandler(PortfolioGone)
+def gone(_exc: PortfolioGone) -> tuple[str, int]:
+    """A deleted portfolio's address: 410, so search engines drop it."""
+    return render_error(410)
+
 
 SLUG_ERRORS = {
     "length": _l("Use 3 to 60 letters or digits."),
@@ -124,7 +141,7 @@ def builder() -> str | Response | tuple[str, int]:
     if not errors:
         try:
             services.save_profile(current_user, portfolio, fields)
-        except services.PortfolioError as exc:
+        except PortfolioError as exc:
             errors["slug"] = str(SLUG_ERRORS[str(exc)])
     if errors:
         return render_builder(portfolio, fields, errors), 400
@@ -140,7 +157,7 @@ def from_sandbox(account_id: int) -> Response:
     portfolio = services.ensure_portfolio(current_user)
     try:
         services.add_sandbox_case_study(current_user, portfolio, account)
-    except services.PortfolioError as exc:
+    except PortfolioError as exc:
         if str(exc) == "exists":
             flash(_("This account is already a case study in your portfolio."), "info")
         else:
@@ -216,6 +233,17 @@ def messages() -> str:
     return render_template("portfolio/messages.html", messages=services.messages_of(current_user))
 
 
+def count_visit(portfolio_id: int, user_id: int) -> None:
+    """Count this request as a view of the portfolio (the counter sees no visitor, only these)."""
+    stats.count_visit(
+        portfolio_id,
+        user_id,
+        user_agent=request.headers.get("User-Agent", ""),
+        referrer=request.referrer or "",
+        own_host=request.host,
+    )
+
+
 @bp.route("/p/<slug>")
 @access("public")
 def public(slug: str) -> str | Response:
@@ -224,14 +252,14 @@ def public(slug: str) -> str | Response:
         # The common case, kept to one query: an anonymous visitor on a published page.
         version = version_of(slug)
         if version is not None and version.status == "published":
-            stats.count_visit(version.id, version.user_id)
+            count_visit(version.id, version.user_id)
             return cached_public(version)
     _found, moved = services.public_portfolio(slug)
     if moved is not None:
         return redirect(url_for("portfolio.public", slug=moved), code=301)
     portfolio, owner = readable(slug)
     if not owner:
-        stats.count_visit(portfolio.id, portfolio.user_id)
+        count_visit(portfolio.id, portfolio.user_id)
     return render_public(portfolio, owner)
 
 

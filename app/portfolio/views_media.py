@@ -12,12 +12,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from app.core.extensions import db
 from app.core.registry import access
 from app.core.security import CSP
 from app.portfolio import editing, services, stats
-from app.portfolio.domain import safe_url
-from app.portfolio.models import PortfolioItem
 from app.portfolio.shareimage import share_image
 from app.portfolio.text import learner_html
 from app.portfolio.views import bp, read_builder, readable, render_public
@@ -82,8 +79,8 @@ def share_png(slug: str) -> Response:
 def go(slug: str, item_id: int) -> Response:
     """Follow a link the portfolio shows, counting the click (only links the owner saved)."""
     portfolio, owner = readable(slug)
-    item = db.session.get(PortfolioItem, item_id)
-    if item is None or item.portfolio_id != portfolio.id or item.hidden or not safe_url(item.url):
+    item = editing.shown_link(portfolio, item_id)
+    if item is None:
         abort(404)
     if not owner and not stats.is_bot(request.user_agent.string):
         stats.record(portfolio.id, portfolio.user_id, "click", str(item.id))

@@ -8,14 +8,12 @@ from flask import Response as FlaskResponse
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from app.accounts.views import limited
-from app.core.extensions import csrf, db
+from app.core.extensions import csrf
 from app.core.registry import access
 from app.portfolio import resume_services, services, sharing
-from app.portfolio.models import Portfolio, PortfolioReport
 from app.portfolio.resume import from_resume, problems
 from app.portfolio.views import bp, readable
 from app.sandbox.forms import clean
@@ -72,13 +70,7 @@ def report(slug: str) -> Response | tuple[str, int]:
 @access("admin")
 def reports() -> str:
     """Reports about portfolios, newest first, each with its portfolio's state."""
-    rows = db.session.execute(
-        select(PortfolioReport, Portfolio)
-        .join(Portfolio, Portfolio.id == PortfolioReport.portfolio_id)
-        .order_by(PortfolioReport.id.desc())
-        .limit(200)
-    ).all()
-    return render_template("portfolio/reports.html", rows=rows)
+    return render_template("portfolio/reports.html", rows=sharing.recent_reports())
 
 
 @bp.route("/admin/portfolios/<int:portfolio_id>/unpublish", methods=["POST"])

@@ -168,6 +168,20 @@ def snapshot(session: DbSession, user: User) -> dict[str, dict[str, Any]]:
     }
 
 
+def skill_state(user: User, skill_id: str) -> dict[str, Any] | None:
+    """One skill's level, confidence and evidence for the user (the "why" page), or None."""
+    from app.core.extensions import db
+
+    return snapshot(db.session, user).get(skill_id)
+
+
+def learner_has_evidence(user: User) -> bool:
+    """Whether the user has any skill state yet, read in the request's session."""
+    from app.core.extensions import db
+
+    return has_evidence(db.session, user)
+
+
 def set_target_role(user: User, role_id: str) -> None:
     """Save the learner's target role."""
     from app.core.db import write_unit

@@ -11,7 +11,6 @@ from app.accounts.domain import safe_next
 from app.accounts.forms import ConfirmForm
 from app.content.practice import for_skill
 from app.content_runtime import library, takeable
-from app.core.extensions import db
 from app.core.i18n import current_language as lang
 from app.core.registry import access
 from app.courses.services import completed_ids, next_unfinished
@@ -20,7 +19,7 @@ from app.skills import review
 from app.skills.forms import TargetRoleForm
 from app.skills.gaps import build_report, role_of
 from app.skills.radar import radar_svg
-from app.skills.services import set_target_role, snapshot, why_level
+from app.skills.services import set_target_role, skill_state, why_level
 
 bp = Blueprint("skills", __name__, template_folder="templates")
 
@@ -71,7 +70,7 @@ def why(skill_id: str) -> str:
     lib = library()
     if skill_id not in lib.skills:
         abort(404)
-    state = snapshot(db.session, current_user).get(skill_id)
+    state = skill_state(current_user, skill_id)
     return render_template(
         "skills/why.html",
         skill=lib.skills[skill_id],

@@ -1,0 +1,185 @@
+"""Services speak no HTTP and views run no queries (house style 5; issue 11 item 3).
+
+The application splits in two. The web layer (views and the helpers that draw their pages)
+reads the request, flashes, redirects and renders. Everything else under a feature package
+(services, domain, read, mail, editing, sharing, stats, ...) takes plain arguments and
+returns values or raises named errors, so it can be called from a CLI command, a test or
+another service without a request. `app/core/` is the infrastructure both sides stand on.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+APP = Path(__file__).resolve().parents[2] / "app"
+
+# Names that only make sense while answering a request.
+FORBIDDEN = {
+    "flask": {
+        "abort",
+        "request",
+        "redirect",
+        "flash",
+        "render_template",
+        "render_template_string",
+        "session",
+        "url_for",
+        "make_response",
+        "jsonify",
+        "send_file",
+    },
+    "flask_login": {"current_user", "login_user", "logout_user"},
+}
+# Raising werkzeug's NotFound from a service is abort() by another name.
+FORBIDDEN_MODULES = ("werkzeug.exceptions",)
+
+# Infrastructure: app/core/ (errors.py renders error pages, mail.py mail bodies) and the factory.
+INFRASTRUCTURE = ("core/", "__init__.py")
+
+# Modules still being fixed on another branch; remove each entry once that branch is merged
+# (the tests below fail on an entry that has become clean, so none lingers).
+PENDING_HTTP = {"sandbox/services.py"}  # fixed on branch h/writes
+PENDING_QUERIES = {"sandbox/views.py"}  # fixed on branch h/writes
+
+
+def rel(path: Path) -> str:
+    """A module's path under app/, with forward slashes."""
+    return path.relative_to(APP).as_posix()
+
+
+def is_web(path: Path) -> bool:
+    """Whether a module is the web layer: views and the helpers that draw their pages."""
+    name = path.name
+    return name in ("views.py", "settings_views.py", "page.py", "home.py") or name.startswith(
+        "views_"
+    )
+
+
+def is_infrastructure(path: Path) -> bool:
+    """Whether a module is app/core/ or the factory (app/__init__.py)."""
+    relative = rel(path)
+    return relative.startswith(INFRASTRUCTURE[0]) or relative == INFRASTRUCTURE[1]
+
+
+def http_free_modules() -> list[Path]:
+    """Every module that is neither web layer nor infrastructure: services, domain and the rest."""
+    return [p for p in sorted(APP.rglob("*.py")) if not is_web(p) and not is_infrastructure(p)]
+
+
+def web_modules() -> list[Path]:
+    """The views and page helpers."""
+    return [p for p in sorted(APP.rglob("*.py")) if is_web(p)]
+
+
+def http_uses(path: Path) -> set[str]:
+    """Request-only names a module imports or reaches through `flask.` / `flask_login.`."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            root = node.module.split(".")[0]
+            if node.module.startswith(FORBIDDEN_MODULES):
+                found.add(node.module)
+            elif root in FORBIDDEN:  # also flask.globals, flask.helpers, ...
+                found |= {a.name for a in node.names if a.name in FORBIDDEN[root]}
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith(FORBIDDEN_MODULES)}
+        elif (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.attr in FORBIDDEN.get(node.value.id, set())
+        ):
+            found.add(f"{node.value.id}.{node.attr}")
+    return found
+
+
+def query_uses(path: Path) -> set[str]:
+    """Signs that a module queries the database itself: SQLAlchemy imports or `db.session`."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module.split(".")[0] == "sqlalchemy":
+                found.add(node.module)
+            elif node.module == "app.core.extensions" and any(a.name == "db" for a in node.names):
+                found.add("app.core.extensions.db")
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.split(".")[0] == "sqlalchemy"}
+        elif isinstance(node, ast.Attribute) and node.attr in ("session", "engine"):
+            owner = node.value
+            name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", "")
+            if name == "db":
+                found.add(f"db.{node.attr}")
+    return found
+
+
+def test_the_split_covers_services_domain_and_the_cleaned_modules():
+    """Every services.py, domain.py and domain/ module is checked, and so is each cleaned one."""
+    checked = {rel(p) for p in http_free_modules()}
+    layered = {
+        rel(p)
+        for p in APP.rglob("*.py")
+        if p.name in ("services.py", "domain.py") or "domain" in p.relative_to(APP).parts[:-1]
+    }
+    assert layered, "no services or domain modules found"
+    assert layered <= checked, sorted(layered - checked)
+    cleaned = {
+        "accounts/services.py",
+        "accounts/lifecycle.py",
+        "accounts/mail.py",
+        "admin/services.py",
+        "portfolio/services.py",
+        "portfolio/sharing.py",
+        "portfolio/editing.py",
+        "portfolio/stats.py",
+        "portfolio/read.py",
+        "portfolio/mail.py",
+        "portfolio/errors.py",
+        "skills/services.py",
+    }
+    assert cleaned <= checked, sorted(cleaned - checked)
+
+
+def test_services_and_pure_modules_speak_no_http():
+    """No abort/request/redirect/flash/render_template/session/current_user outside the web layer."""
+    offenders = {
+        rel(p): sorted(uses)
+        for p in http_free_modules()
+        if (uses := http_uses(p)) and rel(p) not in PENDING_HTTP
+    }
+    assert not offenders, offenders
+    stale = {name for name in PENDING_HTTP if not http_uses(APP / name)}
+    assert not stale, f"speak no HTTP any more, remove from PENDING_HTTP: {sorted(stale)}"
+
+
+def test_views_run_no_queries():
+    """Views and page helpers call read functions; they import no SQLAlchemy and touch no db."""
+    assert web_modules(), "no views found"
+    offenders = {
+        rel(p): sorted(uses)
+        for p in web_modules()
+        if (uses := query_uses(p)) and rel(p) not in PENDING_QUERIES
+    }
+    assert not offenders, offenders
+    stale = {name for name in PENDING_QUERIES if not query_uses(APP / name)}
+    assert not stale, f"run no queries any more, remove from PENDING_QUERIES: {sorted(stale)}"
+
+
+def test_the_checks_see_what_they_look_for(tmp_path):
+    """The scanners find abort, a flask.request attribute, werkzeug's NotFound and db.session."""
+    sample = tmp_path / "services.py"
+    sample.write_text(
+        "import flask\n"
+        "from flask import abort as stop, current_app\n"
+        "from flask_login import current_user\n"
+        "from werkzeug.exceptions import NotFound\n"
+        "from app.core.extensions import db\n"
+        "x = flask.request.args\n"
+        "y = services.db.session.get(1)\n"
+    )
+    assert http_uses(sample) == {
+        "abort",
+        "current_user",
+        "flask.request",
+        "werkzeug.exceptions",
+    }
+    assert query_uses(sample) == {"app.core.extensions.db", "db.session"}
