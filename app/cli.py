@@ -154,3 +154,6 @@ def init_cli(app: Flask) -> None:
     from app.skills.cli import skills_group
 
     app.cli.add_command(skills_group)
+    from app.core.retention.cli import retention_group
+
+    app.cli.add_command(retention_group)

@@ -65,9 +65,14 @@ def send_mail(to: str, subject: str, body: str) -> None:
     log.info("mail sent subject_len=%d", len(subject))
 
 
+def outbox_dir() -> Path:
+    """The folder development mail is written to (the retention job empties it too)."""
+    return Path(current_app.config["MAIL_OUTBOX_DIR"] or Path(current_app.instance_path) / "mail")
+
+
 def _write_to_outbox(msg: EmailMessage) -> None:
     """Write the message as an .eml file under the instance folder (never to the log)."""
-    folder = Path(current_app.config["MAIL_OUTBOX_DIR"] or Path(current_app.instance_path) / "mail")
+    folder = outbox_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{uuid.uuid4().hex}.eml"
     path.write_bytes(msg.as_bytes())

@@ -45,6 +45,8 @@ class UserData:
     order: int = 50  # deletion order: lower runs first (dependents before parents)
 
 
+# Every table registered here also needs a rule in app/core/retention (how long it is kept,
+# stated on the privacy page); tests/integration/test_retention.py fails otherwise.
 USER_DATA: dict[str, UserData] = {}
 
 

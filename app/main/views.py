@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response
 from app.accounts import lifecycle
 from app.accounts.domain import safe_next
 from app.accounts.forms import LanguageForm
+from app.core import retention
 from app.core.extensions import limiter
 from app.core.i18n import LANG_COOKIE
 from app.core.registry import access
@@ -31,7 +32,7 @@ def home() -> str:
 @access("public")
 def privacy() -> str:
     """What we store, why, for how long, and how to export or delete it."""
-    return render_template("main/privacy.html")
+    return render_template("main/privacy.html", rows=retention.page_rows(current_app.config))
 
 
 @bp.route("/language", methods=["POST"])

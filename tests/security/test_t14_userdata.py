@@ -16,7 +16,7 @@ from app.core.registry import NOT_LEARNER_TEXT, USER_DATA, XSS_FIELDS
 
 # Tables that hold no personal data linked to a user, with the reason.
 NOT_USER_LINKED = {
-    "rate_counter": "hashed keys, expire within the hour, no user id",
+    "rate_counter": "hashed keys, deleted when their window ends, no user id",
     "portfolio_tombstone": "SHA-256 digests of deleted addresses, no user id",
     "portfolio_report": "visitors' reports about a portfolio, deleted with it (cascade)",
 }
