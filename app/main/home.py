@@ -1,4 +1,4 @@
-"""What the learner's home page shows: continue, due reviews, next steps."""
+"""What the learner's home page shows: the four pillars with their next steps, due reviews."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from app.content_runtime import library
 from app.courses.services import continue_lesson
 from app.quizzes.domain import review_options
 from app.skills import review
-from app.skills.gaps import role_of
+from app.portfolio.read import state_of
+from app.sandbox.read import practice_state
+from app.skills.gaps import build_report, role_of
 from app.skills.services import learner_has_evidence
 
 
@@ -18,13 +20,31 @@ def learner_home(user: User) -> dict[str, Any]:
     """Template data for the signed-in home page."""
     lib = library()
     due = [c for c in review.due_cards(user, limit=1) if c.item_id in lib.items]
+    has_evidence = learner_has_evidence(user)
+    practice = practice_state(user.id)
+    top_gap = None
+    if has_evidence and lib.roles:
+        report, _states = build_report(user, lib)
+        top_gap = report.top[0] if report.top else None
     return {
         "lib": lib,
         "continue_id": continue_lesson(user, lib),
         "due_card": due[0] if due else None,
         "due_count": review.count_due(user),
-        "has_evidence": learner_has_evidence(user),
+        "has_evidence": has_evidence,
+        "top_gap": top_gap,
+        "practice": practice,
+        "brand": scenario_name(practice.scenario_id) if practice else None,
+        "portfolio": state_of(user.id),
         "role": role_of(user, lib),
         "form": ConfirmForm(),
         "options": review_options,
     }
+
+
+def scenario_name(scenario_id: str) -> dict[str, str] | None:
+    """A sandbox brand's name in both languages, or None for a scenario no longer shipped."""
+    from app.sandbox.services import data
+
+    scenario = data()[0].get(scenario_id)
+    return dict(scenario.get("name") or {}) if scenario else None

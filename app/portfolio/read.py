@@ -82,3 +82,34 @@ def version_of(slug: str) -> Version | None:
 def portfolio_by_id(portfolio_id: int) -> Portfolio | None:
     """The portfolio with this id, or None."""
     return db.session.get(Portfolio, portfolio_id)
+
+
+class PortfolioState(NamedTuple):
+    """The portfolio's state for the learner's home: status, address and views this week."""
+
+    status: str  # "none" when the learner has not started one
+    slug: str
+    views_week: int
+
+
+def state_of(user_id: int) -> PortfolioState:
+    """The learner's portfolio state: draft, published or unlisted, and views in 7 days."""
+    from datetime import timedelta
+
+    from app.core.db import utcnow
+    from app.portfolio.models import PortfolioStat
+
+    row = db.session.execute(
+        select(Portfolio.id, Portfolio.status, Portfolio.slug).where(Portfolio.user_id == user_id)
+    ).first()
+    if row is None:
+        return PortfolioState("none", "", 0)
+    since = utcnow().date() - timedelta(days=6)
+    views = db.session.scalar(
+        select(func.coalesce(func.sum(PortfolioStat.count), 0)).where(
+            PortfolioStat.portfolio_id == row.id,
+            PortfolioStat.metric == "view",
+            PortfolioStat.day >= since,
+        )
+    )
+    return PortfolioState(row.status, row.slug, int(views or 0))

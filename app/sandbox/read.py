@@ -152,3 +152,41 @@ def account_lists(account: SandboxAccount, recent: int = 10) -> tuple[list[Slott
         limit=recent,
     )
     return queue, done
+
+
+@dataclass(frozen=True)
+class PracticeState:
+    """The learner's latest sandbox account as the home page shows it."""
+
+    account_id: int
+    scenario_id: str
+    clock: datetime
+    to_finish: int  # drafts and posts returned by the approver
+    next_post_at: datetime | None  # the next approved post on the simulated clock
+
+
+def practice_state(user_id: int) -> PracticeState | None:
+    """What waits in the learner's most recent sandbox account, or None without one."""
+    account = db.session.execute(
+        select(SandboxAccount.id, SandboxAccount.scenario_id, SandboxAccount.clock)
+        .where(SandboxAccount.user_id == user_id)
+        .order_by(SandboxAccount.created_at.desc(), SandboxAccount.id.desc())
+        .limit(1)
+    ).first()
+    if account is None:
+        return None
+    rows = db.session.execute(
+        select(SandboxPost.status, SandboxPost.scheduled_at).where(
+            SandboxPost.account_id == account.id, SandboxPost.status != "published"
+        )
+    ).all()
+    upcoming = [
+        at for status, at in rows if status == "approved" and at is not None and at >= account.clock
+    ]
+    return PracticeState(
+        account_id=account.id,
+        scenario_id=account.scenario_id,
+        clock=account.clock,
+        to_finish=sum(1 for status, _ in rows if status in ("draft", "returned")),
+        next_post_at=min(upcoming, default=None),
+    )
