@@ -8,10 +8,10 @@ from app.accounts.forms import ConfirmForm
 from app.accounts.models import User
 from app.content_runtime import library
 from app.courses.services import continue_lesson
-from app.quizzes.domain import review_options
-from app.skills import review
 from app.portfolio.read import state_of
+from app.quizzes.domain import review_options
 from app.sandbox.read import practice_state
+from app.skills import review
 from app.skills.gaps import build_report, role_of
 from app.skills.services import learner_has_evidence
 
