@@ -150,7 +150,9 @@ def version_of(slug: str) -> Version | None:
 def cached_public(version: Any) -> str:
     """The published page for an anonymous visitor, rendered once per version."""
     cache: dict[tuple[Any, ...], str] = current_app.extensions.setdefault("portfolio_pages", {})
-    key = (*version, request.host)
+    # Not keyed by the Host header: the page's absolute links come from PUBLIC_BASE_URL, and a
+    # visitor choosing Host values must not be able to fill or flush the cache.
+    key = tuple(version)
     html = cache.get(key)
     if html is None:
         html = _page(db.session.get(Portfolio, version[0]), False)

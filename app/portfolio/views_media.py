@@ -16,7 +16,7 @@ from app.core.extensions import db
 from app.core.registry import access
 from app.core.security import CSP
 from app.portfolio import editing, services, stats
-from app.portfolio.domain import safe_url
+from app.portfolio.domain import outbound_link
 from app.portfolio.models import PortfolioItem
 from app.portfolio.shareimage import share_image
 from app.portfolio.text import learner_html
@@ -83,11 +83,12 @@ def go(slug: str, item_id: int) -> Response:
     """Follow a link the portfolio shows, counting the click (only links the owner saved)."""
     portfolio, owner = readable(slug)
     item = db.session.get(PortfolioItem, item_id)
-    if item is None or item.portfolio_id != portfolio.id or item.hidden or not safe_url(item.url):
+    target = outbound_link(item.kind, item.url, item.hidden) if item else None
+    if item is None or item.portfolio_id != portfolio.id or target is None:
         abort(404)
     if not owner and not stats.is_bot(request.user_agent.string):
         stats.record(portfolio.id, portfolio.user_id, "click", str(item.id))
-    return redirect(item.url, code=302)
+    return redirect(target, code=302)
 
 
 @bp.route("/portfolio/photo", methods=["POST"])
