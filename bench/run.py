@@ -1,8 +1,9 @@
 """`make bench`: load the app under gunicorn with wrk, /healthz as the yardstick.
 
-Starts gunicorn (2 sync workers, production config) on 127.0.0.1 against a seeded SQLite
-database, then for each target page alternates wrk runs of the page and of /healthz
-(3 repeats of 5 s, `wrk -t2 -c16`). Prints requests/s, the median ratio to /healthz, CPU
+Starts gunicorn (2 sync workers, production config: PUBLIC_BASE_URL is the loopback address
+it serves, mail goes to a local SMTP sink) on 127.0.0.1 against a seeded SQLite database,
+then for each target page alternates wrk runs of the page and of /healthz (3 repeats of
+5 s, `wrk -t2 -c16`). Prints requests/s, the median ratio to /healthz, CPU
 ms per request (gunicorn workers' CPU time / requests), p50/p99 latency, and the SQL queries
 one request makes (measured in process) for a small and a large history.
 """

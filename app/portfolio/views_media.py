@@ -80,7 +80,7 @@ def share_png(slug: str) -> Response:
 @bp.route("/p/<slug>/go/<int:item_id>")
 @access("public")
 def go(slug: str, item_id: int) -> Response:
-    """Follow a link the portfolio shows, counting the click (only links the owner saved)."""
+    """Follow a link the page shows, counting the click (see SECURITY.md: not an open redirect)."""
     portfolio, owner = readable(slug)
     item = db.session.get(PortfolioItem, item_id)
     target = outbound_link(item.kind, item.url, item.hidden) if item else None
