@@ -16,7 +16,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _load_config(app, overrides)
 
     from app import cli
-    from app.core import chrome, errors, i18n, logs, security, sessions
+    from app.core import chrome, errors, hosts, i18n, logs, security, sessions
     from app.core.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     logs.init_logging(app)
@@ -35,6 +35,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     i18n.init_i18n(app)
     chrome.init_chrome(app)
     errors.init_errors(app)
+    hosts.init_hosts(app)
 
     from app.accounts import bp as accounts_bp
     from app.admin import bp as admin_bp
@@ -74,7 +75,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 def _load_config(app: Flask, overrides: dict[str, Any]) -> None:
     """Pick the config class from TAWASUL_ENV (or overrides) and apply overrides."""
-    from app.core.config import CONFIGS, check_production
+    from app.core.config import CONFIGS, check_production, production_defaults
 
     name = overrides.get("ENV_NAME") or os.environ.get("TAWASUL_ENV", "development")
     if overrides.get("TESTING") and "ENV_NAME" not in overrides:
@@ -87,6 +88,7 @@ def _load_config(app: Flask, overrides: dict[str, Any]) -> None:
     app.config.update({k: v for k, v in overrides.items() if k != "ENV_NAME"})
     app.config["ENV_NAME"] = name
     if name == "production":
+        production_defaults(app.config)
         problems = check_production(app.config)
         if problems:
             raise RuntimeError("refusing to start: " + "; ".join(problems))

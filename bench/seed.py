@@ -13,6 +13,17 @@ from sqlalchemy import event
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "bench passphrase for learners"  # noqa: S105 - a throwaway benchmark account
 LONG_HISTORY = 5000
+# What the in-process app reads from the environment to start as production does.
+SETTINGS = (
+    "TAWASUL_ENV",
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "PUBLIC_BASE_URL",
+    "TRUSTED_HOSTS",
+    "MAIL_SERVER",
+    "MAIL_PORT",
+    "MAIL_USE_TLS",
+)
 
 
 def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
@@ -24,9 +35,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         check=True,
         capture_output=True,
     )
-    os.environ.update(
-        {k: v for k, v in env.items() if k in ("TAWASUL_ENV", "SECRET_KEY", "DATABASE_URL")}
-    )
+    os.environ.update({k: v for k, v in env.items() if k in SETTINGS})
     from app import create_app
 
     app = create_app({"WTF_CSRF_ENABLED": False})
@@ -202,9 +211,11 @@ def count_queries(app: Any, email: str, path: str) -> int:
     """SQL statements one GET of `path` runs for a signed-in learner."""
     from app.core.extensions import db
 
+    # The Host header production admits (TRUSTED_HOSTS), not the test client's "localhost".
+    base = os.environ["PUBLIC_BASE_URL"]
     client = app.test_client()
-    client.post("/login", data={"email": email, "password": PASSWORD})
-    client.get(path)  # warm caches (rendered Markdown, session touch)
+    client.post("/login", data={"email": email, "password": PASSWORD}, base_url=base)
+    client.get(path, base_url=base)  # warm caches (rendered Markdown, session touch)
     with app.app_context():
         engine = db.engine
     counter = {"n": 0}
@@ -214,7 +225,7 @@ def count_queries(app: Any, email: str, path: str) -> int:
 
     event.listen(engine, "before_cursor_execute", count)
     try:
-        response = client.get(path)
+        response = client.get(path, base_url=base)
         assert response.status_code == 200, (path, response.status_code)
     finally:
         event.remove(engine, "before_cursor_execute", count)

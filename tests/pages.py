@@ -47,7 +47,8 @@ def rules(app: Any, method: str) -> list[tuple[str, str]]:
         if rule.endpoint in EXEMPT or method not in (rule.methods or ()):
             continue
         values = {arg: SAMPLE_VALUES[arg] for arg in rule.arguments}
-        with app.test_request_context():
+        # A host production admits (TRUSTED_HOSTS), not the default "localhost".
+        with app.test_request_context(base_url="http://127.0.0.1"):
             from flask import url_for
 
             out.append((rule.endpoint, url_for(rule.endpoint, **values)))

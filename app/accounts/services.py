@@ -41,6 +41,8 @@ def register_user(email: str, display_name: str, password: str, locale: str) -> 
     same "check your inbox" page, so registration does not reveal which emails exist.
     """
     email = normalise_email(email)
+    # Hash on both paths, so a taken email costs the same time as a new one.
+    password_hash = hash_password(password)
     existing = find_user_by_email(email)
     if existing is not None:
         mail.send_already_registered(existing)
@@ -49,7 +51,7 @@ def register_user(email: str, display_name: str, password: str, locale: str) -> 
         user = User(
             email=email,
             display_name=display_name,
-            password_hash=hash_password(password),
+            password_hash=password_hash,
             locale=locale,
         )
         s.add(user)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+from werkzeug.sansio.utils import host_is_trusted
 
 # Values that must never be used as a production SECRET_KEY.
 WEAK_SECRETS = frozenset({"", "dev", "change-me", "secret", "development", "test"})
@@ -29,6 +33,11 @@ def env_int(name: str, default: int) -> int:
     """Return an environment variable parsed as an integer."""
     raw = os.environ.get(name, "").strip()
     return int(raw) if raw else default
+
+
+def env_list(name: str) -> list[str]:
+    """Return a comma-separated environment variable as a list of non-empty items."""
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
 
 class Config:
@@ -55,6 +64,8 @@ class Config:
         self.MAIL_USE_TLS = env_bool("MAIL_USE_TLS", True)
         self.MAIL_FROM = env_str("MAIL_FROM", "Tawasul <no-reply@tawasul.invalid>")
         self.TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+        # Host headers Flask accepts (None: any). Production defaults to PUBLIC_BASE_URL's host.
+        self.TRUSTED_HOSTS: list[str] | None = env_list("TRUSTED_HOSTS") or None
         self.LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
         self.RATELIMIT_DEFAULT = env_str("RATELIMIT_DEFAULT")
         self.RATELIMIT_STORAGE_URI = self.REDIS_URL or "memory://"
@@ -179,12 +190,74 @@ def dev_secret(instance_path: str) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
+def is_loopback(host: str) -> bool:
+    """True for localhost and loopback addresses (127.0.0.0/8, ::1), which only this machine
+    can reach."""
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def public_host(cfg: Mapping[str, Any]) -> str:
+    """The host name of PUBLIC_BASE_URL ("" when it has none)."""
+    return urlsplit(str(cfg.get("PUBLIC_BASE_URL") or "")).hostname or ""
+
+
+def production_defaults(cfg: MutableMapping[str, Any]) -> None:
+    """Fill in what production derives from other settings: trusted hosts from the base URL."""
+    if not cfg.get("TRUSTED_HOSTS") and public_host(cfg):
+        cfg["TRUSTED_HOSTS"] = [public_host(cfg)]
+
+
+def production_checks(cfg: Mapping[str, Any]) -> dict[str, str]:
+    """Each setting production needs, with what is wrong with it ("" when it is fine)."""
+    secret = cfg.get("SECRET_KEY") or ""
+    secret_problems = []
+    if secret in WEAK_SECRETS or len(secret) < 32:
+        secret_problems.append("SECRET_KEY must be set to a random value of at least 32 characters")
+    if cfg.get("DEBUG") or env_bool("FLASK_DEBUG"):
+        secret_problems.append("debug must be off in production")
+    return {
+        "secret key and debug": "; ".join(secret_problems),
+        "mail server": "" if cfg.get("MAIL_SERVER") else NO_MAIL,
+        "public base url": base_url_problem(str(cfg.get("PUBLIC_BASE_URL") or "")),
+        "trusted hosts": trusted_hosts_problem(cfg),
+    }
+
+
+NO_MAIL = "MAIL_SERVER must be set: production sends mail through SMTP, never to files"
+
+
+def base_url_problem(url: str) -> str:
+    """What is wrong with a PUBLIC_BASE_URL: links must not point at plain http elsewhere."""
+    base = urlsplit(url)
+    if not base.hostname or base.username or base.query or base.fragment:
+        return "PUBLIC_BASE_URL must be an address such as https://tawasul.example"
+    if base.scheme == "https" or (base.scheme == "http" and is_loopback(base.hostname)):
+        return ""
+    return (
+        "PUBLIC_BASE_URL must start with https:// (http:// only on a loopback address, "
+        "for example http://127.0.0.1:8000)"
+    )
+
+
+def trusted_hosts_problem(cfg: Mapping[str, Any]) -> str:
+    """What is wrong with TRUSTED_HOSTS: it must be set, and admit PUBLIC_BASE_URL's host."""
+    trusted = cfg.get("TRUSTED_HOSTS") or []
+    if not trusted:
+        return "TRUSTED_HOSTS is empty: every Host header is accepted"
+    host = public_host(cfg)
+    # Werkzeug compares the part before the first colon, so an IPv6 literal never matches:
+    # a local run uses 127.0.0.1 or localhost instead.
+    if host and not host_is_trusted(host, trusted):
+        return f"TRUSTED_HOSTS must admit {host}, the host of PUBLIC_BASE_URL"
+    return ""
+
+
 def check_production(cfg: Mapping[str, Any]) -> list[str]:
     """List the reasons a production config must not start."""
-    problems = []
-    secret = cfg.get("SECRET_KEY") or ""
-    if secret in WEAK_SECRETS or len(secret) < 32:
-        problems.append("SECRET_KEY must be set to a random value of at least 32 characters")
-    if cfg.get("DEBUG") or env_bool("FLASK_DEBUG"):
-        problems.append("debug must be off in production")
-    return problems
+    return [problem for problem in production_checks(cfg).values() if problem]

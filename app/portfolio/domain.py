@@ -129,6 +129,17 @@ def safe_url(url: str) -> str | None:
     return url
 
 
+# The kinds whose link the public page shows (a testimonial's never is).
+LINK_KINDS = ("service", "sample", "tool")
+
+
+def outbound_link(kind: str, url: str, hidden: bool) -> str | None:
+    """Where /go/ may send a visitor for an item: its saved http(s) link, only when shown."""
+    if hidden or kind not in LINK_KINDS:
+        return None
+    return safe_url(url) or None
+
+
 def referrer_key(referrer: str, own_host: str) -> str | None:
     """The host that sent a visitor (no path, no query), "" for direct; None for our own site."""
     scheme, sep, rest = (referrer or "").partition("://")

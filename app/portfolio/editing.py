@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app.accounts.models import User
 from app.core.db import utcnow, write_unit
 from app.core.extensions import db
-from app.portfolio.domain import CASE_FIELDS, ITEM_FIELDS, safe_url, store_sections
+from app.portfolio.domain import CASE_FIELDS, ITEM_FIELDS, outbound_link, store_sections
 from app.portfolio.errors import NotYours
 from app.portfolio.images import CleanImage
 from app.portfolio.models import CaseStudy, Portfolio, PortfolioImage, PortfolioItem
@@ -184,9 +184,10 @@ def image_for(portfolio: Portfolio, image_id: int) -> PortfolioImage | None:
     return db.session.get(PortfolioImage, image_id) if used else None
 
 
-def shown_link(portfolio: Portfolio, item_id: int) -> PortfolioItem | None:
-    """An item of the portfolio whose saved http(s) link visitors may follow, else None."""
+def shown_link(portfolio: Portfolio, item_id: int) -> tuple[PortfolioItem, str] | None:
+    """An item the page shows with a link, and its saved http(s) target; else None."""
     item = db.session.get(PortfolioItem, item_id)
-    if item is None or item.portfolio_id != portfolio.id or item.hidden or not safe_url(item.url):
+    if item is None or item.portfolio_id != portfolio.id:
         return None
-    return item
+    target = outbound_link(item.kind, item.url, item.hidden)
+    return (item, target) if target else None

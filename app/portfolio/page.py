@@ -80,7 +80,9 @@ def render_public(portfolio: Any, owner: bool, **extra: Any) -> str:
 def cached_public(version: Version) -> str:
     """The published page for an anonymous visitor, rendered once per version."""
     cache: dict[tuple[Any, ...], str] = current_app.extensions.setdefault("portfolio_pages", {})
-    key = (*version, request.host)
+    # Not keyed by the Host header: the page's absolute links come from PUBLIC_BASE_URL, and a
+    # visitor choosing Host values must not be able to fill or flush the cache.
+    key = tuple(version)
     html = cache.get(key)
     if html is None:
         html = _page(portfolio_by_id(version.id), False)

@@ -77,14 +77,15 @@ def share_png(slug: str) -> Response:
 @bp.route("/p/<slug>/go/<int:item_id>")
 @access("public")
 def go(slug: str, item_id: int) -> Response:
-    """Follow a link the portfolio shows, counting the click (only links the owner saved)."""
+    """Follow a link the page shows, counting the click (see SECURITY.md: not an open redirect)."""
     portfolio, owner = readable(slug)
-    item = editing.shown_link(portfolio, item_id)
-    if item is None:
+    found = editing.shown_link(portfolio, item_id)
+    if found is None:
         abort(404)
+    item, target = found
     if not owner and not stats.is_bot(request.user_agent.string):
         stats.record(portfolio.id, portfolio.user_id, "click", str(item.id))
-    return redirect(item.url, code=302)
+    return redirect(target, code=302)
 
 
 @bp.route("/portfolio/photo", methods=["POST"])

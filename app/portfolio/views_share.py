@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 
 from app.accounts.views import limited
 from app.core.extensions import csrf
+from app.core.hosts import public_url
 from app.core.registry import access
 from app.portfolio import resume_services, services, sharing
 from app.portfolio.resume import from_resume, problems
@@ -29,7 +30,7 @@ def create_link() -> Response:
     raw_days = request.form.get("days", "")
     days = int(raw_days) if raw_days.isdigit() and 1 <= int(raw_days) <= 365 else None
     token = sharing.create_link(current_user, portfolio, clean(request.form.get("label"), 80), days)
-    link = url_for("portfolio.public", slug=portfolio.slug, k=token, _external=True)
+    link = public_url("portfolio.public", slug=portfolio.slug, k=token)
     flash(
         _("Your secret link (copy it now, it is shown only once): %(link)s", link=link), "success"
     )
@@ -87,11 +88,11 @@ def unpublish(portfolio_id: int) -> Response:
 def resume_export() -> FlaskResponse:
     """The portfolio as JSON Resume 1.2.1 (a download; reading never creates a portfolio)."""
     portfolio = services.draft_for(current_user)
-    url = url_for("portfolio.public", slug=portfolio.slug, _external=True)
+    url = public_url("portfolio.public", slug=portfolio.slug)
 
     def image_url(image_id: int) -> str:
         """A picture's address on the portfolio (readable wherever the page is)."""
-        return url_for("portfolio.image", slug=portfolio.slug, image_id=image_id, _external=True)
+        return public_url("portfolio.image", slug=portfolio.slug, image_id=image_id)
 
     resume = resume_services.resume_of(current_user, portfolio, url, image_url)
     body = json.dumps(resume, ensure_ascii=False, indent=2)

@@ -6,6 +6,7 @@ import io
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from PIL import Image
 from sqlalchemy import select
@@ -176,7 +177,10 @@ def test_export_of_every_kind_validates_and_holds_every_field(app, client, auth)
     build_portfolio(app, user.id)
     doc = export(client)
     assert read_export(doc) == snapshot(app, user.id)
-    assert client.get(doc["basics"]["image"]).status_code == 200  # the owner can open the photo
+    # An address under PUBLIC_BASE_URL (never the request's host) that the owner can open.
+    image = urlsplit(doc["basics"]["image"])
+    assert doc["basics"]["image"].startswith(app.config["PUBLIC_BASE_URL"] + "/p/")
+    assert client.get(image.path).status_code == 200
     levels = [s["level"] for s in doc["skills"] if s[X]["kind"] == "verified-skill"]
     assert levels == ["3/4"]
     simulated = next(p for p in doc["projects"] if p["type"] == "simulated practice")

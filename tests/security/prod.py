@@ -1,4 +1,9 @@
-"""A production-like app (Secure cookies, HSTS, no debug) on the test database."""
+"""A production-like app (Secure cookies, HSTS, no debug) on the test database.
+
+It passes production's start-up checks as a local run does: PUBLIC_BASE_URL is plain http on
+127.0.0.1, mail goes to the suite's aiosmtpd server, and TRUSTED_HOSTS (derived from the base
+URL) admits 127.0.0.1 only, so requests use HTTPS below rather than the client's "localhost".
+"""
 
 from __future__ import annotations
 
