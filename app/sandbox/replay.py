@@ -12,8 +12,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from app.accounts.models import User
+from app.sandbox.clock import Slot, outcome_for
+from app.sandbox.errors import SandboxError
 from app.sandbox.models import SandboxAccount, SandboxPost
-from app.sandbox.services import SandboxError, Slot, outcome_for, posts_of
+from app.sandbox.services import posts_of
 
 WEEK = timedelta(days=7)
 

@@ -302,8 +302,12 @@ def render_sandbox(client: Any, lang: str, headers: dict[str, str], render: Any)
     client.post(other + "/review", data={"action": "submit"})
     client.post(other + "/review", data={"action": "approve"})
     client.post(other + "/schedule", data={"when": "2027-02-01T21:00"})
-    client.post(f"{base}/advance", data={"amount": "3", "unit": "days"})
+    shown = re.search(r'name="clock" value="([^"]+)"', client.get(base).get_data(as_text=True))
+    assert shown, "the advance form carries no clock"
+    step = {"amount": "3", "unit": "days", "clock": shown.group(1)}
+    client.post(f"{base}/advance", data=step)
     pages = [
+        ("sandbox-stale-clock", "POST", f"{base}/advance", step, 409),
         ("sandbox-post-published", "GET", other, None, 200),
         ("sandbox-calendar-week", "GET", f"{base}/calendar", None, 200),
         ("sandbox-calendar-month", "GET", f"{base}/calendar?view=month&week=-1", None, 200),
