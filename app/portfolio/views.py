@@ -21,6 +21,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.accounts.views import limited
+from app.core.errors import render_error
 from app.core.extensions import csrf
 from app.core.registry import access
 from app.portfolio import editing, services, sharing, stats
@@ -40,6 +41,13 @@ from app.sandbox import services as sandbox
 from app.sandbox.forms import clean
 
 bp = Blueprint("portfolio", __name__, template_folder="templates")
+
+
+@bp.errorhandler(services.PortfolioNotFound)
+def portfolio_gone(error: services.PortfolioNotFound) -> tuple[str, int]:
+    """A portfolio deleted while the request ran (another tab deleted the account): 404."""
+    return render_error(404)
+
 
 SLUG_ERRORS = {
     "length": _l("Use 3 to 60 letters or digits."),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -154,8 +155,6 @@ def test_bad_input_never_gives_500(client, auth):
 
 def test_same_seed_and_actions_give_identical_metrics(app, users):
     """Determinism on this database: two accounts with one seed and the same actions match."""
-    from datetime import timedelta
-
     from app.sandbox import clock, services
 
     user = users.create()
@@ -191,8 +190,6 @@ def test_same_seed_and_actions_give_identical_metrics(app, users):
 
 def test_replaying_without_a_change_reproduces_the_stored_results(app, users):
     """Determinism on this database: recomputing a published week gives the stored numbers."""
-    from datetime import timedelta
-
     from app.sandbox import clock, services
     from app.sandbox.replay import replay_week
 
@@ -226,8 +223,6 @@ def test_replaying_without_a_change_reproduces_the_stored_results(app, users):
 
 def test_analytics_follow_the_clock(app, client, auth):
     """Figures are memoised per clock: advancing shows engagement that arrived since."""
-    from datetime import timedelta
-
     auth()
     account_id = start(client)
     client.post(f"/sandbox/{account_id}/compose", data=compose_data())
@@ -256,3 +251,53 @@ def test_analytics_follow_the_clock(app, client, auth):
     advance(client, account_id, "2")
     later = figures()
     assert later[0] > early[0] and later[1] != early[1]  # the page moved on with the clock
+
+
+def test_an_advance_from_a_stale_page_answers_409_and_changes_nothing(app, client, auth):
+    """Two tabs showed one clock: the second click gets a page saying so; the clock moved once."""
+    auth()
+    account_id = start(client)
+    with app.app_context():
+        before = db.session.get(SandboxAccount, account_id).clock
+    shown = shown_clock(client, account_id)
+    step = {"amount": "1", "unit": "days", "clock": shown}
+    assert client.post(f"/sandbox/{account_id}/advance", data=step).status_code == 303
+    stale = client.post(f"/sandbox/{account_id}/advance", data=step)
+    page = stale.get_data(as_text=True)
+    assert stale.status_code == 409
+    assert "كانت الساعة قد تقدّمت" in page  # Arabic first
+    assert f'href="/sandbox/{account_id}"' in page
+    with app.app_context():
+        assert db.session.get(SandboxAccount, account_id).clock == before + timedelta(days=1)
+
+
+def test_services_refuse_another_learners_account_and_post(app, users):
+    """The user argument is enforced: another learner's account or post is not found."""
+    import pytest
+
+    from app.sandbox import clock, services
+    from app.sandbox.errors import AccountNotFound
+
+    owner, other = users.create(), users.create()
+    with app.test_request_context():
+        mine = db.session.get(type(owner), owner.id)
+        theirs = db.session.get(type(other), other.id)
+        account = services.start_account(mine, "riyadh-cafe")
+        version = {"format": "feed", "text": "قهوة", "aspect": "4:5", "goal": "awareness"}
+        idea = services.save_idea(mine, account, "idea", "", {"instagram": version})
+        post = idea.posts[0]
+        moved = account.clock
+        attempts = (
+            lambda: services.set_status(theirs, account, post, "submit"),
+            lambda: services.update_post(theirs, account, post, {"text": "x"}),
+            lambda: services.schedule(theirs, account, post, moved + timedelta(hours=2)),
+            lambda: services.save_idea(theirs, account, "x", "", {"x": version}),
+            lambda: clock.advance(theirs, account, 24),
+        )
+        for attempt in attempts:
+            with pytest.raises(AccountNotFound):
+                attempt()
+        db.session.expire_all()
+        row = db.session.get(SandboxPost, post.id)
+        assert (row.status, row.text, row.scheduled_at) == ("draft", "قهوة", None)
+        assert db.session.get(SandboxAccount, account.id).clock == moved
