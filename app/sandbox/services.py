@@ -88,7 +88,7 @@ def post_for(user: User, account: SandboxAccount, post_id: int) -> SandboxPost:
 
 def key_of(row: SandboxAccount | SandboxPost) -> int:
     """A loaded row's id without reading it again (a row expired by a commit keeps its key)."""
-    identity = inspect(row).identity
+    identity: tuple[Any, ...] | None = inspect(row).identity
     return int(identity[0]) if identity else row.id
 
 
