@@ -37,6 +37,7 @@ def _worker(job: dict[str, Any], ready: Any, go: Any, inside: Any, out: Any) -> 
         checked = services.violations
 
         def meet(*args: Any) -> Any:
+            """Wait for the other worker (a while at most), then check the rules as usual."""
             # A broken meeting (threading.BrokenBarrierError) only means the lock held.
             with contextlib.suppress(threading.BrokenBarrierError):
                 inside.wait(job["meet_timeout"])
@@ -76,7 +77,7 @@ def race(job: dict[str, Any]) -> list[tuple[int, bool]]:
     return results
 
 
-def setup(app: Any, users: Any) -> tuple[Any, int, int]:
+def prepare(app: Any, users: Any) -> tuple[Any, int, int]:
     """A learner with an account and one post submitted for approval."""
     from app.sandbox import services
 
@@ -114,7 +115,7 @@ def job_for(database_url: str, mailbox: Any, user: Any, **extra: Any) -> dict[st
 
 def test_two_tabs_advancing_at_once_move_the_clock_once(app, database_url, mailbox, users):
     """Both pages showed one clock; both clicks arrive together: one moves it, one gets 409."""
-    user, account_id, _post_id = setup(app, users)
+    user, account_id, _post_id = prepare(app, users)
     with app.app_context():
         before = db.session.get(SandboxAccount, account_id).clock
         db.session.remove()
@@ -135,7 +136,7 @@ def test_two_tabs_advancing_at_once_move_the_clock_once(app, database_url, mailb
 
 def test_two_simultaneous_approvals_land_once(app, database_url, mailbox, users):
     """Two approvals of one submitted post, checked at the same moment: one lands, one refused."""
-    user, account_id, post_id = setup(app, users)
+    user, account_id, post_id = prepare(app, users)
     url = f"/sandbox/{account_id}/posts/{post_id}"
     job = job_for(
         database_url,
