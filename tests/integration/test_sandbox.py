@@ -277,6 +277,7 @@ def test_services_refuse_another_learners_account_and_post(app, users):
 
     from app.sandbox import clock, services
     from app.sandbox.errors import AccountNotFound
+    from app.sandbox.replay import replay_week
 
     owner, other = users.create(), users.create()
     with app.test_request_context():
@@ -293,6 +294,7 @@ def test_services_refuse_another_learners_account_and_post(app, users):
             lambda: services.schedule(theirs, account, post, moved + timedelta(hours=2)),
             lambda: services.save_idea(theirs, account, "x", "", {"x": version}),
             lambda: clock.advance(theirs, account, 24),
+            lambda: replay_week(theirs, account, post, moved),
         )
         for attempt in attempts:
             with pytest.raises(AccountNotFound):
