@@ -19,7 +19,7 @@ from sqlalchemy import delete
 from support import Mailbox, Users, make_database, start_smtp
 
 from app import create_app
-from app.core.db import utcnow, write_unit
+from app.core.db import pending_changes, utcnow, write_unit
 from app.core.extensions import db
 
 # Import every feature package now, so the registries (routes, user data, XSS fields) are
@@ -36,6 +36,8 @@ settings.load_profile("ci")
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 TEST_INSTANCE = tempfile.mkdtemp(prefix="tawasul-test-instance-")
+# Requests that ended holding unsaved changes: a view changed a loaded row outside a unit.
+STRAY_CHANGES: list[str] = []
 PASSWORD = "correct horse battery staple"
 
 
@@ -90,6 +92,15 @@ def app(database_url: str, mailbox: Mailbox):  # type: ignore[no-untyped-def]
     application = create_app(app_config(database_url, mailbox))
     with application.app_context():
         db.create_all()
+
+    @application.teardown_request
+    def _no_stray_changes(exc: BaseException | None) -> None:
+        """Note a request that changed rows it never saved (every write is a write unit)."""
+        from flask import request
+
+        if exc is None and pending_changes(db.session()):
+            STRAY_CHANGES.append(f"{request.method} {request.path}")
+
     return application
 
 
@@ -97,16 +108,17 @@ def app(database_url: str, mailbox: Mailbox):  # type: ignore[no-untyped-def]
 def _clean(request: pytest.FixtureRequest, mailbox: Mailbox) -> Iterator[None]:
     """Empty every table and the mailbox after each test."""
     mailbox.clear()
+    STRAY_CHANGES.clear()
     yield
-    if "app" not in request.fixturenames and "live_server" not in request.fixturenames:
-        return
-    application = request.getfixturevalue("app")
-    with application.app_context():
-        db.session.remove()
-        with write_unit(db.session) as s:
-            for table in reversed(db.metadata.sorted_tables):
-                s.execute(delete(table))
-        db.session.remove()
+    if "app" in request.fixturenames or "live_server" in request.fixturenames:
+        application = request.getfixturevalue("app")
+        with application.app_context():
+            db.session.remove()
+            with write_unit(db.session) as s:
+                for table in reversed(db.metadata.sorted_tables):
+                    s.execute(delete(table))
+            db.session.remove()
+    assert not STRAY_CHANGES, f"requests left unsaved changes in the session: {STRAY_CHANGES}"
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from app.accounts import mail, tokens
 from app.accounts.domain import normalise_email
 from app.accounts.models import User
 from app.accounts.services import end_sessions, find_user_by_email
-from app.core.db import utcnow, write_unit
+from app.core.db import locked, utcnow, write_unit
 from app.core.extensions import db
 from app.core.registry import USER_DATA
 from app.core.security import hash_password, verify_password
@@ -52,9 +52,11 @@ def change_password(user: User, current: str, new: str, sign_out_others: bool) -
     if not verify_password(user.password_hash, current):
         log.info("password change refused: wrong current password user=%d", user.id)
         return False
-    keep = user.current_session_id
+    keep, checked = user.current_session_id, user.password_hash
     with write_unit(db.session) as s:
-        row = s.get(User, user.id)
+        row = locked(s, User, user.id)
+        if row is None or row.password_hash != checked:
+            return False  # changed meanwhile (another tab): the current password is not known
         row.password_hash = hash_password(new)
         row.password_changed_at = utcnow()
     if sign_out_others:
@@ -142,8 +144,11 @@ def delete_account(user: User, password: str) -> bool:
     """Delete every row linked to the user (registry order) when the password is right."""
     if not verify_password(user.password_hash, password):
         return False
-    user_id = user.id
+    user_id, checked = user.id, user.password_hash
     with write_unit(db.session) as s:
+        row = locked(s, User, user_id)
+        if row is None or row.password_hash != checked:
+            return False  # the password changed meanwhile: the one given was not checked
         for entry in sorted(USER_DATA.values(), key=lambda e: e.order):
             entry.delete(s, user)
     log.info("account deleted user=%d", user_id)

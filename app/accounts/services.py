@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, select
 from app.accounts import mail, tokens
 from app.accounts.domain import normalise_email
 from app.accounts.models import User, UserSession
-from app.core.db import utcnow, write_unit
+from app.core.db import locked, utcnow, write_unit
 from app.core.extensions import db
 from app.core.security import hash_password, needs_rehash, verify_password
 
@@ -68,6 +68,9 @@ def resend_verification(email: str) -> None:
     if user is None or user.is_verified:
         return
     with write_unit(db.session) as s:
+        row = locked(s, User, user.id)
+        if row is None or row.is_verified:
+            return  # verified meanwhile: no new link
         token = tokens.issue_token(s, user, "verify", current_app.config["VERIFY_TOKEN_LIFETIME"])
     mail.send_verification(user, token)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import DateTime, ForeignKey, MetaData, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, MappedColumn, mapped_column, scoped_session
+from sqlalchemy.orm import DeclarativeBase, MappedColumn, Session, mapped_column, scoped_session
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -87,23 +87,74 @@ def _sqlite_on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if _immediate.get() else "BEGIN")
 
 
+class PendingChanges(RuntimeError):
+    """A write unit found changes it did not make (new, dirty or deleted objects, or a flush).
+
+    Committing them would store what a view changed only to show it again; the unit
+    refuses instead, and nothing is written.
+    """
+
+
+_STRAY = "tawasul_stray_flush"
+_IN_UNIT = "tawasul_in_write_unit"
+
+
+@event.listens_for(Session, "after_flush")
+def _note_stray_flush(session: Session, flush_context: Any) -> None:
+    """Remember a flush outside a write unit: its rows sit in the transaction unseen."""
+    if not session.info.get(_IN_UNIT):
+        session.info[_STRAY] = True
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_stray_flush(session: Session, transaction: Any) -> None:
+    """A finished transaction (commit, rollback or close) takes any flushed rows with it."""
+    if transaction.parent is None:
+        session.info.pop(_STRAY, None)
+
+
+def pending_changes(session: Session) -> bool:
+    """Whether the session holds changes no write unit made."""
+    return bool(session.new or session.dirty or session.deleted or session.info.get(_STRAY))
+
+
 @contextmanager
 def write_unit(session: Any) -> Iterator[Any]:
     """Run one unit of work that commits once, or rolls back on any error.
 
-    On SQLite the transaction starts with BEGIN IMMEDIATE so that a read-then-write
-    unit waits for the write lock instead of failing with "database is locked".
+    A unit writes only what happens inside it: a session with pending changes raises
+    PendingChanges and nothing is committed. A read transaction the request opened is
+    ended with a rollback (never a commit). On SQLite the transaction starts with BEGIN
+    IMMEDIATE so that a read-then-write unit waits for the write lock instead of failing
+    with "database is locked"; checks that decide the write belong inside the unit.
     """
     real = session() if isinstance(session, scoped_session) else session
+    if pending_changes(real):
+        raise PendingChanges(
+            f"write unit refused: {len(real.new)} new, {len(real.dirty)} changed, "
+            f"{len(real.deleted)} deleted objects or rows flushed outside a unit"
+        )
     if real.in_transaction():
-        # End the deferred read transaction the request may have opened.
-        real.commit()
+        # End the deferred read transaction: loaded rows expire and are read again inside.
+        real.rollback()
     token = _immediate.set(True)
+    real.info[_IN_UNIT] = True
     try:
         with real.begin():
             yield real
     finally:
+        real.info.pop(_IN_UNIT, None)
         _immediate.reset(token)
+
+
+def locked(session: Any, model: Any, ident: Any) -> Any:
+    """Read a row afresh inside a write unit, locked until the unit ends (None if gone).
+
+    PostgreSQL takes a row lock (SELECT ... FOR UPDATE); SQLite ignores the clause because
+    BEGIN IMMEDIATE already serialises write units. Checks that decide the write are made
+    on the row this returns, never on a copy read before the unit.
+    """
+    return session.get(model, ident, with_for_update=True, populate_existing=True)
 
 
 # The session type services accept: a plain Session or Flask-SQLAlchemy's scoped one.

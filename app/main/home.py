@@ -44,7 +44,7 @@ def learner_home(user: User) -> dict[str, Any]:
 
 def scenario_name(scenario_id: str) -> dict[str, str] | None:
     """A sandbox brand's name in both languages, or None for a scenario no longer shipped."""
-    from app.sandbox.services import data
+    from app.sandbox.data import sandbox_data
 
-    scenario = data()[0].get(scenario_id)
+    scenario = sandbox_data().scenarios.get(scenario_id)
     return dict(scenario.get("name") or {}) if scenario else None

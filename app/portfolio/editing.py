@@ -8,12 +8,30 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.accounts.models import User
-from app.core.db import utcnow, write_unit
+from app.core.db import DbSession, locked, utcnow, write_unit
 from app.core.extensions import db
 from app.portfolio.domain import CASE_FIELDS, ITEM_FIELDS, outbound_link, store_sections
-from app.portfolio.errors import NotYours
+from app.portfolio.errors import NotYours, PortfolioNotFound
 from app.portfolio.images import CleanImage
 from app.portfolio.models import CaseStudy, Portfolio, PortfolioImage, PortfolioItem
+
+
+def own(s: DbSession, user: User, portfolio: Portfolio) -> Portfolio:
+    """The user's portfolio locked inside the unit, so edits of one portfolio run in turn.
+
+    Positions are counted and renumbered inside the unit; with the row locked, two tabs
+    adding or moving at once cannot give two rows one place.
+    """
+    row: Portfolio | None = locked(s, Portfolio, portfolio.id)
+    if row is None or row.user_id != user.id:
+        raise PortfolioNotFound(user.id)
+    return row
+
+
+def still_mine(s: DbSession, user: User, model: Any, row_id: int) -> Any:
+    """An item or case study read afresh inside the unit; None when gone or not the user's."""
+    row = locked(s, model, row_id)
+    return row if row is not None and row.user_id == user.id else None
 
 
 def touch(portfolio: Portfolio) -> None:
@@ -25,7 +43,8 @@ def save_sections(user: User, portfolio: Portfolio, layout: Sequence[tuple[str, 
     """Store the order of the page's sections and which are hidden."""
     if portfolio.user_id != user.id:
         raise NotYours(portfolio.id)
-    with write_unit(db.session):
+    with write_unit(db.session) as s:
+        portfolio = own(s, user, portfolio)
         portfolio.sections = store_sections(layout)
         touch(portfolio)
 
@@ -69,6 +88,11 @@ def save_item(
 ) -> PortfolioItem:
     """Create or update a service, sample, testimonial or tool."""
     with write_unit(db.session) as s:
+        portfolio = own(s, user, portfolio)
+        if item is not None:
+            item = still_mine(s, user, PortfolioItem, item.id)
+            if item is None:
+                raise PortfolioNotFound(user.id)  # deleted meanwhile: never recreated
         if item is None:
             count = s.scalar(
                 select(func.count(PortfolioItem.id)).where(
@@ -93,8 +117,12 @@ def save_item(
 
 def delete_item(user: User, portfolio: Portfolio, item_id: int) -> None:
     """Delete one of the user's items and its picture."""
-    item = item_of(user, item_id)
+    item_of(user, item_id)
     with write_unit(db.session) as s:
+        portfolio = own(s, user, portfolio)
+        item = still_mine(s, user, PortfolioItem, item_id)
+        if item is None:
+            return  # deleted meanwhile (another tab): nothing left to do
         image_id = item.image_id
         s.delete(item)
         if image_id:
@@ -104,8 +132,12 @@ def delete_item(user: User, portfolio: Portfolio, item_id: int) -> None:
 
 def move_item(user: User, portfolio: Portfolio, item_id: int, step: int) -> None:
     """Move an item one place up (-1) or down (+1) within its section."""
-    item = item_of(user, item_id)
-    with write_unit(db.session):
+    item_of(user, item_id)
+    with write_unit(db.session) as s:
+        portfolio = own(s, user, portfolio)
+        item = still_mine(s, user, PortfolioItem, item_id)
+        if item is None:
+            return
         _reorder([i for i in items_of(portfolio) if i.kind == item.kind], item, step)
         touch(portfolio)
 
@@ -131,6 +163,11 @@ def save_case_study(
 ) -> CaseStudy:
     """Create a real-world case study or update any (a simulated one keeps its figures)."""
     with write_unit(db.session) as s:
+        portfolio = own(s, user, portfolio)
+        if study is not None:
+            study = still_mine(s, user, CaseStudy, study.id)
+            if study is None:
+                raise PortfolioNotFound(user.id)  # deleted meanwhile: never recreated
         if study is None:
             study = CaseStudy(
                 portfolio_id=portfolio.id,
@@ -148,16 +185,24 @@ def save_case_study(
 
 def delete_case_study(user: User, portfolio: Portfolio, study_id: int) -> None:
     """Delete one of the user's case studies."""
-    study = case_study_of(user, study_id)
+    case_study_of(user, study_id)
     with write_unit(db.session) as s:
+        portfolio = own(s, user, portfolio)
+        study = still_mine(s, user, CaseStudy, study_id)
+        if study is None:
+            return
         s.delete(study)
         touch(portfolio)
 
 
 def move_case_study(user: User, portfolio: Portfolio, study_id: int, step: int) -> None:
     """Move a case study one place up or down."""
-    study = case_study_of(user, study_id)
-    with write_unit(db.session):
+    case_study_of(user, study_id)
+    with write_unit(db.session) as s:
+        portfolio = own(s, user, portfolio)
+        study = still_mine(s, user, CaseStudy, study_id)
+        if study is None:
+            return
         _reorder(list(portfolio.case_studies), study, step)
         touch(portfolio)
 
@@ -165,6 +210,7 @@ def move_case_study(user: User, portfolio: Portfolio, study_id: int, step: int) 
 def set_photo(user: User, portfolio: Portfolio, picture: CleanImage | None) -> None:
     """Replace (or, with None, remove) the portfolio's photo."""
     with write_unit(db.session) as s:
+        portfolio = own(s, user, portfolio)
         old = portfolio.photo_id
         portfolio.photo_id = store_image(user, picture).id if picture is not None else None
         if old:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.accounts.models import User
-from app.core.db import utcnow, write_unit
+from app.core.db import locked, utcnow, write_unit
 from app.core.extensions import db
 from app.portfolio.domain import case_study_figures, make_slug, slug_digest, slug_problem
 from app.portfolio.errors import PortfolioError, PortfolioGone, PortfolioNotFound
@@ -80,9 +80,13 @@ def ensure_portfolio(user: User) -> Portfolio:
 def save_profile(user: User, portfolio: Portfolio, fields: Mapping[str, Any]) -> None:
     """Save the builder's fields; a new slug keeps the old one as a redirect."""
     new_slug = str(fields["slug"])
-    if new_slug != portfolio.slug and slug_taken(new_slug, portfolio.id):
-        raise PortfolioError("slug-taken")
     with write_unit(db.session) as s:
+        # Checked inside the unit, on the locked row: two tabs cannot both take one address.
+        portfolio = locked(s, Portfolio, portfolio.id)
+        if portfolio is None or portfolio.user_id != user.id:
+            raise PortfolioNotFound(user.id)
+        if new_slug != portfolio.slug and slug_taken(new_slug, portfolio.id):
+            raise PortfolioError("slug-taken")
         if new_slug != portfolio.slug:
             old = s.get(PortfolioSlug, portfolio.slug)
             if old is None:
@@ -109,8 +113,6 @@ def add_sandbox_case_study(user: User, portfolio: Portfolio, account: SandboxAcc
     ]
     if not rows:
         raise PortfolioError("no-results")
-    if any((c.figures or {}).get("account") == account.id for c in portfolio.case_studies):
-        raise PortfolioError("exists")
     scenario = sandbox.scenario_of(account)
     lang = portfolio.lang
     info = {
@@ -120,7 +122,14 @@ def add_sandbox_case_study(user: User, portfolio: Portfolio, account: SandboxAcc
         "clock": account.clock.date().isoformat(),
     }
     name = (scenario.get("name") or {}).get(lang, "")
+    account_id = account.id
     with write_unit(db.session) as s:
+        # Checked on the locked portfolio: a double click adds the account once.
+        portfolio = locked(s, Portfolio, portfolio.id)
+        if portfolio is None or portfolio.user_id != user.id:
+            raise PortfolioNotFound(user.id)
+        if any((c.figures or {}).get("account") == account_id for c in portfolio.case_studies):
+            raise PortfolioError("exists")
         study = CaseStudy(
             portfolio_id=portfolio.id,
             user_id=user.id,
@@ -129,7 +138,7 @@ def add_sandbox_case_study(user: User, portfolio: Portfolio, account: SandboxAcc
             context=(scenario.get("brief") or {}).get(lang, ""),
             simulated=True,
             figures=case_study_figures(info, rows)
-            | {"scenario": scenario.id, "account": account.id},
+            | {"scenario": scenario.id, "account": account_id},
             skills=SANDBOX_SKILLS,
         )
         s.add(study)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.accounts.models import User
-from app.core.db import utcnow, write_unit
+from app.core.db import locked, utcnow, write_unit
 from app.core.extensions import db
 from app.portfolio.errors import NotYours, PortfolioNotFound
 from app.portfolio.models import Portfolio, PortfolioReport, ShareLink
@@ -62,8 +62,10 @@ def revoke_link(user: User, link_id: int) -> None:
     link = db.session.get(ShareLink, link_id)
     if link is None or link.user_id != user.id:
         raise NotYours(link_id)
-    with write_unit(db.session):
-        link.revoked_at = link.revoked_at or utcnow()
+    with write_unit(db.session) as s:
+        row = locked(s, ShareLink, link_id)  # re-read inside: it may be gone by now
+        if row is not None and row.user_id == user.id:
+            row.revoked_at = row.revoked_at or utcnow()
 
 
 def recent_reports(limit: int = 200) -> list[tuple[PortfolioReport, Portfolio]]:
@@ -88,6 +90,8 @@ def unpublish(portfolio_id: int) -> None:
     portfolio = db.session.get(Portfolio, portfolio_id)
     if portfolio is None:
         raise PortfolioNotFound(portfolio_id)
-    with write_unit(db.session):
-        portfolio.status = "draft"
-        portfolio.updated_at = utcnow()
+    with write_unit(db.session) as s:
+        row = locked(s, Portfolio, portfolio_id)
+        if row is not None:  # deleted meanwhile: nothing left to take off line
+            row.status = "draft"
+            row.updated_at = utcnow()

@@ -12,10 +12,10 @@ def check_sandbox(library: Library, problems: Problems) -> str:
     from app.sandbox.domain.rules import check_rule_facts
     from app.sandbox.domain.scenarios import load_sandbox
 
-    scenarios, _calendars, found = load_sandbox()
-    problems.items.extend(found.items)
+    found = load_sandbox()
+    problems.items.extend(found.problems.items)
     check_rule_facts({k: f.value for k, f in library.facts.items()}, problems)
-    return f"{len(scenarios)} sandbox scenarios"
+    return f"{len(found.scenarios)} sandbox scenarios"
 
 
 register_content_check("sandbox", check_sandbox)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from app.accounts.models import User
-from app.sandbox import services
+from app.sandbox import clock, services
+from app.sandbox.data import sandbox_data
 
 # (day, hour, platform, format, goal, pillar index, text): a fortnight of ordinary café posts,
 # some at good hours and some not, so the analytics and the why panel have something to say.
@@ -83,10 +84,10 @@ PLAN = [
 
 def seed_sandbox(user: User) -> bool:
     """Start the café account and play two weeks of posts (once per learner)."""
-    if services.accounts_of(user) or "riyadh-cafe" not in services.data()[0]:
+    if services.accounts_of(user) or "riyadh-cafe" not in sandbox_data().scenarios:
         return False
-    account = services.start_account(user, "riyadh-cafe")
-    account.seed = 20270131  # a fixed seed: the demo looks the same on every machine
+    # A fixed seed: the demo looks the same on every machine.
+    account = services.start_account(user, "riyadh-cafe", seed=20270131)
     scenario = services.scenario_of(account)
     pillars = [p["id"] for p in scenario.get("pillars") or []] or [""]
     start = account.started.replace(hour=0, minute=0)
@@ -118,5 +119,5 @@ def seed_sandbox(user: User) -> bool:
             services.schedule(user, account, post, when)
         else:
             services.schedule(user, account, post, account.clock + timedelta(hours=1))
-    services.advance(user, account, 24 * 14)
+    clock.advance(user, account, 24 * 14)
     return True

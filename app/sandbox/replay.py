@@ -12,8 +12,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from app.accounts.models import User
+from app.sandbox.clock import Slot, outcome_for
+from app.sandbox.errors import AccountNotFound, PostNotFound, SandboxError
 from app.sandbox.models import SandboxAccount, SandboxPost
-from app.sandbox.services import SandboxError, Slot, outcome_for, posts_of
+from app.sandbox.services import posts_of
 
 WEEK = timedelta(days=7)
 
@@ -41,7 +43,11 @@ class ReplayRow:
 def replay_week(
     user: User, account: SandboxAccount, changed: SandboxPost, new_when: datetime
 ) -> list[ReplayRow]:
-    """The week of `changed` replayed with it moved to `new_when`."""
+    """The week of `changed` replayed with it moved to `new_when` (the user's own post only)."""
+    if account.user_id != user.id:
+        raise AccountNotFound(account.id)
+    if changed.account_id != account.id:
+        raise PostNotFound(changed.id)
     if changed.status != "published" or changed.published_at is None:
         raise SandboxError("unpublished")
     start = datetime.combine(changed.published_at.date(), datetime.min.time())

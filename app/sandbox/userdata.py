@@ -67,9 +67,9 @@ def harness_post(session: Any, user: Any) -> SandboxPost:
     post = session.scalar(select(SandboxPost).where(SandboxPost.user_id == user.id))
     if post is not None:
         return post
-    from app.sandbox.services import data
+    from app.sandbox.data import sandbox_data
 
-    scenario = data()[0]["riyadh-cafe"]
+    scenario = sandbox_data().scenarios["riyadh-cafe"]
     from datetime import datetime
 
     start = datetime.fromisoformat(scenario.start)

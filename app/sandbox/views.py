@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from types import SimpleNamespace
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from app.core.errors import render_error
 from app.core.registry import access
-from app.sandbox import services
+from app.sandbox import clock, services
+from app.sandbox.data import sandbox_data
 from app.sandbox.domain.metrics import post_metrics
 from app.sandbox.domain.platforms import ASPECTS, FORMATS, GOALS, PLATFORMS
+from app.sandbox.errors import SandboxError, SandboxNotFound, StaleClock
 from app.sandbox.forms import LIMITS, clean, read_composer, read_version, read_when
 from app.sandbox.labels import ERRORS
 from app.sandbox.read import account_lists
-from app.sandbox.services import SandboxError
 
 bp = Blueprint("sandbox", __name__, template_folder="templates")
+
+
+@bp.app_errorhandler(SandboxNotFound)
+def not_found(error: SandboxNotFound) -> tuple[str, int]:
+    """Another learner's account or post, or one that is gone (any page): it does not exist."""
+    return render_error(404)
 
 
 def context(account: services.SandboxAccount) -> dict[str, object]:
@@ -44,9 +55,10 @@ def refuse(error: SandboxError, to: str) -> Response:
 @access("signed-in")
 def index() -> str:
     """The learner's accounts and the scenarios they can start."""
-    scenarios, _calendars = services.data()
     return render_template(
-        "sandbox/index.html", accounts=services.accounts_of(current_user), scenarios=scenarios
+        "sandbox/index.html",
+        accounts=services.accounts_of(current_user),
+        scenarios=sandbox_data().scenarios,
     )
 
 
@@ -121,6 +133,12 @@ def post(account_id: int, post_id: int) -> str:
     )
 
 
+def typed_copy(item: services.SandboxPost, typed: dict[str, object]) -> SimpleNamespace:
+    """A plain copy of the post with what was typed, to show again (the row stays untouched)."""
+    columns = {c.key: getattr(item, c.key) for c in services.SandboxPost.__table__.columns}
+    return SimpleNamespace(**(columns | typed), idea=item.idea)
+
+
 @bp.route("/sandbox/<int:account_id>/posts/<int:post_id>/edit", methods=["POST"])
 @access("owner")
 def edit(account_id: int, post_id: int) -> str | Response | tuple[str, int]:
@@ -130,21 +148,18 @@ def edit(account_id: int, post_id: int) -> str | Response | tuple[str, int]:
     errors: dict[str, str] = {}
     fields = read_version(request.form, "", item.platform, services.scenario_of(acc), errors)
     if errors:
-        for key, value in fields.items():
-            setattr(item, key, value)  # shown again, never committed: the request ends unsaved
         page = render_template(
             "sandbox/post.html",
-            post=item,
+            post=typed_copy(item, fields),
             default_when=item.scheduled_at or services.next_slot(acc),
             checks=[],
             metrics=post_metrics(None, item.platform, 0),
             errors=errors,
             **context(acc),
         )
-        services.db.session.rollback()
         return page, 400
     try:
-        services.update_post(current_user, item, fields)
+        services.update_post(current_user, acc, item, fields)
     except SandboxError as exc:
         return refuse(exc, url_for("sandbox.post", account_id=acc.id, post_id=item.id))
     flash(_("Changes saved."), "success")
@@ -210,13 +225,23 @@ def schedule(account_id: int, post_id: int) -> Response:
 
 @bp.route("/sandbox/<int:account_id>/advance", methods=["POST"])
 @access("owner")
-def advance(account_id: int) -> Response:
+def advance(account_id: int) -> Response | tuple[str, int]:
     """Move the simulated clock forward by hours or days."""
     acc = services.account_for(current_user, account_id)
     amount = request.form.get("amount", 0, type=int)
     unit = 24 if request.form.get("unit") == "days" else 1
     try:
-        published = services.advance(current_user, acc, amount * unit)
+        shown = datetime.fromisoformat(request.form.get("clock", ""))
+    except ValueError:
+        abort(400)  # the form always carries the clock it showed
+    try:
+        published = clock.advance(current_user, acc, amount * unit, shown_clock=shown)
+    except StaleClock as stale:
+        # Two tabs, two clicks: the second click would move the clock twice. Say so instead.
+        page = render_template(
+            "sandbox/stale_clock.html", shown=stale.shown, now=stale.now, **context(acc)
+        )
+        return page, 409
     except SandboxError as exc:
         return refuse(exc, url_for("sandbox.account", account_id=acc.id))
     flash(_("The clock moved on. Posts published: %(num)d.", num=len(published)), "success")

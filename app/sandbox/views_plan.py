@@ -17,14 +17,15 @@ from werkzeug.wrappers import Response
 from app.core.i18n import current_language
 from app.core.registry import access
 from app.sandbox import services
+from app.sandbox.data import sandbox_data
 from app.sandbox.domain.display import bar_chart, build_days, week_start
 from app.sandbox.domain.metrics import PostMetrics, growth_rate, judge
 from app.sandbox.domain.platforms import PLATFORMS
+from app.sandbox.errors import SandboxError
 from app.sandbox.forms import read_when
 from app.sandbox.labels import ERRORS
 from app.sandbox.read import Published, calendar_posts, published, so_far
 from app.sandbox.replay import replay_week
-from app.sandbox.services import SandboxError
 from app.sandbox.views import bp, context
 
 
@@ -46,7 +47,7 @@ def calendar(account_id: int) -> str:
         first,
         count,
         shown,
-        services.data()[1].get(scenario.country),
+        sandbox_data().calendars.get(scenario.country),
         scenario,
         platform,
     )

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.accounts.models import User
 from app.content.model import Library
 from app.content.questions import grade
-from app.core.db import DbSession, utcnow, write_unit
+from app.core.db import DbSession, locked, utcnow, write_unit
 from app.core.extensions import db
 from app.skills.models import ReviewCard
 from app.skills.services import Evidence, record_evidence
@@ -75,7 +75,7 @@ def answer_card(
 ) -> tuple[float, ReviewCard] | None:
     """Grade a review answer, reschedule the card with FSRS and log the evidence."""
     with write_unit(db.session) as s:
-        row = s.get(ReviewCard, card_id)
+        row = locked(s, ReviewCard, card_id)  # two answers to one card: the second waits
         if row is None or row.user_id != user.id or row.item_id not in lib.items:
             return None
         item = lib.items[row.item_id]

@@ -82,9 +82,10 @@ def record_evidence(session: DbSession, user: User, lib: Library, evidence: list
     states = {
         s.skill: s
         for s in session.scalars(
-            select(SkillState).where(
-                SkillState.user_id == user.id, SkillState.skill.in_({e.skill for e in evidence})
-            )
+            # Locked (PostgreSQL): two units updating one skill's state apply in turn.
+            select(SkillState)
+            .where(SkillState.user_id == user.id, SkillState.skill.in_({e.skill for e in evidence}))
+            .with_for_update()
         )
     }
     for ev in evidence:

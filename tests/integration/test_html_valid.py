@@ -105,6 +105,8 @@ SANDBOX = (
     "sandbox-compose-check",
     "sandbox-compose-errors",
     "sandbox-post-draft",
+    "sandbox-post-edit-errors",
+    "sandbox-stale-clock",
     "sandbox-post-published",
     "sandbox-calendar-week",
     "sandbox-calendar-month",
@@ -298,12 +300,26 @@ def render_sandbox(client: Any, lang: str, headers: dict[str, str], render: Any)
             select(SandboxPost.id).where(SandboxPost.account_id == account_id)
         ).all()
     draft, other = f"{base}/posts/{ids[0]}", f"{base}/posts/{ids[1]}"
-    render(client, "sandbox", lang, [("sandbox-post-draft", "GET", draft, None, 200)], headers)
+    typed = {"format": "feed", "text": "نص جديد", "goal": "fame", "media_count": "0"}
+    render(
+        client,
+        "sandbox",
+        lang,
+        [
+            ("sandbox-post-draft", "GET", draft, None, 200),
+            ("sandbox-post-edit-errors", "POST", f"{draft}/edit", typed, 400),
+        ],
+        headers,
+    )
     client.post(other + "/review", data={"action": "submit"})
     client.post(other + "/review", data={"action": "approve"})
     client.post(other + "/schedule", data={"when": "2027-02-01T21:00"})
-    client.post(f"{base}/advance", data={"amount": "3", "unit": "days"})
+    shown = re.search(r'name="clock" value="([^"]+)"', client.get(base).get_data(as_text=True))
+    assert shown, "the advance form carries no clock"
+    step = {"amount": "3", "unit": "days", "clock": shown.group(1)}
+    client.post(f"{base}/advance", data=step)
     pages = [
+        ("sandbox-stale-clock", "POST", f"{base}/advance", step, 409),
         ("sandbox-post-published", "GET", other, None, 200),
         ("sandbox-calendar-week", "GET", f"{base}/calendar", None, 200),
         ("sandbox-calendar-month", "GET", f"{base}/calendar?view=month&week=-1", None, 200),

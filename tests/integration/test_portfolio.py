@@ -62,7 +62,7 @@ def test_sandbox_account_becomes_a_simulated_case_study(app, client, auth):
     from datetime import timedelta
 
     from app.core.extensions import db
-    from app.sandbox import services
+    from app.sandbox import clock, services
 
     user = auth()
     with app.test_request_context():
@@ -81,7 +81,7 @@ def test_sandbox_account_becomes_a_simulated_case_study(app, client, auth):
         services.set_status(learner, account, post, "submit")
         services.set_status(learner, account, post, "approve")
         services.schedule(learner, account, post, account.clock + timedelta(hours=3))
-        services.advance(learner, account, 48)
+        clock.advance(learner, account, 48)
         account_id, reach = account.id, post.reach
     client.get("/portfolio")
     assert client.post(f"/portfolio/case-studies/sandbox/{account_id}").status_code == 303

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -15,6 +16,20 @@ def start(client) -> int:
     response = client.post("/sandbox/start", data={"scenario": "riyadh-cafe"})
     assert response.status_code == 303
     return int(response.headers["Location"].rsplit("/", 1)[1])
+
+
+def shown_clock(client, account_id: int) -> str:
+    """The simulated clock the account page's advance form carries."""
+    page = client.get(f"/sandbox/{account_id}").get_data(as_text=True)
+    found = re.search(r'name="clock" value="([^"]+)"', page)
+    assert found, "the advance form carries no clock"
+    return found.group(1)
+
+
+def advance(client, account_id: int, amount: str, unit: str = "days"):
+    """Advance as the account page's form does, with the clock it shows."""
+    data = {"amount": amount, "unit": unit, "clock": shown_clock(client, account_id)}
+    return client.post(f"/sandbox/{account_id}/advance", data=data)
 
 
 def compose_data(**extra):
@@ -74,12 +89,7 @@ def test_full_loop_from_idea_to_explained_results(app, client, auth):
     )
     moved = client.post(url + "/schedule", data={"move": "1", "back": "calendar"})
     assert moved.status_code == 303 and "/calendar" in moved.headers["Location"]
-    assert (
-        client.post(
-            f"/sandbox/{account_id}/advance", data={"amount": "2", "unit": "days"}
-        ).status_code
-        == 303
-    )
+    assert advance(client, account_id, "2").status_code == 303
     detail = client.get(url).get_data(as_text=True)
     assert "Why these results" in detail or "لماذا" in detail
     assert len(re.findall(r"× \d\.\d{3}", detail)) >= 9  # base reach, 7 factors, chance
@@ -127,8 +137,10 @@ def test_bad_input_never_gives_500(client, auth):
     auth()
     account_id = start(client)
     base = f"/sandbox/{account_id}"
-    assert client.post(f"{base}/advance", data={"amount": "99999"}).status_code == 303
-    assert client.post(f"{base}/advance", data={"amount": "x"}).status_code == 303
+    assert advance(client, account_id, "99999", "hours").status_code == 303
+    assert advance(client, account_id, "x").status_code == 303
+    assert client.post(f"{base}/advance", data={"amount": "1"}).status_code == 400  # no clock
+    assert client.post(f"{base}/advance", data={"amount": "1", "clock": "x"}).status_code == 400
     assert client.get(f"{base}/calendar?week=zz&view=year&platform=myspace").status_code == 200
     assert client.post("/sandbox/start", data={"scenario": "nope"}).status_code == 303
     assert client.get(f"{base}/posts/999999").status_code == 404
@@ -143,17 +155,14 @@ def test_bad_input_never_gives_500(client, auth):
 
 def test_same_seed_and_actions_give_identical_metrics(app, users):
     """Determinism on this database: two accounts with one seed and the same actions match."""
-    from datetime import timedelta
-
-    from app.sandbox import services
+    from app.sandbox import clock, services
 
     user = users.create()
     outcomes = []
     with app.test_request_context():
         learner = db.session.get(type(user), user.id)
         for _ in range(2):
-            account = services.start_account(learner, "riyadh-cafe")
-            account.seed = 20271
+            account = services.start_account(learner, "riyadh-cafe", seed=20271)
             versions = {
                 p: {
                     "format": f,
@@ -170,7 +179,7 @@ def test_same_seed_and_actions_give_identical_metrics(app, users):
                 services.set_status(learner, account, post, "submit")
                 services.set_status(learner, account, post, "approve")
                 services.schedule(learner, account, post, account.clock + timedelta(hours=3 + i))
-            services.advance(learner, account, 72)
+            clock.advance(learner, account, 72)
             outcomes.append(
                 [(p.platform, p.outcome) for p in sorted(idea.posts, key=lambda p: p.platform)]
             )
@@ -181,9 +190,7 @@ def test_same_seed_and_actions_give_identical_metrics(app, users):
 
 def test_replaying_without_a_change_reproduces_the_stored_results(app, users):
     """Determinism on this database: recomputing a published week gives the stored numbers."""
-    from datetime import timedelta
-
-    from app.sandbox import services
+    from app.sandbox import clock, services
     from app.sandbox.replay import replay_week
 
     user = users.create()
@@ -205,7 +212,7 @@ def test_replaying_without_a_change_reproduces_the_stored_results(app, users):
             services.set_status(learner, account, post, "submit")
             services.set_status(learner, account, post, "approve")
             services.schedule(learner, account, post, account.clock + timedelta(hours=5 + i))
-        services.advance(learner, account, 48)
+        clock.advance(learner, account, 48)
         db.session.expire_all()
         post = db.session.get(SandboxPost, idea.posts[0].id)
         rows = replay_week(learner, account, post, post.published_at)
@@ -216,8 +223,6 @@ def test_replaying_without_a_change_reproduces_the_stored_results(app, users):
 
 def test_analytics_follow_the_clock(app, client, auth):
     """Figures are memoised per clock: advancing shows engagement that arrived since."""
-    from datetime import timedelta
-
     auth()
     account_id = start(client)
     client.post(f"/sandbox/{account_id}/compose", data=compose_data())
@@ -233,7 +238,7 @@ def test_analytics_follow_the_clock(app, client, auth):
     client.post(url + "/review", data={"action": "approve"})
     slot = clock.replace(minute=0) + timedelta(hours=1)
     client.post(url + "/schedule", data={"when": slot.strftime("%Y-%m-%dT%H:%M")})
-    client.post(f"/sandbox/{account_id}/advance", data={"amount": "2", "unit": "hours"})
+    advance(client, account_id, "2", "hours")
 
     def figures() -> tuple[int, str]:
         csv = client.get(f"/sandbox/{account_id}/analytics.csv").get_data(as_text=True)
@@ -243,6 +248,58 @@ def test_analytics_follow_the_clock(app, client, auth):
 
     early = figures()
     assert figures() == early  # the same clock gives the same figures
-    client.post(f"/sandbox/{account_id}/advance", data={"amount": "2", "unit": "days"})
+    advance(client, account_id, "2")
     later = figures()
     assert later[0] > early[0] and later[1] != early[1]  # the page moved on with the clock
+
+
+def test_an_advance_from_a_stale_page_answers_409_and_changes_nothing(app, client, auth):
+    """Two tabs showed one clock: the second click gets a page saying so; the clock moved once."""
+    auth()
+    account_id = start(client)
+    with app.app_context():
+        before = db.session.get(SandboxAccount, account_id).clock
+    shown = shown_clock(client, account_id)
+    step = {"amount": "1", "unit": "days", "clock": shown}
+    assert client.post(f"/sandbox/{account_id}/advance", data=step).status_code == 303
+    stale = client.post(f"/sandbox/{account_id}/advance", data=step)
+    page = stale.get_data(as_text=True)
+    assert stale.status_code == 409
+    assert "كانت الساعة قد تقدّمت" in page  # Arabic first
+    assert f'href="/sandbox/{account_id}"' in page
+    with app.app_context():
+        assert db.session.get(SandboxAccount, account_id).clock == before + timedelta(days=1)
+
+
+def test_services_refuse_another_learners_account_and_post(app, users):
+    """The user argument is enforced: another learner's account or post is not found."""
+    import pytest
+
+    from app.sandbox import clock, services
+    from app.sandbox.errors import AccountNotFound
+    from app.sandbox.replay import replay_week
+
+    owner, other = users.create(), users.create()
+    with app.test_request_context():
+        mine = db.session.get(type(owner), owner.id)
+        theirs = db.session.get(type(other), other.id)
+        account = services.start_account(mine, "riyadh-cafe")
+        version = {"format": "feed", "text": "قهوة", "aspect": "4:5", "goal": "awareness"}
+        idea = services.save_idea(mine, account, "idea", "", {"instagram": version})
+        post = idea.posts[0]
+        moved = account.clock
+        attempts = (
+            lambda: services.set_status(theirs, account, post, "submit"),
+            lambda: services.update_post(theirs, account, post, {"text": "x"}),
+            lambda: services.schedule(theirs, account, post, moved + timedelta(hours=2)),
+            lambda: services.save_idea(theirs, account, "x", "", {"x": version}),
+            lambda: clock.advance(theirs, account, 24),
+            lambda: replay_week(theirs, account, post, moved),
+        )
+        for attempt in attempts:
+            with pytest.raises(AccountNotFound):
+                attempt()
+        db.session.expire_all()
+        row = db.session.get(SandboxPost, post.id)
+        assert (row.status, row.text, row.scheduled_at) == ("draft", "قهوة", None)
+        assert db.session.get(SandboxAccount, account.id).clock == moved

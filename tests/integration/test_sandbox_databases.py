@@ -46,7 +46,7 @@ def play(url: str, mailbox: Any, tmp_path: Any) -> list[tuple[str, Any, dict[str
     """Scripted actions on a fresh account with a fixed seed; every published outcome."""
     from app.accounts.models import User
     from app.core.security import hash_password
-    from app.sandbox import services
+    from app.sandbox import clock, services
 
     app = create_app(app_config(url, mailbox, INSTANCE_PATH=str(tmp_path)))
     with app.test_request_context():
@@ -54,9 +54,7 @@ def play(url: str, mailbox: Any, tmp_path: Any) -> list[tuple[str, Any, dict[str
         user = User(email="d@example.com", display_name="D", password_hash=hash_password("x" * 12))
         db.session.add(user)
         db.session.commit()
-        account = services.start_account(user, "riyadh-cafe")
-        account.seed = 777
-        db.session.commit()
+        account = services.start_account(user, "riyadh-cafe", seed=777)
         ideas = [
             {"instagram": ("reel", "9:16"), "tiktok": ("video", "9:16")},
             {"x": ("feed", "16:9"), "linkedin": ("feed", "1.91:1")},
@@ -81,7 +79,7 @@ def play(url: str, mailbox: Any, tmp_path: Any) -> list[tuple[str, Any, dict[str
                 services.schedule(
                     user, account, post, account.clock + timedelta(hours=5 + 9 * n + i)
                 )
-        services.advance(user, account, 24 * 5)
+        clock.advance(user, account, 24 * 5)
         rows = [
             (p.rng_key, p.outcome, dict(account.followers))
             for p in sorted(services.posts_of(account), key=lambda p: p.rng_key)

@@ -12,7 +12,8 @@ from app.sandbox.domain.scenarios import HERE, load_sandbox
 
 def test_repository_calendars_and_scenarios_are_valid():
     """The shipped files have no problems (and all three countries have calendars)."""
-    scenarios, calendars, problems = load_sandbox()
+    found = load_sandbox()
+    scenarios, calendars, problems = found.scenarios, found.calendars, found.problems
     assert not problems.items, [str(p) for p in problems.items]
     assert {"sa", "eg", "ae"} <= set(calendars)
     for cal in calendars.values():
@@ -57,7 +58,7 @@ def test_broken_calendar_is_reported_with_file_and_line(tmp_path, expected):
     """Each mistake in a calendar names its file and line."""
     root = tree(tmp_path)
     (root / "calendars" / "sa.yaml").write_text(BROKEN_CALENDAR, encoding="utf-8")
-    _, _, problems = load_sandbox(root)
+    problems = load_sandbox(root).problems
     assert any(str(p).startswith(expected) for p in problems.errors), [
         str(p) for p in problems.errors
     ]
@@ -67,7 +68,7 @@ def test_yaml_syntax_error_names_the_line(tmp_path):
     """A broken YAML file is reported at the line the parser stopped."""
     root = tree(tmp_path)
     (root / "calendars" / "eg.yaml").write_text('country: "eg"\nweekend: [fri\n', encoding="utf-8")
-    _, _, problems = load_sandbox(root)
+    problems = load_sandbox(root).problems
     assert any(str(p).startswith("app/sandbox/calendars/eg.yaml:") for p in problems.errors)
 
 
@@ -93,7 +94,7 @@ def test_broken_scenario_reports_every_problem_with_its_line(tmp_path):
     """Unknown country, platform, pillar, fact and kind; bad start; missing text; quotas."""
     root = tree(tmp_path)
     (root / "scenarios" / "mini.yaml").write_text(SCENARIO, encoding="utf-8")
-    _, _, problems = load_sandbox(root)
+    problems = load_sandbox(root).problems
     found = "\n".join(str(p) for p in problems.errors if "mini.yaml" in p.file)
     for expected in (
         "mini.yaml:1: scenario 'mini': no calendar for country 'zz'",

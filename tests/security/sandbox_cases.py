@@ -12,7 +12,7 @@ from app.core.extensions import db
 def sandbox_cases(app, a, state):
     """(endpoint, method, url, state, owner_changes, data) for every sandbox owner route."""
     from app.portfolio.models import CaseStudy, ShareLink
-    from app.sandbox import services
+    from app.sandbox import clock, services
     from app.sandbox.models import SandboxAccount, SandboxIdea, SandboxPost
 
     with app.test_request_context():
@@ -33,8 +33,9 @@ def sandbox_cases(app, a, state):
         for action in ("submit", "approve"):
             services.set_status(user, account, published, action)
         services.schedule(user, account, published, account.clock + timedelta(hours=2))
-        services.advance(user, account, 24)
+        clock.advance(user, account, 24)
         acc, pub, dra = account.id, published.id, draft.id
+        shown = account.clock.isoformat()  # what the account page's advance form carries
         from app.portfolio import services as portfolio_services
         from app.portfolio import sharing as portfolio_sharing
 
@@ -91,7 +92,7 @@ def sandbox_cases(app, a, state):
             f"{base}/advance",
             state(clock),
             True,
-            {"amount": "1", "unit": "hours"},
+            {"amount": "1", "unit": "hours", "clock": shown},
         ),
         (
             "portfolio.revoke_link",

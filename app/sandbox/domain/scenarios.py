@@ -227,9 +227,16 @@ def check_scenario(data: Any, c: Checker, calendars: Mapping[str, Calendar]) -> 
     return Scenario(str(data["id"]), str(data["country"]), str(data["start"]), data)
 
 
-def load_sandbox(
-    root: Path | None = None,
-) -> tuple[dict[str, Scenario], dict[str, Calendar], Problems]:
+@dataclass(frozen=True)
+class SandboxData:
+    """What the sandbox's data folders hold: scenarios by id, calendars by country, problems."""
+
+    scenarios: dict[str, Scenario]
+    calendars: dict[str, Calendar]
+    problems: Problems
+
+
+def load_sandbox(root: Path | None = None) -> SandboxData:
     """Read every calendar and scenario under `root` (default: this package)."""
     base = root or HERE
     problems = Problems()
@@ -246,7 +253,7 @@ def load_sandbox(
             if found.id != path.stem:
                 checker.add(found.data, f"scenario id {found.id!r} differs from the file name")
             scenarios[found.id] = found
-    return scenarios, calendars, problems
+    return SandboxData(scenarios=scenarios, calendars=calendars, problems=problems)
 
 
 def _rel(path: Path) -> str:
