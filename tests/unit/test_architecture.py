@@ -6,6 +6,8 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
+from layering import http_free_modules, http_uses, query_uses, rel, web_modules
+
 APP = Path(__file__).resolve().parents[2] / "app"
 FRAMEWORKS = ("flask", "flask_", "sqlalchemy", "werkzeug", "jinja2", "psycopg", "redis")
 
@@ -150,3 +152,68 @@ def test_blueprints_are_defined_in_views():
         if "import bp" in source:
             assert (init.parent / "views.py").is_file()
             assert "Blueprint(" in (init.parent / "views.py").read_text(encoding="utf-8")
+
+
+# Services speak no HTTP and views run no queries (house style 5): the scanners live in
+# tests/layering.py, which says where the line between the two layers runs.
+
+
+def test_the_split_covers_services_domain_and_the_cleaned_modules():
+    """Every services.py, domain.py and domain/ module is checked, and so is each cleaned one."""
+    checked = {rel(p) for p in http_free_modules()}
+    layered = {
+        rel(p)
+        for p in APP.rglob("*.py")
+        if p.name in ("services.py", "domain.py") or "domain" in p.relative_to(APP).parts[:-1]
+    }
+    assert layered, "no services or domain modules found"
+    assert layered <= checked, sorted(layered - checked)
+    cleaned = {
+        "accounts/services.py",
+        "accounts/lifecycle.py",
+        "accounts/mail.py",
+        "admin/services.py",
+        "portfolio/services.py",
+        "portfolio/sharing.py",
+        "portfolio/editing.py",
+        "portfolio/stats.py",
+        "portfolio/read.py",
+        "portfolio/mail.py",
+        "portfolio/errors.py",
+        "skills/services.py",
+    }
+    assert cleaned <= checked, sorted(cleaned - checked)
+
+
+def test_services_and_pure_modules_speak_no_http():
+    """No abort/request/redirect/flash/render_template/session/current_user outside the web layer."""
+    offenders = {rel(p): sorted(uses) for p in http_free_modules() if (uses := http_uses(p))}
+    assert not offenders, offenders
+
+
+def test_views_run_no_queries():
+    """Views and page helpers call read functions; they import no SQLAlchemy and touch no db."""
+    assert web_modules(), "no views found"
+    offenders = {rel(p): sorted(uses) for p in web_modules() if (uses := query_uses(p))}
+    assert not offenders, offenders
+
+
+def test_the_checks_see_what_they_look_for(tmp_path):
+    """The scanners find abort, a flask.request attribute, werkzeug's NotFound and db.session."""
+    sample = tmp_path / "services.py"
+    sample.write_text(
+        "import flask\n"
+        "from flask import abort as stop, current_app\n"
+        "from flask_login import current_user\n"
+        "from werkzeug.exceptions import NotFound\n"
+        "from app.core.extensions import db\n"
+        "x = flask.request.args\n"
+        "y = services.db.session.get(1)\n"
+    )
+    assert http_uses(sample) == {
+        "abort",
+        "current_user",
+        "flask.request",
+        "werkzeug.exceptions",
+    }
+    assert query_uses(sample) == {"app.core.extensions.db", "db.session"}
