@@ -175,6 +175,26 @@ def run_vnu(files: list[Path]) -> list[dict[str, Any]]:
     return list(json.loads(out.stderr)["messages"])
 
 
+def assert_valid_html(files: list[Path], folder: Path) -> None:
+    """Fail with file:line and message for every vnu error in `files`.
+
+    A canary page with a known error proves vnu really read and checked the files.
+    """
+    canary = folder / "zz-canary.html"
+    canary.write_text(CANARY, encoding="utf-8")
+    messages = run_vnu([*files, canary])
+    errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
+    canary_errors = [m for m in errors if m.get("url", "").endswith("/zz-canary.html")]
+    assert canary_errors, f"vnu reported nothing for the broken canary page: {messages[:5]}"
+    errors = [m for m in errors if m not in canary_errors]
+    report = "\n".join(
+        f"{Path(re.sub(r'^file:', '', m.get('url', '?'))).name}:{m.get('lastLine', '?')}: "
+        f"{m.get('message')}\n    {m.get('extract', '').strip()[:200]}"
+        for m in errors
+    )
+    assert not errors, f"vnu: {len(errors)} error(s) in {len(files)} pages\n{report}"
+
+
 def test_every_page_is_valid_html(
     app: Any, users: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -238,20 +258,7 @@ def test_every_page_is_valid_html(
     assert not problems, "\n".join(problems)
     assert len(files) == EXPECTED_PAGES, f"rendered {len(files)} pages, expected {EXPECTED_PAGES}"
 
-    # A canary with a known error proves vnu really read and checked the files.
-    canary = tmp_path / "zz-canary.html"
-    canary.write_text(CANARY, encoding="utf-8")
-    messages = run_vnu([*files, canary])
-    errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
-    canary_errors = [m for m in errors if m.get("url", "").endswith("/zz-canary.html")]
-    assert canary_errors, f"vnu reported nothing for the broken canary page: {messages[:5]}"
-    errors = [m for m in errors if m not in canary_errors]
-    report = "\n".join(
-        f"{Path(re.sub(r'^file:', '', m.get('url', '?'))).name}:{m.get('lastLine', '?')}: "
-        f"{m.get('message')}\n    {m.get('extract', '').strip()[:200]}"
-        for m in errors
-    )
-    assert not errors, f"vnu: {len(errors)} error(s) in {len(files)} pages\n{report}"
+    assert_valid_html(files, tmp_path)
     with capsys.disabled():
         print(f"\nvnu: {len(files)} pages, 0 errors")
 
