@@ -138,3 +138,16 @@ class Users:
             user = db.session.scalar(select(User).where(User.id == user.id))
             db.session.expunge(user)
             return user
+
+
+def post_version(**changes: Any) -> dict[str, Any]:
+    """One platform version of a sandbox idea that passes the rules; `changes` override fields."""
+    return {
+        "format": "feed",
+        "text": "قهوة",
+        "media_count": 1,
+        "aspect": "4:5",
+        "alt_text": "كوب",
+        "goal": "awareness",
+        **changes,
+    }

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from conftest import app_config
-from support import PASSWORD
+from support import PASSWORD, post_version
 
 from app.core.extensions import db
 from app.sandbox.models import SandboxAccount, SandboxPost
@@ -85,15 +85,7 @@ def prepare(app: Any, users: Any) -> tuple[Any, int, int]:
     with app.test_request_context():
         learner = db.session.get(type(user), user.id)
         account = services.start_account(learner, "riyadh-cafe")
-        version = {
-            "format": "feed",
-            "text": "قهوة",
-            "media_count": 1,
-            "aspect": "4:5",
-            "alt_text": "كوب",
-            "goal": "awareness",
-        }
-        idea = services.save_idea(learner, account, "idea", "", {"instagram": version})
+        idea = services.save_idea(learner, account, "idea", "", {"instagram": post_version()})
         post = idea.posts[0]
         services.set_status(learner, account, post, "submit")
         ids = (account.id, post.id)

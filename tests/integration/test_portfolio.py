@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from support import PASSWORD
+from support import PASSWORD, post_version
 
 
 def builder_form(**extra):
@@ -68,14 +68,7 @@ def test_sandbox_account_becomes_a_simulated_case_study(app, client, auth):
     with app.test_request_context():
         learner = db.session.get(type(user), user.id)
         account = services.start_account(learner, "riyadh-cafe")
-        version = {
-            "format": "reel",
-            "text": "قهوة",
-            "media_count": 1,
-            "aspect": "9:16",
-            "alt_text": "كوب",
-            "goal": "awareness",
-        }
+        version = post_version(format="reel", aspect="9:16")
         idea = services.save_idea(learner, account, "idea", "", {"instagram": version})
         post = idea.posts[0]
         services.set_status(learner, account, post, "submit")

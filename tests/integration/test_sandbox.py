@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 from sqlalchemy import select
+from support import post_version
 
 from app.core.extensions import db
 from app.sandbox.models import SandboxAccount, SandboxPost
@@ -164,14 +165,7 @@ def test_same_seed_and_actions_give_identical_metrics(app, users):
         for _ in range(2):
             account = services.start_account(learner, "riyadh-cafe", seed=20271)
             versions = {
-                p: {
-                    "format": f,
-                    "text": "قهوة اليوم",
-                    "media_count": 1,
-                    "aspect": "9:16",
-                    "alt_text": "كوب",
-                    "goal": "awareness",
-                }
+                p: post_version(format=f, text="قهوة اليوم", aspect="9:16")
                 for p, f in (("instagram", "reel"), ("tiktok", "video"), ("x", "feed"))
             }
             idea = services.save_idea(learner, account, "idea", "", versions)
@@ -197,14 +191,7 @@ def test_replaying_without_a_change_reproduces_the_stored_results(app, users):
     with app.test_request_context():
         learner = db.session.get(type(user), user.id)
         account = services.start_account(learner, "riyadh-cafe")
-        version = {
-            "format": "feed",
-            "text": "قهوة",
-            "media_count": 1,
-            "aspect": "4:5",
-            "alt_text": "كوب",
-            "goal": "engagement",
-        }
+        version = post_version(goal="engagement")
         idea = services.save_idea(
             learner, account, "idea", "", {"instagram": version, "facebook": version}
         )

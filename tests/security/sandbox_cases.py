@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import func, select
+from support import post_version
 
 from app.core.extensions import db
 
@@ -18,14 +19,7 @@ def sandbox_cases(app, a, state):
     with app.test_request_context():
         user = db.session.get(type(a), a.id)
         account = services.start_account(user, "riyadh-cafe")
-        version = {
-            "format": "feed",
-            "text": "قهوة",
-            "media_count": 1,
-            "aspect": "4:5",
-            "alt_text": "كوب",
-            "goal": "awareness",
-        }
+        version = post_version()
         idea = services.save_idea(
             user, account, "idea", "", {"instagram": version, "x": version | {"aspect": "16:9"}}
         )
