@@ -16,7 +16,7 @@ from app.core.extensions import csrf, db
 from app.core.registry import access
 from app.portfolio import resume_services, services, sharing
 from app.portfolio.models import Portfolio, PortfolioReport
-from app.portfolio.resume import from_resume, problems
+from app.portfolio.resume import NotJson, from_resume, problems, read_json
 from app.portfolio.views import bp, readable
 from app.sandbox.forms import clean
 
@@ -121,9 +121,9 @@ def resume_import() -> Response:
         flash(_("Choose a JSON Resume file (.json) of at most 200 KB."), "error")
         return redirect(back, code=303)
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        flash(_("This file is not valid JSON (%(where)s).", where=str(exc)[:120]), "error")
+        data = read_json(raw)
+    except NotJson as exc:
+        flash(_("This file is not valid JSON (%(where)s).", where=str(exc)), "error")
         return redirect(back, code=303)
     found = problems(data)
     if found:
