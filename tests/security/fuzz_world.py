@@ -1,0 +1,68 @@
+"""A learner with one of everything, so every POST route has real objects to act on (T16)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from app.core.extensions import db
+
+
+def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
+    """Objects of `user` for every owner route: URL variable name -> a real value."""
+    from app.accounts.models import UserSession
+    from app.portfolio import editing, sharing
+    from app.portfolio import services as portfolio_services
+    from app.quizzes import services as quiz
+    from app.quizzes.domain import lesson_items
+    from app.sandbox import services
+    from app.skills.models import ReviewCard
+
+    lib = app.extensions["tawasul_content"][0]
+    lesson_id, items = next((lid, ids) for lid in lib.lessons if (ids := lesson_items(lib, lid)))
+    with app.test_request_context():
+        me = db.session.get(type(user), user.id)
+        account = services.start_account(me, "riyadh-cafe")
+        version = {
+            "format": "feed",
+            "text": "قهوة",
+            "media_count": 1,
+            "aspect": "4:5",
+            "alt_text": "كوب",
+            "goal": "awareness",
+        }
+        idea = services.save_idea(me, account, "idea", "", {"instagram": version, "x": version})
+        post = sorted(idea.posts, key=lambda p: p.platform)[0]
+        services.advance(me, account, 1)
+        portfolio = portfolio_services.ensure_portfolio(me)
+        sharing.create_link(me, portfolio, "client", None)
+        sample = {"title": "Canva", "detail": "daily"}
+        item = editing.save_item(me, portfolio, None, "tool", sample)
+        story = {"title": "Launch", "results": "+20% reach", "period": "May 2026"}
+        study = editing.save_case_study(me, portfolio, None, story)
+        attempt = quiz.start_attempt(me, "lesson", lesson_id, items)
+        done = quiz.submit_attempt(me, lib, quiz.start_attempt(me, "lesson", "x", items).token, {})
+        card = db.session.scalar(select(ReviewCard).where(ReviewCard.user_id == user.id))
+        session_id = db.session.scalars(
+            select(UserSession.id).where(UserSession.user_id == user.id)
+        ).first()
+        return {
+            "account_id": account.id,
+            "post_id": post.id,
+            "item_id": item.id,
+            "study_id": study.id,
+            "link_id": sharing.links_of(me)[0].id,
+            "token": attempt.token,
+            "attempt_id": done.id,
+            "card_id": card.id,
+            "session_id": session_id,
+            "lesson_id": lesson_id,
+            "track_id": lib.lessons[lesson_id].track,
+            "portfolio_id": portfolio.id,
+            "user_id": user.id,
+            "slug": portfolio.slug,
+            "kind": "sample",
+            "quiz_items": list(items),
+            "admin": admin,
+        }

@@ -1,0 +1,271 @@
+"""T16: hypothesis fuzzing of every form (every POST route of the census): never a 500.
+
+Each POST endpoint gets a strategy: its field names (with valid values mixed in, so deeper
+paths run) filled with hostile text (random Unicode, control characters, huge strings, numbers
+past every limit, dates out of range), random extra fields and random file bytes. An endpoint
+without a strategy fails the census test, so a new form is fuzzed from the day it lands.
+Fuzzing runs on SQLite only (the PostgreSQL run skips it) with FUZZ_EXAMPLES per form.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from typing import Any
+
+import pytest
+from flask import url_for
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pages import census
+from support import PASSWORD
+
+from app.core.registry import access_class
+from security.fuzz_world import build_world
+
+one_engine = pytest.mark.skipif(
+    bool(os.environ.get("TEST_DATABASE_URL", "").strip()),
+    reason="fuzzing runs on one engine (SQLite); the PostgreSQL run skips it",
+)
+
+FUZZ_EXAMPLES = int(os.environ.get("TAWASUL_FUZZ_EXAMPLES", "12"))
+# Answers a form may give to hostile input: a page (re-rendered with errors), a redirect, a
+# named refusal. Never 5xx.
+NAMED = {200, 302, 303, 400, 403, 404, 409, 410, 413, 422, 429}
+
+BUILDER = ["headline", "bio", "slug", "lang", "status", "theme", "platforms", "indexable"]
+ITEM = ["title", "body", "detail", "url", "alt", "hidden", "rate_kind", "amount", "currency"]
+CASE = ["title", "context", "goal", "actions", "results", "period", "lesson", "tools"]
+VERSION = ["format", "text", "goal", "pillar", "cta", "hashtags", "trend", "aspect"]
+VERSION += ["media_count", "media_description", "alt_text"]
+COMPOSE = ["title", "campaign", "link", "action"]
+COMPOSE += [f"p-{p}-{f}" for p in ("x", "instagram", "tiktok") for f in [*VERSION, "include"]]
+
+# Field names of each POST endpoint's form (quiz answers are added from the world's items).
+FIELDS: dict[str, list[str]] = {
+    "accounts.change_email": ["new_email", "password"],
+    "accounts.change_password": ["current", "password", "confirm", "sign_out_others"],
+    "accounts.confirm_email": [],
+    "accounts.delete": ["password", "understand"],
+    "accounts.end_other_sessions": [],
+    "accounts.end_session": [],
+    "accounts.forgot": ["email"],
+    "accounts.login": ["email", "password", "remember", "next"],
+    "accounts.logout": [],
+    "accounts.register": ["email", "display_name", "password"],
+    "accounts.resend_verification": ["email"],
+    "accounts.reset": ["password", "confirm"],
+    "accounts.settings": ["display_name", "locale", "target_role"],
+    "accounts.verify": [],
+    "admin.end_user_sessions": [],
+    "courses.complete": [],
+    "main.language": ["lang", "next"],
+    "portfolio.builder": [*BUILDER, "notify_email"],
+    "portfolio.contact": ["name", "email", "message", "token", "website", "k"],
+    "portfolio.create_link": ["label", "days"],
+    "portfolio.delete_case_study": ["confirm"],
+    "portfolio.delete_item": ["confirm"],
+    "portfolio.edit_case_study": [*CASE, "platforms", "skills", "hidden"],
+    "portfolio.edit_item": [*ITEM, "consent"],
+    "portfolio.from_sandbox": [],
+    "portfolio.move_case_study": ["step"],
+    "portfolio.move_item": ["step"],
+    "portfolio.new_case_study": [*CASE, "platforms", "skills", "hidden"],
+    "portfolio.new_item": [*ITEM, "consent"],
+    "portfolio.photo": ["remove"],
+    "portfolio.preview": BUILDER,
+    "portfolio.report": ["reason", "token", "k"],
+    "portfolio.resume_import": [],
+    "portfolio.revoke_link": [],
+    "portfolio.save_sections": ["order", "shown", "move"],
+    "portfolio.unpublish": ["reason"],
+    "quizzes.diagnostic": [],
+    "quizzes.retake": [],
+    "quizzes.skill_check": [],
+    "quizzes.start_lesson": [],
+    "quizzes.start_track": [],
+    "quizzes.submit": [],
+    "sandbox.advance": ["amount", "unit"],
+    "sandbox.compose": COMPOSE,
+    "sandbox.edit": VERSION,
+    "sandbox.review": ["action", "comment", "back"],
+    "sandbox.schedule": ["when", "move", "back", "week"],
+    "sandbox.start": ["scenario"],
+    "skills.answer": ["next"],
+    "skills.choose_role": ["role"],
+}
+# File fields, filled with random bytes (T7 covers crafted files).
+FILES = {
+    "portfolio.photo": "photo",
+    "portfolio.new_item": "image",
+    "portfolio.edit_item": "image",
+    "portfolio.resume_import": "resume",
+}
+QUIZ_FORMS = {"quizzes.submit", "skills.answer"}
+
+# Values a field accepts, so examples also get past the first check.
+HINTS: dict[str, list[str]] = {
+    "email": ["learner@example.com", "a@b.co"],
+    "new_email": ["new@example.com"],
+    "password": [PASSWORD, "correct horse battery staple 2"],
+    "current": [PASSWORD],
+    "confirm": [PASSWORD, "y"],
+    "lang": ["ar", "en"],
+    "locale": ["ar", "en"],
+    "status": ["draft", "published", "unlisted"],
+    "theme": ["classic"],
+    "platforms": ["x", "instagram", "x,instagram"],
+    "step": ["up", "down"],
+    "action": ["save", "check", "submit", "approve", "reject", "publish", "withdraw"],
+    "unit": ["hours", "days"],
+    "amount": ["1", "24", "100"],
+    "format": ["feed", "reel", "story", "thread"],
+    "goal": ["awareness", "engagement", "traffic", "sales"],
+    "aspect": ["4:5", "16:9", "9:16", "1:1"],
+    "when": ["2030-01-01T10:00", "2026-12-04T09:00"],
+    "move": ["1", "-1", "tools:up", "contact:down"],
+    "back": ["calendar", ""],
+    "scenario": ["riyadh-cafe", "food-bank"],
+    "order": ["tools", "contact", "services"],
+    "shown": ["tools", "samples"],
+    "skills": ["copywriting", "social-analytics"],
+    "rate_kind": ["hourly", "project"],
+    "currency": ["SAR", "EGP"],
+    "days": ["7", "30", ""],
+    "next": ["/", "//evil.example", "/review"],
+    "slug": ["sara-social", "a", "-"],
+    "url": ["https://example.com/x", "javascript:alert(1)"],
+    "period": ["2025-01 – 2025-03", "May 2026"],
+}
+for _flag in ("remember", "understand", "hidden", "indexable", "notify_email", "consent", "remove"):
+    HINTS[_flag] = ["y"]
+for _name in ("sign_out_others", "website"):
+    HINTS[_name] = ["y", ""]
+
+SPECIAL = [
+    "",
+    " ",
+    "\x00",
+    "a\x00b",
+    "\r\nBcc: victim@example.com",
+    "\u202e\u2066\ufeff",
+    "٣٤٥",
+    "0",
+    "-1",
+    "1e309",
+    "NaN",
+    "99999999999999999999999999",
+    "-99999999999999999999",
+    "9" * 400,
+    "2030-13-45T25:61",
+    "0000-00-00T00:00",
+    "9999-12-31T23:59",
+    "../../etc/passwd",
+    "<script>alert(1)</script>",
+    "javascript:alert(1)",
+    "%s%n{0}{{7*7}}",
+    "' OR 1=1 --",
+    "ـ" * 5000,
+    "x" * 70_000,
+]
+HOSTILE_TEXT = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(SPECIAL),
+    st.integers().map(str),
+    st.builds(lambda c, n: c * n, st.characters(codec="utf-8"), st.integers(100, 20_000)),
+)
+
+
+def value_for(name: str) -> st.SearchStrategy[str]:
+    """A value for one field: hostile text, or a valid one when we know some."""
+    hints = HINTS.get(name)
+    return st.one_of(st.sampled_from(hints), HOSTILE_TEXT) if hints else HOSTILE_TEXT
+
+
+def form_for(names: list[str], file_field: str | None) -> st.SearchStrategy[dict[str, Any]]:
+    """A form: any subset of the fields (some repeated), random extra fields, maybe a file."""
+    known = st.fixed_dictionaries(
+        {}, optional={name: st.lists(value_for(name), min_size=1, max_size=3) for name in names}
+    )
+    extra = st.dictionaries(
+        st.text(min_size=1, max_size=12), st.lists(HOSTILE_TEXT, max_size=2), max_size=3
+    )
+
+    def merge(parts: tuple[dict[str, Any], dict[str, Any], bytes | None]) -> dict[str, Any]:
+        form, more, upload = parts
+        data: dict[str, Any] = {**more, **form}
+        if file_field and upload is not None:
+            data[file_field] = (io.BytesIO(upload), "upload.png")
+        return data
+
+    upload = st.none() | st.binary(max_size=2048) if file_field else st.none()
+    return st.tuples(known, extra, upload).map(merge)
+
+
+def test_every_post_route_has_a_fuzz_strategy(app):
+    """The census's POST endpoints and the fuzz table agree: a new form must be added here."""
+    posts = {r.endpoint for r in app.url_map.iter_rules() if "POST" in (r.methods or ())}
+    posts &= set(census(app))
+    assert sorted(posts - set(FIELDS)) == [], "POST routes without a fuzz strategy"
+    assert sorted(set(FIELDS) - posts) == [], "fuzz strategies for routes that are gone"
+
+
+@pytest.mark.parametrize("endpoint", sorted(FIELDS))
+def test_nul_and_control_characters_in_every_field(app, users, endpoint: str) -> None:
+    """One fixed hostile form per route, on every engine: PostgreSQL refuses NUL in text."""
+    client, url, names = signed_in_for(app, users, endpoint)
+    nasty = "a\x00b\x01\x1b[31m\r\n\u202e" + "ـ" * 300
+    data: dict[str, Any] = dict.fromkeys(names, nasty)
+    response = client.post(url, data=data)
+    assert response.status_code in NAMED, (response.status_code, endpoint)
+
+
+def signed_in_for(app: Any, users: Any, endpoint: str) -> tuple[Any, str, list[str]]:
+    """A client signed in as the route's kind of caller, the route's URL over a learner's
+    real objects, and the form's field names."""
+    learner, admin = users.create(), users.create(role="admin")
+    kind = access_class(app.view_functions[endpoint])
+    client = app.test_client()
+    if kind != "public":
+        who = admin if kind == "admin" else learner
+        login = client.post("/login", data={"email": who.email, "password": PASSWORD})
+        assert login.status_code == 303
+    world = build_world(app, learner, admin)
+    rule = next(
+        r for r in app.url_map.iter_rules() if r.endpoint == endpoint and "POST" in r.methods
+    )
+    with app.test_request_context():
+        url = url_for(endpoint, **{arg: world[arg] for arg in rule.arguments})
+    names = list(FIELDS[endpoint])
+    if endpoint in QUIZ_FORMS:
+        names += [f"q-{item}" for item in world["quiz_items"]]
+        names += [f"q-{item}-{letter}" for item in world["quiz_items"][:3] for letter in "abc"]
+    return client, url, names
+
+
+def post_endpoints() -> list[str]:
+    """Every endpoint in the fuzz table (the census test keeps it complete)."""
+    return sorted(FIELDS)
+
+
+@one_engine
+@pytest.mark.parametrize("endpoint", post_endpoints())
+def test_form_never_answers_5xx(app, users, endpoint: str) -> None:
+    """Random and hostile values in every field of the form: a named answer, never a 500."""
+    client, url, names = signed_in_for(app, users, endpoint)
+    seen: dict[int, int] = {}
+
+    @settings(
+        max_examples=FUZZ_EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(form_for(names, FILES.get(endpoint)))
+    def fuzz(data: dict[str, Any]) -> None:
+        response = client.post(url, data=data, content_type="multipart/form-data")
+        seen[response.status_code] = seen.get(response.status_code, 0) + 1
+        assert response.status_code in NAMED, (response.status_code, endpoint)
+
+    fuzz()
+    print(f"T16 {endpoint}: {sum(seen.values())} examples, statuses {dict(sorted(seen.items()))}")
