@@ -71,12 +71,12 @@ def read_lesson_file(
     """Parse one lesson file; None when it is too broken to use."""
     file = reader.rel(path)
     try:
-        text = read_text(path)
+        source = read_text(path)
     except YamlError as exc:
         reader.problems.add(file, exc.line, str(exc))
         return None
     try:
-        raw_meta, body, body_line = split_front_matter(text)
+        raw_meta, body, body_line = split_front_matter(source)
         meta = parse_yaml(raw_meta)
     except YamlError as exc:
         reader.problems.add(file, exc.line + 1, f"front matter: {exc}")
