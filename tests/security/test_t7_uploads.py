@@ -166,6 +166,9 @@ def check_stored(app, client, case: Hostile, raw: bytes) -> None:
     assert served.headers["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in served.headers["Content-Security-Policy"]
     assert "default-src 'none'" in served.headers["Content-Security-Policy"]
+    extension = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}[img.format]
+    disposition = f'inline; filename="picture-{picture.id}.{extension}"'
+    assert served.headers["Content-Disposition"] == disposition
     assert case.filename.encode() not in picture.data
 
 
