@@ -42,7 +42,6 @@ def _picture(data: bytes, mime: str, etag: str, name: str) -> Response:
     # A name we made (never the uploaded one), with the extension of the bytes' real type.
     extension = mime.removeprefix("image/").replace("jpeg", "jpg")
     response.headers["Content-Disposition"] = f'inline; filename="{name}.{extension}"'
-
     response.set_etag(etag)
     response.headers["Cache-Control"] = "no-cache"
     response.headers["Content-Security-Policy"] = IMAGE_CSP
