@@ -256,32 +256,50 @@ def nested(depth: int) -> bytes:
 
 @dataclass(frozen=True)
 class Resume:
-    """A hostile resume file and what must happen: refused ("error") or imported safely."""
+    """A hostile resume file and what must happen: refused (which message) or imported."""
 
     make: Callable[[], bytes]
-    outcome: str  # "error" (flashed, nothing imported) or "imported"
+    outcome: str  # "size", "json" or "schema" (flashed, nothing imported), or "imported"
     filename: str = "resume.json"
 
 
+# The refusal messages (their words before any detail), as the import flashes them.
+MESSAGES = {
+    "size": "Choose a JSON Resume file (.json) of at most 200 KB.",
+    "json": "This file is not valid JSON (%(where)s).",
+    "schema": "This file does not follow JSON Resume 1.2.1: %(problems)s",
+}
+
+
+def arabic(app, msgid: str) -> str:
+    """The Arabic words of a message before its first placeholder (checked to differ)."""
+    from flask_babel import gettext
+
+    with app.test_request_context(), force_locale("ar"):
+        text = gettext(msgid).split("%(")[0]
+    assert text and text != msgid.split("%(")[0], f"not translated: {msgid}"
+    return html.escape(text, quote=False)
+
+
 RESUMES: dict[str, Resume] = {
-    "png-named-json": Resume(png, "error"),
-    "html-named-json": Resume(lambda: HTML, "error", "resume.json.html"),
-    "not-utf8": Resume(lambda: b'{"basics": {"label": "\xff\xfe"}}', "error"),
-    "empty": Resume(lambda: b"", "error"),
-    "truncated": Resume(lambda: json.dumps(VALID).encode()[:20], "error"),
-    "over-200-kb": Resume(lambda: b'{"a": "' + b"x" * 210_000 + b'"}', "error"),
-    "nested-100000-deep": Resume(lambda: nested(100_000), "error"),
-    "nested-2000-deep": Resume(lambda: nested(2000), "error"),
-    "objects-3000-deep": Resume(lambda: b'{"a":' * 3000 + b"1" + b"}" * 3000, "error"),
+    "png-named-json": Resume(png, "json"),
+    "html-named-json": Resume(lambda: HTML, "json", "resume.json.html"),
+    "not-utf8": Resume(lambda: b'{"basics": {"label": "\xff\xfe"}}', "json"),
+    "empty": Resume(lambda: b"", "size"),
+    "truncated": Resume(lambda: json.dumps(VALID).encode()[:20], "json"),
+    "over-200-kb": Resume(lambda: b'{"a": "' + b"x" * 210_000 + b'"}', "size"),
+    "nested-100000-deep": Resume(lambda: nested(100_000), "json"),
+    "nested-2000-deep": Resume(lambda: nested(2000), "json"),
+    "objects-3000-deep": Resume(lambda: b'{"a":' * 3000 + b"1" + b"}" * 3000, "json"),
     "huge-integer": Resume(
-        lambda: b'{"basics": {"label": "x"}, "n": ' + b"9" * 5000 + b"}", "error"
+        lambda: b'{"basics": {"label": "x"}, "n": ' + b"9" * 5000 + b"}", "json"
     ),
-    "top-level-array": Resume(lambda: b"[1, 2, 3]", "error"),
+    "top-level-array": Resume(lambda: b"[1, 2, 3]", "schema"),
     "wrong-types": Resume(
         lambda: json.dumps({"basics": 5, "projects": {"name": 1}, "skills": "x"}).encode(),
-        "error",
+        "schema",
     ),
-    "nan-and-infinity": Resume(lambda: b'{"basics": {"label": NaN}, "x": Infinity}', "error"),
+    "nan-and-infinity": Resume(lambda: b'{"basics": {"label": NaN}, "x": Infinity}', "json"),
     "many-small-objects": Resume(
         lambda: b'{"projects": [' + b",".join([b"{}"] * 60_000) + b"]}", "imported"
     ),
@@ -322,8 +340,9 @@ def test_hostile_resume_file(app, client, auth, name: str):
     )
     page = response.get_data(as_text=True)
     assert response.status_code == 200, page[:300]
-    if case.outcome == "error":
+    if case.outcome in MESSAGES:
         assert 'class="flash flash-error"' in page
+        assert arabic(app, MESSAGES[case.outcome]) in page
         assert counts(app) == (0, 0)
         return
     assert 'class="flash flash-success"' in page
