@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.core.db import write_unit
 from app.core.extensions import db
 
 
@@ -36,6 +37,8 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
         post = sorted(idea.posts, key=lambda p: p.platform)[0]
         services.advance(me, account, 1)
         portfolio = portfolio_services.ensure_portfolio(me)
+        with write_unit(db.session) as unit:  # published, so its contact form answers
+            unit.get(type(portfolio), portfolio.id).status = "published"
         sharing.create_link(me, portfolio, "client", None)
         sample = {"title": "Canva", "detail": "daily"}
         item = editing.save_item(me, portfolio, None, "tool", sample)
@@ -62,6 +65,7 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
             "portfolio_id": portfolio.id,
             "user_id": user.id,
             "slug": portfolio.slug,
+            "contact_token": portfolio_services.form_token(portfolio),
             "kind": "sample",
             "quiz_items": list(items),
             "admin": admin,

@@ -28,7 +28,7 @@ one_engine = pytest.mark.skipif(
     reason="fuzzing runs on one engine (SQLite); the PostgreSQL run skips it",
 )
 
-FUZZ_EXAMPLES = int(os.environ.get("TAWASUL_FUZZ_EXAMPLES", "12"))
+FUZZ_EXAMPLES = int(os.environ.get("TAWASUL_FUZZ_EXAMPLES", "20"))
 # Answers a form may give to hostile input: a page (re-rendered with errors), a redirect, a
 # named refusal. Never 5xx.
 NAMED = {200, 302, 303, 400, 403, 404, 409, 410, 413, 422, 429}
@@ -102,6 +102,55 @@ FILES = {
     "portfolio.resume_import": "resume",
 }
 QUIZ_FORMS = {"quizzes.submit", "skills.answer"}
+NEW_PASSWORD = "a long unusual passphrase 9"
+# A valid form per endpoint where one exists: half the examples are this form with one or two
+# fields made hostile, so the fuzzing also reaches the code behind the first check.
+# "{...}" values are filled from the world (the learner's objects).
+BASE: dict[str, dict[str, str]] = {
+    "accounts.change_email": {"new_email": "new@example.com", "password": PASSWORD},
+    "accounts.change_password": {
+        "current": PASSWORD,
+        "password": NEW_PASSWORD,
+        "confirm": NEW_PASSWORD,
+    },
+    "accounts.register": {
+        "email": "new@example.com",
+        "display_name": "ن",
+        "password": NEW_PASSWORD,
+    },
+    "accounts.settings": {"display_name": "سارة", "locale": "ar", "target_role": ""},
+    "main.language": {"lang": "en", "next": "/"},
+    "portfolio.builder": {"headline": "h", "bio": "b", "slug": "sara-x", "lang": "ar"},
+    "portfolio.preview": {"headline": "h", "bio": "b", "lang": "ar", "theme": "classic"},
+    "portfolio.contact": {
+        "name": "مقهى",
+        "email": "cafe@example.com",
+        "message": "نحتاجك",
+        "token": "{contact_token}",
+    },
+    "portfolio.report": {"reason": "spam", "token": "{contact_token}"},
+    "portfolio.create_link": {"label": "client", "days": "7"},
+    "portfolio.new_item": {"title": "منشور", "alt": "صورة كوب", "url": "https://x.example"},
+    "portfolio.edit_item": {"title": "Canva", "detail": "daily"},
+    "portfolio.new_case_study": {"title": "حملة", "results": "+20%", "period": "2026-05"},
+    "portfolio.edit_case_study": {"title": "حملة", "results": "+20%", "period": "2026-05"},
+    "portfolio.save_sections": {"order": "tools", "move": "tools:up"},
+    "sandbox.advance": {"amount": "1", "unit": "hours"},
+    "sandbox.compose": {
+        "title": "t",
+        "action": "save",
+        "p-x-include": "1",
+        "p-x-format": "feed",
+        "p-x-text": "hi",
+        "p-x-goal": "awareness",
+        "p-x-media_count": "0",
+    },
+    "sandbox.edit": {"format": "feed", "text": "قهوة", "goal": "awareness", "media_count": "0"},
+    "sandbox.review": {"action": "submit"},
+    "sandbox.schedule": {"when": "2030-01-01T10:00"},
+    "sandbox.start": {"scenario": "riyadh-cafe"},
+    "skills.choose_role": {"role": "social-media-manager"},
+}
 
 # Values a field accepts, so examples also get past the first check.
 HINTS: dict[str, list[str]] = {
@@ -182,8 +231,11 @@ def value_for(name: str) -> st.SearchStrategy[str]:
     return st.one_of(st.sampled_from(hints), HOSTILE_TEXT) if hints else HOSTILE_TEXT
 
 
-def form_for(names: list[str], file_field: str | None) -> st.SearchStrategy[dict[str, Any]]:
-    """A form: any subset of the fields (some repeated), random extra fields, maybe a file."""
+def form_for(
+    names: list[str], file_field: str | None, base: dict[str, str]
+) -> st.SearchStrategy[dict[str, Any]]:
+    """A form: any subset of the fields (some repeated), random extra fields, maybe a file;
+    or the valid base form with one or two fields made hostile."""
     known = st.fixed_dictionaries(
         {}, optional={name: st.lists(value_for(name), min_size=1, max_size=3) for name in names}
     )
@@ -199,7 +251,17 @@ def form_for(names: list[str], file_field: str | None) -> st.SearchStrategy[dict
         return data
 
     upload = st.none() | st.binary(max_size=2048) if file_field else st.none()
-    return st.tuples(known, extra, upload).map(merge)
+    random_form = st.tuples(known, extra, upload).map(merge)
+    if not base:
+        return random_form
+    spoiled = st.dictionaries(
+        st.sampled_from(sorted({*base, *names})),
+        st.lists(HOSTILE_TEXT, min_size=1, max_size=2),
+        min_size=1,
+        max_size=2,
+    )
+    near_valid = spoiled.map(lambda bad: {**{k: [v] for k, v in base.items()}, **bad})
+    return st.one_of(random_form, near_valid)
 
 
 def test_every_post_route_has_a_fuzz_strategy(app):
@@ -213,16 +275,23 @@ def test_every_post_route_has_a_fuzz_strategy(app):
 @pytest.mark.parametrize("endpoint", sorted(FIELDS))
 def test_nul_and_control_characters_in_every_field(app, users, endpoint: str) -> None:
     """One fixed hostile form per route, on every engine: PostgreSQL refuses NUL in text."""
-    client, url, names = signed_in_for(app, users, endpoint)
+    client, url, names, _base = signed_in_for(app, users, endpoint)
     nasty = "a\x00b\x01\x1b[31m\r\n\u202e" + "ـ" * 300
     data: dict[str, Any] = dict.fromkeys(names, nasty)
     response = client.post(url, data=data)
     assert response.status_code in NAMED, (response.status_code, endpoint)
 
 
-def signed_in_for(app: Any, users: Any, endpoint: str) -> tuple[Any, str, list[str]]:
+def base_form(endpoint: str, world: dict[str, Any]) -> dict[str, str]:
+    """The endpoint's valid form, with "{name}" values taken from the world."""
+    return {k: v.format(**world) for k, v in BASE.get(endpoint, {}).items()}
+
+
+def signed_in_for(
+    app: Any, users: Any, endpoint: str
+) -> tuple[Any, str, list[str], dict[str, str]]:
     """A client signed in as the route's kind of caller, the route's URL over a learner's
-    real objects, and the form's field names."""
+    real objects, the form's field names and its valid base form."""
     learner, admin = users.create(), users.create(role="admin")
     kind = access_class(app.view_functions[endpoint])
     client = app.test_client()
@@ -240,7 +309,7 @@ def signed_in_for(app: Any, users: Any, endpoint: str) -> tuple[Any, str, list[s
     if endpoint in QUIZ_FORMS:
         names += [f"q-{item}" for item in world["quiz_items"]]
         names += [f"q-{item}-{letter}" for item in world["quiz_items"][:3] for letter in "abc"]
-    return client, url, names
+    return client, url, names, base_form(endpoint, world)
 
 
 def post_endpoints() -> list[str]:
@@ -252,7 +321,7 @@ def post_endpoints() -> list[str]:
 @pytest.mark.parametrize("endpoint", post_endpoints())
 def test_form_never_answers_5xx(app, users, endpoint: str) -> None:
     """Random and hostile values in every field of the form: a named answer, never a 500."""
-    client, url, names = signed_in_for(app, users, endpoint)
+    client, url, names, base = signed_in_for(app, users, endpoint)
     seen: dict[int, int] = {}
 
     @settings(
@@ -261,7 +330,7 @@ def test_form_never_answers_5xx(app, users, endpoint: str) -> None:
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
-    @given(form_for(names, FILES.get(endpoint)))
+    @given(form_for(names, FILES.get(endpoint), base))
     def fuzz(data: dict[str, Any]) -> None:
         response = client.post(url, data=data, content_type="multipart/form-data")
         seen[response.status_code] = seen.get(response.status_code, 0) + 1
