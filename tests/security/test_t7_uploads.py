@@ -60,6 +60,23 @@ def png_claiming(width: int, height: int) -> bytes:
     return bytes(data)
 
 
+def jpeg_claiming(width: int, height: int) -> bytes:
+    """A tiny valid JPEG whose frame header (SOF0) claims another size."""
+    data = bytearray(jpeg())
+    at = data.index(b"\xff\xc0") + 5  # marker, length (2), precision (1), then height, width
+    data[at : at + 4] = struct.pack(">HH", height, width)
+    return bytes(data)
+
+
+def png_with_html_chunk() -> bytes:
+    """A PNG carrying a web page in a text chunk (a comment field some tools display)."""
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", HTML.decode())
+    return encode(Image.new("RGB", (24, 16), "#3c8a5a"), "PNG", pnginfo=info)
+
+
 def gifar() -> bytes:
     """A JPEG with a zip archive (a Java .jar, say) appended: the classic GIFAR shape."""
     archive = io.BytesIO()
@@ -116,6 +133,10 @@ HOSTILE: dict[str, Hostile] = {
     "bomb-400-megapixels": Hostile(
         lambda: png_claiming(20_000, 20_000), "bomb.png", "too-many-pixels"
     ),
+    "jpeg-bomb-header": Hostile(
+        lambda: jpeg_claiming(60_000, 60_000), "bomb.jpg", "too-many-pixels"
+    ),
+    "png-html-text-chunk": Hostile(png_with_html_chunk, "chunk.png", None, SCRIPT),
     "over-5-mb": Hostile(lambda: png() + b"\0" * (5 * 1024 * 1024), "big.png", "too-large"),
     "exif-gps": Hostile(gps_jpeg, "me.jpg", None, b"PlantedMake"),
     "truncated-jpeg": Hostile(
