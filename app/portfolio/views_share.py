@@ -29,7 +29,9 @@ def create_link() -> Response:
     """Make a secret link (shown once); it can expire after some days."""
     portfolio = services.ensure_portfolio(current_user)
     raw_days = request.form.get("days", "")
-    days = int(raw_days) if raw_days.isdigit() and 1 <= int(raw_days) <= 365 else None
+    # isdecimal, not isdigit ("²" is a digit int() refuses); the length keeps int() cheap.
+    whole = raw_days.isdecimal() and len(raw_days) <= 3
+    days = int(raw_days) if whole and 1 <= int(raw_days) <= 365 else None
     token = sharing.create_link(current_user, portfolio, clean(request.form.get("label"), 80), days)
     link = url_for("portfolio.public", slug=portfolio.slug, k=token, _external=True)
     flash(

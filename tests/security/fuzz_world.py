@@ -22,6 +22,12 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
 
     lib = app.extensions["tawasul_content"][0]
     lesson_id, items = next((lid, ids) for lid in lib.lessons if (ids := lesson_items(lib, lid)))
+    # Every question type on one attempt: add one of each type the lesson lacks.
+    have = {lib.items[i].type for i in items}
+    for item in lib.items.values():
+        if item.type not in have and not item.review:
+            items = [*items, item.id]
+            have.add(item.type)
     with app.test_request_context():
         me = db.session.get(type(user), user.id)
         account = services.start_account(me, "riyadh-cafe")
@@ -44,7 +50,7 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
         item = editing.save_item(me, portfolio, None, "tool", sample)
         story = {"title": "Launch", "results": "+20% reach", "period": "May 2026"}
         study = editing.save_case_study(me, portfolio, None, story)
-        attempt = quiz.start_attempt(me, "lesson", lesson_id, items)
+        attempt = quiz.start_attempt(me, "lesson", lesson_id, list(items))
         done = quiz.submit_attempt(me, lib, quiz.start_attempt(me, "lesson", "x", items).token, {})
         card = db.session.scalar(select(ReviewCard).where(ReviewCard.user_id == user.id))
         session_id = db.session.scalars(

@@ -102,6 +102,8 @@ FILES = {
     "portfolio.resume_import": "resume",
 }
 QUIZ_FORMS = {"quizzes.submit", "skills.answer"}
+# Routes whose URL picks the form: every choice is fuzzed (URL variable -> values).
+VARIANTS = {"portfolio.new_item": ("kind", ("service", "sample", "testimonial", "tool"))}
 NEW_PASSWORD = "a long unusual passphrase 9"
 # A valid form per endpoint where one exists: half the examples are this form with one or two
 # fields made hostile, so the fuzzing also reaches the code behind the first check.
@@ -206,6 +208,9 @@ SPECIAL = [
     "99999999999999999999999999",
     "-99999999999999999999",
     "9" * 400,
+    "9" * 5000,  # past int()'s 4300-digit limit
+    "²",  # str.isdigit() says yes, int() says no
+    "①",
     "2030-13-45T25:61",
     "0000-00-00T00:00",
     "9999-12-31T23:59",
@@ -272,14 +277,24 @@ def test_every_post_route_has_a_fuzz_strategy(app):
     assert sorted(set(FIELDS) - posts) == [], "fuzz strategies for routes that are gone"
 
 
+# Fixed hostile values every field gets, on every engine (PostgreSQL refuses NUL in text).
+FIXED = {
+    "nul-and-controls": "a\x00b\x01\x1b[31m\r\n\u202e" + "ـ" * 300,
+    "superscript-digit": "²",
+    "circled-digit": "①",
+    "5000-digits": "9" * 5000,
+    "huge-text": "ع" * 100_000,
+}
+
+
+@pytest.mark.parametrize("value", FIXED)
 @pytest.mark.parametrize("endpoint", sorted(FIELDS))
-def test_nul_and_control_characters_in_every_field(app, users, endpoint: str) -> None:
-    """One fixed hostile form per route, on every engine: PostgreSQL refuses NUL in text."""
-    client, url, names, _base = signed_in_for(app, users, endpoint)
-    nasty = "a\x00b\x01\x1b[31m\r\n\u202e" + "ـ" * 300
-    data: dict[str, Any] = dict.fromkeys(names, nasty)
-    response = client.post(url, data=data)
-    assert response.status_code in NAMED, (response.status_code, endpoint)
+def test_fixed_hostile_value_in_every_field(app, users, endpoint: str, value: str) -> None:
+    """Each fixed hostile value in every field of every form: a named answer, never a 500."""
+    client, urls, names, _base = signed_in_for(app, users, endpoint)
+    for url in urls:
+        response = client.post(url, data=dict.fromkeys(names, FIXED[value]))
+        assert response.status_code in NAMED, (response.status_code, url)
 
 
 def base_form(endpoint: str, world: dict[str, Any]) -> dict[str, str]:
@@ -289,8 +304,8 @@ def base_form(endpoint: str, world: dict[str, Any]) -> dict[str, str]:
 
 def signed_in_for(
     app: Any, users: Any, endpoint: str
-) -> tuple[Any, str, list[str], dict[str, str]]:
-    """A client signed in as the route's kind of caller, the route's URL over a learner's
+) -> tuple[Any, list[str], list[str], dict[str, str]]:
+    """A client signed in as the route's kind of caller, the route's URLs over a learner's
     real objects, the form's field names and its valid base form."""
     learner, admin = users.create(), users.create(role="admin")
     kind = access_class(app.view_functions[endpoint])
@@ -303,13 +318,24 @@ def signed_in_for(
     rule = next(
         r for r in app.url_map.iter_rules() if r.endpoint == endpoint and "POST" in r.methods
     )
+    name, choices = VARIANTS.get(endpoint, ("", ("",)))
     with app.test_request_context():
-        url = url_for(endpoint, **{arg: world[arg] for arg in rule.arguments})
+        urls = [
+            url_for(
+                endpoint,
+                **{arg: world[arg] for arg in rule.arguments} | ({name: c} if name else {}),
+            )
+            for c in choices
+        ]
     names = list(FIELDS[endpoint])
     if endpoint in QUIZ_FORMS:
         names += [f"q-{item}" for item in world["quiz_items"]]
-        names += [f"q-{item}-{letter}" for item in world["quiz_items"][:3] for letter in "abc"]
-    return client, url, names, base_form(endpoint, world)
+        lib = app.extensions["tawasul_content"][0]
+        for item in world["quiz_items"]:
+            spec = lib.items[item].spec
+            parts = [*spec.get("options", []), *spec.get("pairs", [])]
+            names += [f"q-{item}-{part['id']}" for part in parts if isinstance(part, dict)]
+    return client, urls, names, base_form(endpoint, world)
 
 
 def post_endpoints() -> list[str]:
@@ -321,7 +347,7 @@ def post_endpoints() -> list[str]:
 @pytest.mark.parametrize("endpoint", post_endpoints())
 def test_form_never_answers_5xx(app, users, endpoint: str) -> None:
     """Random and hostile values in every field of the form: a named answer, never a 500."""
-    client, url, names, base = signed_in_for(app, users, endpoint)
+    client, urls, names, base = signed_in_for(app, users, endpoint)
     seen: dict[int, int] = {}
 
     @settings(
@@ -330,8 +356,8 @@ def test_form_never_answers_5xx(app, users, endpoint: str) -> None:
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
-    @given(form_for(names, FILES.get(endpoint), base))
-    def fuzz(data: dict[str, Any]) -> None:
+    @given(form_for(names, FILES.get(endpoint), base), st.sampled_from(urls))
+    def fuzz(data: dict[str, Any], url: str) -> None:
         response = client.post(url, data=data, content_type="multipart/form-data")
         seen[response.status_code] = seen.get(response.status_code, 0) + 1
         assert response.status_code in NAMED, (response.status_code, endpoint)
