@@ -16,13 +16,15 @@ from app.core.registry import access
 bp = Blueprint("admin", __name__, template_folder="templates", url_prefix="/admin")
 
 PAGE_SIZE = 50
+MAX_PAGE = 1_000_000
 
 
 @bp.route("/")
 @access("admin")
 def users() -> str:
     """List accounts with their number of active sessions."""
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    # Bounded: a page number past any database integer would make the OFFSET overflow.
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), MAX_PAGE)
     stmt = (
         select(User, func.count(UserSession.id))
         .outerjoin(UserSession, UserSession.user_id == User.id)

@@ -10,11 +10,23 @@ from app.core.db import write_unit
 from app.core.extensions import db
 
 
+def png() -> bytes:
+    """A small PNG."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), "teal").save(out, "PNG")
+    return out.getvalue()
+
+
 def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
     """Objects of `user` for every owner route: URL variable name -> a real value."""
     from app.accounts.models import UserSession
     from app.portfolio import editing, sharing
     from app.portfolio import services as portfolio_services
+    from app.portfolio.images import clean_image
     from app.quizzes import services as quiz
     from app.quizzes.domain import lesson_items
     from app.sandbox import services
@@ -48,6 +60,8 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
         sharing.create_link(me, portfolio, "client", None)
         sample = {"title": "Canva", "detail": "daily"}
         item = editing.save_item(me, portfolio, None, "tool", sample)
+        shot = {"title": "Post", "alt": "A cup of coffee"}
+        picture = editing.save_item(me, portfolio, None, "sample", shot, clean_image(png()))
         story = {"title": "Launch", "results": "+20% reach", "period": "May 2026"}
         study = editing.save_case_study(me, portfolio, None, story)
         attempt = quiz.start_attempt(me, "lesson", lesson_id, list(items))
@@ -73,6 +87,9 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
             "slug": portfolio.slug,
             "contact_token": portfolio_services.form_token(portfolio),
             "kind": "sample",
+            "image_id": picture.image_id,
+            "theme_id": "classic",
+            "skill_id": next(iter(lib.skills)),
             "quiz_items": list(items),
             "admin": admin,
         }
