@@ -218,3 +218,49 @@ def test_undecodable_files_are_named(tree: Path, raw: bytes) -> None:
     """Bytes that are not UTF-8 text, as a lesson and as a bank: named problems."""
     assert_named(tree, tree / "quizzes" / "basics.yaml", raw)
     assert_named(tree, tree / "courses" / "basics" / "bas-1.ar.md", b"---\n" + raw)
+
+
+BODY_TOKENS = [
+    "{{fact:caption-limit}}",
+    "{{fact:no-such-fact}}",
+    "{{fact:",
+    "{{term:reach}}",
+    "{{term:hook|the opening line}}",
+    "{{term:no-such-term}}",
+    "{{term:|}}",
+    "](lesson:bas-1)",
+    "](lesson:no-such)",
+    "[x](lesson:",
+    "\n## ",
+    "\n### ",
+    "\n```\n",
+    "\n!!! note\n    ",
+    "\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "\n- ",
+    "\n1. ",
+    "<script>alert(1)</script>",
+    "[x](javascript:alert(1))",
+    "\n\n",
+    "**",
+    "`",
+    "قهوة",
+]
+BODIES = st.lists(st.one_of(st.sampled_from(BODY_TOKENS), st.text(max_size=6)), max_size=40).map(
+    "".join
+)
+
+
+@given(body=BODIES, lang=st.sampled_from(["ar", "en"]))
+@FUZZ
+def test_lesson_bodies_load_and_render(tree: Path, body: str, lang: str) -> None:
+    """A lesson body of Markdown, citations and links: named problems, then a clean render."""
+    from app.content.markdown import Renderer
+
+    lesson = tree / "courses" / "basics" / "bas-2.en.md"
+    head = lesson.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+    assert_named(tree, lesson, f"{head}\n---\n{body}")
+    library, _problems = load_library(tree)
+    rendered = Renderer(library.facts, lambda lid: f"/lessons/{lid}", library.terms).render(
+        body, lang
+    )
+    assert "<script" not in rendered.html
