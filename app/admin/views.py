@@ -13,12 +13,15 @@ from app.core.registry import access
 
 bp = Blueprint("admin", __name__, template_folder="templates", url_prefix="/admin")
 
+# Bounded: a page number past any database integer would make the OFFSET overflow.
+MAX_PAGE = 1_000_000
+
 
 @bp.route("/")
 @access("admin")
 def users() -> str:
     """List accounts with their number of active sessions."""
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), MAX_PAGE)
     return render_template(
         "admin/users.html",
         rows=users_page(page),

@@ -9,13 +9,18 @@ category is kept in a `label` field. `--skills`, `--level` and `--lesson` apply 
 questions under no category (or `$CATEGORY: tawasul` alone, which clears the tags) and fill
 in what a tawasul category leaves unset; they never apply under another category. Items
 still lacking skills, level, lesson or a rationale are imported with `review: true`.
+
+Given the ids the content tree knows (`known_skills`, `known_lessons`), a tawasul category
+naming another skill or lesson is an error at its line (`GiftResult.errors`): the importer then
+writes nothing, since the bank would fail `flask content check`. An unknown level is only
+demoted to a label, as before.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,11 +37,13 @@ __all__ = ["GiftResult", "parse_gift", "to_gift"]
 
 @dataclass
 class GiftResult:
-    """Items ready for a bank, problems by line, and the ids imported with review: true."""
+    """Items ready for a bank, problems by line, the ids imported with review: true, and the
+    errors (by line) that make the whole file unfit to import."""
 
     items: list[dict[str, Any]] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)
     flagged: list[str] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,20 @@ def read_category(value: str) -> tuple[Category, str]:
         problem = f"category {value!r} is not tawasul/<skill-id>/<K|A|J>: kept as a label"
         return Category(label=value.strip()), problem
     return Category(skills, level, lesson), ""
+
+
+def unknown_ids(
+    category: Category,
+    known_skills: Collection[str] | None,
+    known_lessons: Collection[str] | None,
+) -> list[str]:
+    """What a tawasul category names that the content does not have (empty when all known)."""
+    found = []
+    if known_skills is not None:
+        found += [f"unknown skill id {s!r}" for s in category.skills if s not in known_skills]
+    if known_lessons is not None and category.lesson and category.lesson not in known_lessons:
+        found.append(f"unknown lesson id {category.lesson!r}")
+    return found
 
 
 def blocks(text: str) -> Iterator[tuple[int, str, str]]:
@@ -158,8 +179,13 @@ def parse_gift(
     track: str,
     code: str | None = None,
     lesson: str | None = None,
+    known_skills: Collection[str] | None = None,
+    known_lessons: Collection[str] | None = None,
 ) -> GiftResult:
-    """Read a GIFT file into bank items in `lang`; `code` (the track code) names new ids."""
+    """Read a GIFT file into bank items in `lang`; `code` (the track code) names new ids.
+
+    With `known_skills`/`known_lessons`, a category naming other ids is a line in `errors`.
+    """
     if lang not in ("ar", "en"):
         raise ValueError(f"lang must be ar or en, not {lang!r}")
     if level and level not in LEVELS:
@@ -171,6 +197,8 @@ def parse_gift(
     for line, kind, block in blocks(text):
         if kind == "category":
             tags, problem = read_category(block)
+            unknown = unknown_ids(tags, known_skills, known_lessons)
+            result.errors += [(line, f"category {block!r}: {what}") for what in unknown]
             if problem:
                 result.problems.append((line, problem))
             elif tags.label and defaults != Category():

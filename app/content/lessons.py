@@ -8,7 +8,7 @@ from typing import Any
 
 from app.content.loader import DATE, ID, LESSON_FILE, Reader
 from app.content.model import Lesson, LessonText, Module, Source, Track
-from app.content.yamlfile import YamlError, line_of, parse_yaml
+from app.content.yamlfile import YamlError, line_of, parse_yaml, read_text
 
 SHARED_FIELDS = ("id", "track", "module", "skills", "minutes", "exercises")
 
@@ -71,7 +71,12 @@ def read_lesson_file(
     """Parse one lesson file; None when it is too broken to use."""
     file = reader.rel(path)
     try:
-        raw_meta, body, body_line = split_front_matter(path.read_text(encoding="utf-8"))
+        source = read_text(path)
+    except YamlError as exc:
+        reader.problems.add(file, exc.line, str(exc))
+        return None
+    try:
+        raw_meta, body, body_line = split_front_matter(source)
         meta = parse_yaml(raw_meta)
     except YamlError as exc:
         reader.problems.add(file, exc.line + 1, f"front matter: {exc}")

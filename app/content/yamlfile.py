@@ -67,11 +67,28 @@ def parse_yaml(text: str) -> Any:
         mark = exc.problem_mark
         line = mark.line + 1 if mark else 1
         raise YamlError(line, f"invalid YAML: {exc.problem}") from exc
+    except yaml.reader.ReaderError as exc:  # a control character: not marked, but positioned
+        line = text[: exc.position].count("\n") + 1
+        raise YamlError(line, f"invalid YAML: character {exc.character!r} is not allowed") from exc
+    except yaml.YAMLError as exc:
+        raise YamlError(1, f"invalid YAML: {exc}") from exc
+    except RecursionError as exc:  # PyYAML's composer recurses once per nesting level
+        raise YamlError(1, "invalid YAML: nested too deeply") from exc
 
 
 def load_yaml(path: Path) -> Any:
-    """Read and parse a YAML file."""
-    return parse_yaml(path.read_text(encoding="utf-8"))
+    """Read and parse a YAML file (a file that is not UTF-8 is a YamlError at its line)."""
+    return parse_yaml(read_text(path))
+
+
+def read_text(path: Path) -> str:
+    """A content file's text; bytes that are not UTF-8 are a YamlError naming their line."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlError(line, f"not UTF-8 text (byte {exc.start})") from exc
 
 
 def line_of(value: Any, default: int = 1) -> int:

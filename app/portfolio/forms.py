@@ -30,7 +30,8 @@ def _number(value: Any) -> int | None:
     """A whole number typed with Latin or Arabic-Indic digits (and separators), or None."""
     text = str(value or "").strip().translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
     text = text.replace(",", "").replace("٬", "").replace(" ", "")
-    return int(text) if text.isdigit() and len(text) < 10 else None
+    # isdecimal, not isdigit: "²" and "①" are digits that int() refuses.
+    return int(text) if text.isdecimal() and len(text) < 10 else None
 
 
 def read_item(kind: str, form: Any, has_image: bool) -> tuple[dict[str, Any], dict[str, str]]:

@@ -69,6 +69,7 @@ STANDARD = {
 ISO = r"[12]\d{3}(?:-[01]\d(?:-[0-3]\d)?)?"
 PERIOD = re.compile(rf"({ISO})(?:\s+[–-]\s+({ISO}))?")
 # Between a quoted person's name and their role: a comma (Latin or Arabic) or a spaced dash.
+SURROGATES = ("\ud800", "\udfff")
 NAME_ROLE = re.compile(r"\s*[,،]\s*|\s+[—–-]\s+")
 
 
@@ -77,6 +78,25 @@ def validator() -> Draft7Validator:
     """The pinned schema's validator (formats are checked where jsonschema can)."""
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     return Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
+
+
+class NotJson(ValueError):
+    """A file that is not one JSON document; the message says where it broke."""
+
+
+def read_json(raw: bytes) -> Any:
+    """The JSON document in `raw` (UTF-8, plain JSON only), else NotJson."""
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except RecursionError as exc:  # json's C scanner recurses once per nested [ or {
+        raise NotJson("nested too deeply") from exc
+    except ValueError as exc:  # bad UTF-8, bad syntax, or an integer of thousands of digits
+        raise NotJson(str(exc)[:120]) from exc
+
+
+def _no_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON, though Python's reader accepts them."""
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def problems(data: Any) -> list[str]:
@@ -288,9 +308,13 @@ def _amount(value: Any) -> int | None:
 def _text(value: Any, limit: int) -> str:
     """A string without control characters (newlines and tabs kept), trimmed and cut."""
     # Same rule as the builder's forms (app.sandbox.forms.clean), which import Flask-Babel.
+    # JSON escapes can also spell lone surrogates ("\ud800"), which no database can store as
+    # UTF-8 text (form posts cannot carry them): they go too.
     if not isinstance(value, str):
         return ""
-    return "".join(ch for ch in value if ch in "\n\t" or ch >= " ").strip()[:limit]
+    low, high = SURROGATES
+    kept = (ch for ch in value if ch in "\n\t" or (ch >= " " and not low <= ch <= high))
+    return "".join(kept).strip()[:limit]
 
 
 def _map(value: Any) -> Mapping[str, Any]:

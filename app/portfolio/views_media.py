@@ -33,9 +33,12 @@ IMAGE_CSP = "; ".join(
 )
 
 
-def _picture(data: bytes, mime: str, etag: str) -> Response:
+def _picture(data: bytes, mime: str, etag: str, name: str) -> Response:
     """An image response revalidated by ETag on every use (so unpublishing is immediate)."""
     response = FlaskResponse(data, mimetype=mime)
+    # A name we made (never the uploaded one), with the extension of the bytes' real type.
+    extension = mime.removeprefix("image/").replace("jpeg", "jpg")
+    response.headers["Content-Disposition"] = f'inline; filename="{name}.{extension}"'
     response.set_etag(etag)
     response.headers["Cache-Control"] = "no-cache"
     response.headers["Content-Security-Policy"] = IMAGE_CSP
@@ -51,7 +54,7 @@ def image(slug: str, image_id: int) -> Response:
     found = editing.image_for(portfolio, image_id)
     if found is None:
         abort(404)
-    return _picture(found.data, found.mime, found.digest)
+    return _picture(found.data, found.mime, found.digest, f"picture-{image_id}")
 
 
 @bp.route("/p/<slug>/share.png")
@@ -71,7 +74,7 @@ def share_png(slug: str) -> Response:
         cache[version] = share_image(
             portfolio.headline, first_line, footer, rtl=portfolio.lang == "ar"
         )
-    return _picture(cache[version], "image/png", f"{version[0]}-{version[1]}")
+    return _picture(cache[version], "image/png", f"{version[0]}-{version[1]}", "share")
 
 
 @bp.route("/p/<slug>/go/<int:item_id>")

@@ -15,7 +15,7 @@ from app.core.extensions import csrf
 from app.core.hosts import public_url
 from app.core.registry import access
 from app.portfolio import resume_services, services, sharing
-from app.portfolio.resume import from_resume, problems
+from app.portfolio.resume import NotJson, from_resume, problems, read_json
 from app.portfolio.views import bp, readable
 from app.sandbox.forms import clean
 
@@ -28,7 +28,9 @@ def create_link() -> Response:
     """Make a secret link (shown once); it can expire after some days."""
     portfolio = services.ensure_portfolio(current_user)
     raw_days = request.form.get("days", "")
-    days = int(raw_days) if raw_days.isdigit() and 1 <= int(raw_days) <= 365 else None
+    # isdecimal, not isdigit ("²" is a digit int() refuses); the length keeps int() cheap.
+    whole = raw_days.isdecimal() and len(raw_days) <= 3
+    days = int(raw_days) if whole and 1 <= int(raw_days) <= 365 else None
     token = sharing.create_link(current_user, portfolio, clean(request.form.get("label"), 80), days)
     link = public_url("portfolio.public", slug=portfolio.slug, k=token)
     flash(
@@ -114,9 +116,9 @@ def resume_import() -> Response:
         flash(_("Choose a JSON Resume file (.json) of at most 200 KB."), "error")
         return redirect(back, code=303)
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        flash(_("This file is not valid JSON (%(where)s).", where=str(exc)[:120]), "error")
+        data = read_json(raw)
+    except NotJson as exc:
+        flash(_("This file is not valid JSON (%(where)s).", where=str(exc)), "error")
         return redirect(back, code=303)
     found = problems(data)
     if found:

@@ -14,6 +14,7 @@ from flask.cli import AppGroup
 
 from app.content.gift import parse_gift, to_gift
 from app.content.gift_write import EXPORTABLE
+from app.content.library import load_library
 from app.content.questions import LEVELS
 
 quizzes_group = AppGroup("quizzes", help="Quiz banks: Moodle GIFT import and export.")
@@ -67,6 +68,25 @@ def bank_ids(root: Path) -> dict[str, str]:
     return found
 
 
+def known_ids(
+    root: Path, file: Path, skills: list[str], lesson: str | None
+) -> tuple[set[str], set[str]]:
+    """The skill and lesson ids the content tree has; unknown --skills/--lesson are refused."""
+    lib, _problems = load_library(root)
+    for value in skills:
+        if value not in lib.skills:
+            raise click.BadParameter(
+                f"{file.name}: unknown skill id {value!r} (not in courses/skills.yaml)",
+                param_hint="--skills",
+            )
+    if lesson and lesson not in lib.lessons:
+        raise click.BadParameter(
+            f"{file.name}: unknown lesson id {lesson!r} (no courses/<track>/{lesson}.*.md)",
+            param_hint="--lesson",
+        )
+    return set(lib.skills), set(lib.lessons)
+
+
 def append_items(bank: Path, track: str, items: list[dict[str, Any]]) -> None:
     """Add items to a bank, keeping the existing text when a plain append parses right."""
     if not bank.exists():
@@ -102,6 +122,7 @@ def import_gift(
     skill_ids = [checked_id(s.strip(), "skill") for s in skills.split(",") if s.strip()]
     lesson = checked_id(lesson, "lesson") if lesson else None
     root = content_root()
+    known_skills, known_lessons = known_ids(root, file, skill_ids, lesson)
     result = parse_gift(
         file.read_text(encoding="utf-8-sig"),
         lang=lang,
@@ -110,7 +131,16 @@ def import_gift(
         lesson=lesson,
         track=track,
         code=track_code(root, track),
+        known_skills=known_skills,
+        known_lessons=known_lessons,
     )
+    if result.errors:
+        # Writing these items would leave a bank that fails `flask content check`.
+        for line, message in result.errors:
+            click.echo(f"{file.name}:{line}: {message}", err=True)
+        raise click.ClickException(
+            f"nothing imported: {file.name} names ids the content does not have"
+        )
     existing = bank_ids(root)
     refused = [item["id"] for item in result.items if item["id"] in existing]
     items = [item for item in result.items if item["id"] not in existing]

@@ -95,7 +95,8 @@ def read_response(item: QuizItem, form: Mapping[str, Any]) -> Any:
         ranks = []
         for option in item.spec.get("options", []):
             raw = str(form.get(f"{name}-{option['id']}", "")).strip()
-            rank = int(raw) if raw.isdigit() else 999
+            # isdecimal, not isdigit ("²" is a digit int() refuses); long numbers rank last.
+            rank = int(raw) if raw.isdecimal() and len(raw) < 6 else 999
             ranks.append((rank, str(option["id"])))
         return [oid for _, oid in sorted(ranks)]
     if item.type == "matching":

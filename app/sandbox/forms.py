@@ -81,7 +81,8 @@ def read_version(
         "trend": get("trend", 60),
     }
     raw_count = get("media_count", 4) or "0"
-    if raw_count.isdigit() and int(raw_count) <= 50:
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if raw_count.isdecimal() and int(raw_count) <= 50:
         out["media_count"] = int(raw_count)
     else:
         out["media_count"] = 0

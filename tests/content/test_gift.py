@@ -504,3 +504,60 @@ def test_cli_export_prints_gift(app, content_root, tmp_path):
     assert "::bas-q1::[plain]ما الهوك؟ {" in out.read_text("utf-8")
     missing = runner.invoke(args=["quizzes", "export-gift", "--track", "nothing"])
     assert missing.exit_code != 0
+
+
+# ---- unknown skill and lesson ids -----------------------------------------------------
+
+
+def test_categories_naming_unknown_ids_are_errors_at_their_lines():
+    """With the known ids given, a tawasul category naming others is an error at its line."""
+    text = (GIFT / "unknown.gift").read_text(encoding="utf-8")
+    known = {"known_skills": {"writing", "planning"}, "known_lessons": {"bas-1", "bas-2"}}
+    result = parse_gift(text, track="basics", **known)
+    assert result.errors == [
+        (7, "category 'tawasul/writing,no-such-skill/A': unknown skill id 'no-such-skill'"),
+        (11, "category '$course$/tawasul/planning/J/bas-99': unknown lesson id 'bas-99'"),
+    ]
+    # The bad level makes the last category a label, with no ids to check.
+    assert (
+        15,
+        "category 'tawasul/writing/X/no-such-lesson' is not tawasul/<skill-id>/<K|A|J>: "
+        "kept as a label",
+    ) in result.problems
+    assert parse_gift(text, track="basics").errors == []  # no known ids given: nothing checked
+
+
+def test_cli_refuses_a_file_naming_unknown_ids_and_writes_nothing(app, content_root):
+    """import-gift names file:line of each unknown id, exits non-zero and leaves banks alone."""
+    bank = content_root / "quizzes" / "basics.yaml"
+    before = bank.read_text("utf-8")
+    args = ["quizzes", "import-gift", str(GIFT / "unknown.gift"), "--track", "basics"]
+    result = app.test_cli_runner().invoke(args=args)
+    assert result.exit_code == 1
+    assert "unknown.gift:7: category 'tawasul/writing,no-such-skill/A': unknown skill id" in (
+        result.output
+    )
+    assert "unknown.gift:11: category '$course$/tawasul/planning/J/bas-99': unknown lesson id" in (
+        result.output
+    )
+    assert "nothing imported" in result.output
+    assert bank.read_text("utf-8") == before
+    assert not (content_root / "quizzes" / "imported.yaml").exists()
+    _, problems = load_library(content_root)
+    assert not problems.errors
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "named"),
+    [
+        ("--skills", "writing,no-such-skill", "unknown skill id 'no-such-skill'"),
+        ("--lesson", "bas-99", "unknown lesson id 'bas-99'"),
+    ],
+)
+def test_cli_refuses_unknown_ids_in_its_options(app, content_root, option, value, named):
+    """--skills and --lesson naming ids the content lacks are refused before anything is read."""
+    args = ["quizzes", "import-gift", str(GIFT / "arabic.gift"), "--track", "imported"]
+    result = app.test_cli_runner().invoke(args=[*args, "--lang", "ar", option, value])
+    assert result.exit_code == 2
+    assert option in result.output and named in result.output and "arabic.gift" in result.output
+    assert not (content_root / "quizzes" / "imported.yaml").exists()

@@ -254,6 +254,12 @@ REFUSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "truncated-png": (lambda: cut(encode(noise((64, 64)), "PNG")), "broken"),
     "truncated-jpeg": (lambda: cut(encode(noise((64, 64)), "JPEG")), "broken"),
     "truncated-webp": (lambda: cut(encode(noise((64, 64)), "WEBP")), "broken"),
+    "gif-js-polyglot": (lambda: b"GIF89a/*\x01\x00\x01\x00*/=alert(1);//", "format"),
+    "svg-with-xml-prolog": (
+        lambda: b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+        "format",
+    ),
+    "jpeg-magic-then-html": (lambda: b"\xff\xd8\xff\xe0<html><script>alert(1)</script>", "broken"),
 }
 
 
@@ -270,6 +276,23 @@ def test_refused_uploads(name: str) -> None:
         clean_image(made())
     assert caught.value.code == code
     assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize("fmt", images.FORMATS)
+@pytest.mark.parametrize(
+    "tail",
+    [
+        b"<html><script>alert(1)</script></html>",  # an image that is also a web page
+        b"PK\x03\x04PlantedZip" + b"\0" * 40,  # GIFAR: an archive appended to a picture
+        b"<?php system($_GET['c']); ?>",  # served as PHP by a misconfigured server
+    ],
+    ids=["html", "zip", "php"],
+)
+def test_polyglot_tails_do_not_survive(fmt: str, tail: bytes) -> None:
+    """Bytes appended after a valid picture are dropped: only re-encoded pixels are kept."""
+    raw = encode(halves((16, 16)), fmt) + tail
+    clean = clean_image(raw)
+    assert tail[:12] not in clean.data and reopen(clean).format == fmt
 
 
 def test_other_decoders_never_read_the_header() -> None:

@@ -1,0 +1,90 @@
+"""A learner with one of everything, so every POST route has real objects to act on (T16)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from support import post_version
+
+from app.core.db import write_unit
+from app.core.extensions import db
+
+
+def png() -> bytes:
+    """A small PNG."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), "teal").save(out, "PNG")
+    return out.getvalue()
+
+
+def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
+    """Objects of `user` for every owner route: URL variable name -> a real value."""
+    from app.accounts.models import UserSession
+    from app.portfolio import editing, sharing
+    from app.portfolio import services as portfolio_services
+    from app.portfolio.images import clean_image
+    from app.quizzes import services as quiz
+    from app.quizzes.domain import lesson_items
+    from app.sandbox import clock, services
+    from app.skills.models import ReviewCard
+
+    lib = app.extensions["tawasul_content"].library
+    lesson_id, items = next((lid, ids) for lid in lib.lessons if (ids := lesson_items(lib, lid)))
+    # Every question type on one attempt: add one of each type the lesson lacks.
+    have = {lib.items[i].type for i in items}
+    for item in lib.items.values():
+        if item.type not in have and not item.review:
+            items = [*items, item.id]
+            have.add(item.type)
+    with app.test_request_context():
+        me = db.session.get(type(user), user.id)
+        account = services.start_account(me, "riyadh-cafe")
+        version = post_version()
+        idea = services.save_idea(me, account, "idea", "", {"instagram": version, "x": version})
+        post = sorted(idea.posts, key=lambda p: p.platform)[0]
+        clock.advance(me, account, 1)
+        portfolio = portfolio_services.ensure_portfolio(me)
+        with write_unit(db.session) as unit:  # published, so its contact form answers
+            unit.get(type(portfolio), portfolio.id).status = "published"
+        sharing.create_link(me, portfolio, "client", None)
+        sample = {"title": "Canva", "detail": "daily"}
+        item = editing.save_item(me, portfolio, None, "tool", sample)
+        shot = {"title": "Post", "alt": "A cup of coffee"}
+        picture = editing.save_item(me, portfolio, None, "sample", shot, clean_image(png()))
+        story = {"title": "Launch", "results": "+20% reach", "period": "May 2026"}
+        study = editing.save_case_study(me, portfolio, None, story)
+        attempt = quiz.start_attempt(me, "lesson", lesson_id, list(items))
+        done = quiz.submit_attempt(me, lib, quiz.start_attempt(me, "lesson", "x", items).token, {})
+        card = db.session.scalar(select(ReviewCard).where(ReviewCard.user_id == user.id))
+        session_id = db.session.scalars(
+            select(UserSession.id).where(UserSession.user_id == user.id)
+        ).first()
+        return {
+            "account_id": account.id,
+            "clock": account.clock.isoformat(),
+            "post_id": post.id,
+            "item_id": item.id,
+            "study_id": study.id,
+            "link_id": sharing.links_of(me)[0].id,
+            "token": attempt.token,
+            "attempt_id": done.id,
+            "card_id": card.id,
+            "session_id": session_id,
+            "lesson_id": lesson_id,
+            "track_id": lib.lessons[lesson_id].track,
+            "portfolio_id": portfolio.id,
+            "user_id": user.id,
+            "slug": portfolio.slug,
+            "contact_token": portfolio_services.form_token(portfolio),
+            "kind": "sample",
+            "image_id": picture.image_id,
+            "theme_id": "classic",
+            "skill_id": next(iter(lib.skills)),
+            "quiz_items": list(items),
+            "admin": admin,
+        }
