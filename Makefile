@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export FLASK_APP := app:create_app
 BABEL_EXTRACT := $(BIN)/pybabel -q extract -F babel.cfg -k _l -k N_ --ignore-dirs='.* ._ .venv node_modules instance artifacts' --no-location --sort-output
 
-.PHONY: run test lint translations i18n-update i18n-check bench clean
+.PHONY: run test setup test-suite lint translations i18n-update i18n-check bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,8 +47,15 @@ i18n-update: $(VENV)/.dev
 	$(BABEL_EXTRACT) -o app/translations/messages.pot .
 	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --ignore-pot-creation-date --no-fuzzy-matching
 
-test: $(VENV)/.dev node_modules/.installed translations lint i18n-check
-	$(BIN)/python -m pytest -q
+# Everything: lint, the catalog check and the whole pytest suite (browser and vnu included).
+test: setup lint i18n-check test-suite
+
+# What the suite needs: the dev extra, the pinned npm test tools, compiled catalogs.
+setup: $(VENV)/.dev node_modules/.installed translations
+
+# pytest alone; .ci/run selects with PYTEST_ARGS='-m "not browser and not vnu"' on SQLite.
+test-suite: setup
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev translations
 	$(BIN)/python bench/run.py

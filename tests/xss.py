@@ -78,9 +78,25 @@ def own_link(el) -> bool:  # type: ignore[no-untyped-def]
     return el.get("rel") == "canonical" and urlsplit(href).scheme in ("http", "https")
 
 
+def parse(html: str):  # type: ignore[no-untyped-def]
+    """The page as the HTML5 parsing algorithm builds it (html5lib, as a browser would)."""
+    return html5lib.parse(html, namespaceHTMLElements=False)
+
+
+def scan(html: str) -> tuple[list[str], str]:
+    """A page's forbidden constructs and its visible text, from one parse."""
+    # Parsing with html5lib is a large part of the T1 static run: parse each page once.
+    doc = parse(html)
+    return doc_violations(doc), doc_text(doc)
+
+
 def violations(html: str) -> list[str]:
     """List every executable or forbidden construct in a page."""
-    doc = html5lib.parse(html, namespaceHTMLElements=False)
+    return doc_violations(parse(html))
+
+
+def doc_violations(doc) -> list[str]:  # type: ignore[no-untyped-def]
+    """The forbidden constructs of a parsed page."""
     found = []
     for el in doc.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -108,7 +124,11 @@ def violations(html: str) -> list[str]:
 
 def visible_text(html: str) -> str:
     """The text a reader sees (used to prove the payload was actually shown)."""
-    doc = html5lib.parse(html, namespaceHTMLElements=False)
+    return doc_text(parse(html))
+
+
+def doc_text(doc) -> str:  # type: ignore[no-untyped-def]
+    """The visible text of a parsed page, form values and image descriptions included."""
     body = doc.find("body")
     if body is None:
         return ""

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, Response, expect
 from app.portfolio.themes import themes
 from e2e.test_portfolio_journey import VIEWPORTS, save_profile, seed_demo, sign_in
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.vnu]
 THEMES = ("classic", "minimal", "bold")
 SIMULATED = {"ar": "تدريب محاكى", "en": "Simulated practice"}
 # On a sideways scroll: the innermost elements whose hiding ends it, named in the failure.

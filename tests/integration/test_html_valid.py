@@ -19,6 +19,8 @@ from support import PASSWORD
 
 from app.content.library import load_library
 
+# A Java run of the checker: CI runs it once, on PostgreSQL + Redis (.ci/run).
+pytestmark = pytest.mark.vnu
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 LANGUAGES = ("ar", "en")
