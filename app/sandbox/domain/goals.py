@@ -112,7 +112,8 @@ def _problems(entry: Mapping[str, Any], where: str) -> list[str]:
         and 1 <= weeks[0] <= weeks[1] <= MAX_WEEKS
     ):
         out.append(f"{gw}: weeks must be [first, last] with 1 <= first <= last <= {MAX_WEEKS}")
-    label = entry.get("label") if isinstance(entry.get("label"), Mapping) else {}
+    label = entry.get("label")
+    label = label if isinstance(label, Mapping) else {}
     missing = [k for k in ("ar", "en") if not str(label.get(k) or "").strip()]
     if missing:
         out.append(f"{gw}: 'label' needs {' and '.join(missing)} text")
