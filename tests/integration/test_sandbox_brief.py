@@ -71,7 +71,7 @@ def authored(node, lang: str) -> str:
     if isinstance(node, dict):
         if isinstance(node.get(lang), str):
             return node[lang]
-        words = [node.get("handle") or ""] + list(node.get("banned") or [])
+        words = [node.get("handle") or "", *(node.get("banned") or [])]
         return " ".join([*words, *(authored(v, lang) for v in node.values())])
     if isinstance(node, list):
         return " ".join(authored(v, lang) for v in node)
@@ -94,3 +94,62 @@ def test_brief_shows_no_internal_ids(client, auth, lang, scenario_id):
     ids = {i for i in ids_of(SCENARIOS[scenario_id]) if not re.search(word.format(i), own)}
     leaked = {i for i in ids if re.search(word.format(i), text)}
     assert len(ids) > 20 and not leaked
+
+
+def test_composer_lists_every_trend_with_summary_window_and_risk(client, auth):
+    """Without JavaScript the composer carries each trend's summary, window dates and risk."""
+    auth(locale="en")
+    account = start(client, "riyadh-cafe")
+    html = client.get(f"/sandbox/{account}/compose").get_data(as_text=True)
+    text = visible(html)
+    assert "Trends: summary, window and risk" in text
+    for trend in SCENARIOS["riyadh-cafe"].get("trends"):
+        assert trend["summary"]["en"] in text
+    # 'A tour of my neighbourhood' runs on days 0 to 12 from Sunday 31 January 2027.
+    assert "Window: 31 January to 12 February (open now). Risk: low." in text
+    assert 'aria-describedby="p-instagram-trend-info"' in html
+
+
+def test_composer_shows_the_picked_trends_details_under_its_select(client, auth):
+    """After «Check», the picked trend's summary, window and risk sit under its select."""
+    auth(locale="ar")
+    account = start(client, "riyadh-cafe")
+    form = {
+        "title": "جولة",
+        "action": "check",
+        "p-instagram-include": "1",
+        "p-instagram-format": "feed",
+        "p-instagram-text": "جولة في حي النرجس",
+        "p-instagram-goal": "awareness",
+        "p-instagram-media_count": "1",
+        "p-instagram-aspect": "4:5",
+        "p-instagram-trend": "neighbourhood-tour",
+    }
+    html = client.post(f"/sandbox/{account}/compose", data=form).get_data(as_text=True)
+    info = re.search(r'<p class="hint" id="p-instagram-trend-info"[^>]*>(.*?)</p>', html, re.S)
+    assert info, "no trend details under the select"
+    trend = SCENARIOS["riyadh-cafe"].get("trends")[0]
+    assert trend["summary"]["ar"] in htmllib.unescape(info.group(1))
+    assert "31 يناير" in info.group(1) and "12 فبراير" in info.group(1)
+
+
+def test_brief_is_for_its_owner_only(app, client, auth):
+    """Another learner gets 404 for someone's brief; an anonymous visitor is sent to log in."""
+    auth()
+    account = start(client, "food-bank")
+    assert client.get(f"/sandbox/{account}/brief").status_code == 200
+    other = app.test_client()
+    auth(other)
+    assert other.get(f"/sandbox/{account}/brief").status_code == 404
+    anonymous = app.test_client().get(f"/sandbox/{account}/brief")
+    assert anonymous.status_code in (302, 303) and "/login" in anonymous.headers["Location"]
+
+
+def test_account_page_and_tabs_link_to_the_brief(client, auth):
+    """The learner reaches the brief from the account page and from the sandbox tabs."""
+    auth(locale="en")
+    account = start(client, "ledger-b2b")
+    html = client.get(f"/sandbox/{account}").get_data(as_text=True)
+    assert html.count(f'href="/sandbox/{account}/brief"') == 2
+    brief = client.get(f"/sandbox/{account}/brief").get_data(as_text=True)
+    assert f'href="/sandbox/{account}/brief" aria-current="page"' in brief

@@ -65,6 +65,11 @@ def trend_window(trend: Mapping[str, Any], start: date, today: date) -> Window:
     return Window(first, last, state)
 
 
+def trend_windows(scenario: Scenario, start: date, today: date) -> dict[str, Window]:
+    """Every trend's window by trend id."""
+    return {str(t["id"]): trend_window(t, start, today) for t in scenario.get("trends") or []}
+
+
 def events_between(calendar: Calendar | None, first: date, last: date) -> list[Mapping[str, Any]]:
     """Calendar events that overlap [first, last], in date order (weekly events last)."""
     if calendar is None:
