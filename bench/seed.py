@@ -50,6 +50,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         ("gap report (5,000 answers)", "/skills", "long", 0.15),
         ("home (5,000 answers)", "/", "long", 0.15),
         ("catalogue", "/learn", "long", None),  # no target in the issues: measured only
+        ("sandbox brief", f"/sandbox/{big_account}/brief", "long", 0.20),
         ("sandbox calendar (100 posts)", f"/sandbox/{big_account}/calendar", "long", 0.15),
         ("sandbox analytics (100 posts)", f"/sandbox/{big_account}/analytics", "long", 0.15),
         ("public portfolio (anonymous)", "/p/bench-portfolio", "", 0.50),

@@ -14,6 +14,7 @@ from app.core.errors import render_error
 from app.core.registry import access
 from app.sandbox import clock, services
 from app.sandbox.data import sandbox_data
+from app.sandbox.domain.brief import trend_windows
 from app.sandbox.domain.metrics import post_metrics
 from app.sandbox.domain.platforms import ASPECTS, FORMATS, GOALS, PLATFORMS
 from app.sandbox.errors import SandboxError, SandboxNotFound, StaleClock
@@ -40,6 +41,15 @@ def context(account: services.SandboxAccount) -> dict[str, object]:
         "goals": GOALS,
         "aspects": ASPECTS,
         "limits": LIMITS,
+    }
+
+
+def trend_context(account: services.SandboxAccount) -> dict[str, object]:
+    """What the composer's trend guide needs: each trend's window and the pillars' names."""
+    scenario = services.scenario_of(account)
+    return {
+        "trend_windows": trend_windows(scenario, account.started.date(), account.clock.date()),
+        "pillar_names": {p["id"]: p.get("name") for p in scenario.get("pillars") or []},
     }
 
 
@@ -93,7 +103,9 @@ def compose(account_id: int) -> str | Response | tuple[str, int]:
     acc = services.account_for(current_user, account_id)
     scenario = services.scenario_of(acc)
     if request.method == "GET":
-        return render_template("sandbox/compose.html", got=None, checks={}, **context(acc))
+        return render_template(
+            "sandbox/compose.html", got=None, checks={}, **context(acc), **trend_context(acc)
+        )
     got = read_composer(request.form, scenario)
     checks = {}
     for platform, version in got.versions.items():
@@ -101,9 +113,10 @@ def compose(account_id: int) -> str | Response | tuple[str, int]:
         checks[platform] = services.violations(acc, probe)
     if got.errors or request.form.get("action") != "save":
         status = 400 if got.errors else 200
-        return render_template(
-            "sandbox/compose.html", got=got, checks=checks, **context(acc)
-        ), status
+        page = render_template(
+            "sandbox/compose.html", got=got, checks=checks, **context(acc), **trend_context(acc)
+        )
+        return page, status
     idea = services.save_idea(current_user, acc, got.title, got.campaign, got.versions)
     flash(
         _(

@@ -50,7 +50,13 @@ def test_sandbox_loop_in_arabic(new_context, live_server, users, artifacts, view
     expect(page.locator("form.advance-form")).to_be_visible()
     check("account")
 
+    page.locator("ul.tabs a[href$='/brief']").click()
+    expect(page.locator("#goals li")).to_have_count(3)
+    check("brief")
+
     page.locator("ul.tabs a[href$='/compose']").click()
+    page.locator("#p-instagram-trend").select_option("neighbourhood-tour")
+    expect(page.locator("#p-instagram-trend-info")).to_contain_text("31 يناير")
     page.locator("#title").fill("قهوة الصباح الجديدة")
     page.locator("#link").fill("https://cafe.example/menu")
     for platform in PLATFORMS:

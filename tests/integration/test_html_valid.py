@@ -103,6 +103,7 @@ DYNAMIC = (
 SANDBOX = (
     "sandbox-empty",
     "sandbox-account",
+    "sandbox-brief",
     "sandbox-compose",
     "sandbox-compose-check",
     "sandbox-compose-errors",
@@ -292,6 +293,7 @@ def render_sandbox(client: Any, lang: str, headers: dict[str, str], render: Any)
     base = client.post("/sandbox/start", data={"scenario": "riyadh-cafe"}).headers["Location"]
     pages: list[Request] = [
         ("sandbox-account", "GET", base, None, 200),
+        ("sandbox-brief", "GET", f"{base}/brief", None, 200),
         ("sandbox-compose", "GET", f"{base}/compose", None, 200),
         ("sandbox-compose-check", "POST", f"{base}/compose", sandbox_form("check"), 200),
         ("sandbox-compose-errors", "POST", f"{base}/compose", sandbox_form("save", title=""), 400),

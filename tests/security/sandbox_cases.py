@@ -62,6 +62,7 @@ def sandbox_cases(app, a, state):
     when = {"when": "2030-01-01T10:00"}
     return [
         ("sandbox.account", "GET", base, state(ideas), False, None),
+        ("sandbox.brief", "GET", f"{base}/brief", state(ideas), False, None),
         ("sandbox.compose", "GET", f"{base}/compose", state(ideas), False, None),
         ("sandbox.compose", "POST", f"{base}/compose", state(ideas), True, compose),
         ("sandbox.post", "GET", f"{base}/posts/{pub}", state(ideas), False, None),

@@ -14,7 +14,8 @@ from typing import Any
 
 from app.content.errors import Problems
 from app.content.yamlfile import YamlError, line_of, load_yaml
-from app.sandbox.domain.platforms import GOALS, PLATFORMS, WEEKDAYS
+from app.sandbox.domain.goals import Goal, check_goals
+from app.sandbox.domain.platforms import PLATFORMS, WEEKDAYS
 
 HERE = Path(__file__).parents[1]  # the data folders sit beside the package, in app/sandbox/
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -47,6 +48,12 @@ class Scenario:
     country: str
     start: str
     data: Mapping[str, Any] = field(repr=False)
+    goals: tuple[Goal, ...] = ()
+
+    @property
+    def business_goals(self) -> list[str]:
+        """The goal ids of the business goals, in order, each once."""
+        return list(dict.fromkeys(g.goal for g in self.goals))
 
     def get(self, key: str, default: Any = None) -> Any:
         """A field of the scenario file."""
@@ -176,9 +183,7 @@ def check_scenario(data: Any, c: Checker, calendars: Mapping[str, Calendar]) -> 
     for platform in followers:
         if platform not in PLATFORMS:
             c.add(followers, f"{where}: unknown platform {platform!r} in followers")
-    for goal in data.get("business_goals") or []:
-        if goal not in GOALS:
-            c.add(data, f"{where}: unknown goal {goal!r}")
+    goals = check_goals(data, c, where)
     pillars = {p["id"] for p in c.entries(data, "pillars", where)}
     facts = {f["id"] for f in c.entries(data, "facts", where)}
     personas = c.entries(data, "personas", where)
@@ -224,7 +229,7 @@ def check_scenario(data: Any, c: Checker, calendars: Mapping[str, Calendar]) -> 
         for fact in m.get("facts") or []:
             if fact not in facts:
                 c.add(m, f"{mw}: unknown brand fact {fact!r}")
-    return Scenario(str(data["id"]), str(data["country"]), str(data["start"]), data)
+    return Scenario(str(data["id"]), str(data["country"]), str(data["start"]), data, tuple(goals))
 
 
 @dataclass(frozen=True)
