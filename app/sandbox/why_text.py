@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from flask_babel import format_date, ngettext, pgettext
+from flask_babel import format_date, pgettext
 from markupsafe import Markup, escape
 
 from app.core.i18n import translate as _  # the per-process cached lookup
@@ -168,7 +168,7 @@ def rule_names() -> dict[str, str]:
         "hashtags_max": _("too many hashtags"),
         "media_max": _("too many images or videos"),
         "media_min": _("no image or video"),
-        "aspect": _("aspect ratio"),
+        "aspect": _("aspect ratio not suited to this post type"),
         "link_in_text": _("link in the text"),
         "fold": _("first line past «see more»"),
         "title_max": _("title too long"),
@@ -238,13 +238,10 @@ def detail(c: Context, name: str, value: float, reason: str) -> Markup:
     if r.kind.startswith("trend:"):
         return trend_detail(c, r)
     if r.kind == "fatigue:recent":
-        # A lone whole number keeps its place in right-to-left text: no <bdi> needed.
+        # "Label: number" needs no agreement between the number and the noun in Arabic.
         return say(
-            ngettext(
-                "%(num)d other post on this platform in the 24 hours before.",
-                "%(num)d other posts on this platform in the 24 hours before.",
-                int(r.number),
-            )
+            _("Other posts on this platform in the 24 hours before: %(num)s."),
+            num=bdi(int(r.number)),
         )
     if r.kind == "fatigue:none":
         return say(_("No other post on this platform in the 24 hours before."))
