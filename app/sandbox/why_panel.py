@@ -100,7 +100,8 @@ def because(c: Context, change: Change) -> list[Markup]:
 class Row:
     """One line of the panel: the factor's name, its multiplier, its detail and its tone."""
 
-    name: str
+    name: str  # the factor's short name ("Timing")
+    explain: str  # what it measures ("how much of the audience is online at this hour")
     value: float
     detail: Markup
     tone: str  # factor-up, factor-down or ""
@@ -133,9 +134,12 @@ def why_panel(account: SandboxAccount, post: SandboxPost) -> Panel:
     rows = []
     for name, value, reason in (post.outcome or {}).get("factors", []):
         tone = "factor-down" if value < 1 and name != "base_reach" else ""
+        # Each name reads "Short name: what it measures"; the page sets the two apart.
+        title, _colon, explain = str(FACTOR_NAMES.get(name, _("Another factor"))).partition(":")
         rows.append(
             Row(
-                str(FACTOR_NAMES.get(name, _("Another factor"))),
+                title.strip(),
+                explain.strip(),
                 float(value),
                 detail(c, str(name), float(value), str(reason)),
                 tone or ("factor-up" if value > 1 else ""),
