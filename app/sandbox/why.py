@@ -1,14 +1,16 @@
 """The why panel's lesson for a published post, computed once per post and process.
 
 A published post never changes, and neither do the posts that went out before it, so its
-lesson is a function of stored data: it is memoised here by the post's identity and
-publish time, oldest out first (a few milliseconds of re-simulation the first time, nothing after).
+lesson (and its panel, why_panel.py) is a function of stored data: both are memoised here
+by the post's identity and publish time, oldest out first. The first view costs a few
+milliseconds of re-simulation; later views cost a dictionary lookup.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 from sqlalchemy import and_, or_, select
 
@@ -18,10 +20,7 @@ from app.sandbox.domain.counterfactual import Change, Situation, best_change
 from app.sandbox.domain.platforms import FORMATS
 from app.sandbox.domain.rules import check_draft
 from app.sandbox.models import SandboxAccount, SandboxPost
-from app.sandbox.services import draft_of, facts, scenario_of
-
-MEMO_SIZE = 4096
-_MEMO: OrderedDict[tuple[object, ...], Change | None] = OrderedDict()
+from app.sandbox.services import FIELDS, draft_of, facts, scenario_of
 
 
 def neighbours_of(post: SandboxPost, when: datetime) -> tuple[datetime, ...]:
@@ -74,29 +73,58 @@ def situation_of(account: SandboxAccount, post: SandboxPost) -> Situation:
     )
 
 
-def lesson_of(account: SandboxAccount, post: SandboxPost) -> Change | None:
-    """The best single change for a published post (None when none helps), memoised."""
-    if post.status != "published" or post.published_at is None:
-        return None
-    key = (
+class Memo:
+    """A bounded per-process memo, oldest out first (a miss only means computing again)."""
+
+    def __init__(self, size: int) -> None:
+        """An empty memo holding at most `size` answers."""
+        self.size, self.items = size, OrderedDict[tuple[object, ...], Any]()
+
+    def get(self, key: tuple[object, ...]) -> Any:
+        """The stored answer, or MISSING."""
+        return self.items.get(key, MISSING)
+
+    def put(self, key: tuple[object, ...], value: Any) -> None:
+        """Store an answer, dropping the oldest beyond the size."""
+        self.items[key] = value
+        while len(self.items) > self.size:
+            try:
+                self.items.popitem(last=False)
+            except KeyError:  # another thread emptied it first
+                break
+
+
+MISSING = object()
+LESSONS = Memo(4096)
+
+
+def post_key(account: SandboxAccount, post: SandboxPost) -> tuple[object, ...]:
+    """What identifies a published post and everything its lesson depends on.
+
+    The post's own fields are part of the key too, so a reused row id (SQLite may reuse the
+    highest id after a deletion) can never bring back another post's answer.
+    """
+    return (
         account.id,
+        account.user_id,
         account.seed,
         account.scenario_id,
         account.started,
         post.id,
         post.rng_key,
         post.published_at,
+        *(getattr(post, name) for name in FIELDS),
+        (post.outcome or {}).get("followers"),
     )
-    if key in _MEMO:
-        try:
-            return _MEMO[key]
-        except KeyError:  # evicted by another thread in between: compute it again
-            pass
-    found = best_change(situation_of(account, post))
-    _MEMO[key] = found
-    while len(_MEMO) > MEMO_SIZE:  # oldest first; the same answer is recomputed if needed
-        try:
-            _MEMO.popitem(last=False)
-        except KeyError:  # another thread emptied it first
-            break
-    return found
+
+
+def lesson_of(account: SandboxAccount, post: SandboxPost) -> Change | None:
+    """The best single change for a published post (None when none helps), memoised."""
+    if post.status != "published" or post.published_at is None:
+        return None
+    key = post_key(account, post)
+    found = LESSONS.get(key)
+    if found is MISSING:
+        found = best_change(situation_of(account, post))
+        LESSONS.put(key, found)
+    return cast(Change | None, found)

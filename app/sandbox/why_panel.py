@@ -8,6 +8,7 @@ sentence with the personas that explain it and a link to the lesson that teaches
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from markupsafe import Markup
 
@@ -20,7 +21,7 @@ from app.sandbox.domain.factors import online_share
 from app.sandbox.labels import FORMAT_NAMES
 from app.sandbox.models import SandboxAccount, SandboxPost
 from app.sandbox.services import scenario_of
-from app.sandbox.why import lesson_of
+from app.sandbox.why import MISSING, Memo, lesson_of, post_key
 from app.sandbox.why_text import Context, bdi, detail, percent, quoted, say
 
 
@@ -117,7 +118,20 @@ class Panel:
     lesson_title: str
 
 
+PANELS = Memo(1024)
+
+
 def why_panel(account: SandboxAccount, post: SandboxPost) -> Panel:
+    """The panel of a published post in the page's language, built once per process."""
+    key = (*post_key(account, post), current_language())
+    found = PANELS.get(key)
+    if found is MISSING:
+        found = build_panel(account, post)
+        PANELS.put(key, found)
+    return cast(Panel, found)
+
+
+def build_panel(account: SandboxAccount, post: SandboxPost) -> Panel:
     """Every stored factor explained, and the one change that would have helped most."""
     from app.sandbox.labels import FACTOR_NAMES
 
