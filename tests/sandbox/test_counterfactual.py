@@ -106,3 +106,19 @@ def test_every_linked_lesson_exists_and_teaches_the_change():
         f"the why panel links to unknown lesson {LESSON_FOR_HOUR!r}"
     ]
     assert lesson_ids() <= set(lessons)
+
+
+def test_reach_is_said_when_the_goals_measure_cannot_tell_the_changes_apart():
+    """One engagement either way: the lesson says the reach it would have added instead."""
+    s = situation(
+        platform="x",
+        followers=60,
+        goal="engagement",
+        when=datetime(2027, 2, 1, 13),
+        violations={"feed": (), "thread": (), "video": ()},
+    )
+    change = best_change(s)
+    assert change is not None and change.metric == "reach"
+    assert change.before == outcome_of(s).reach and change.after > change.before
+    tied = [v for kind, _w, new, v in variants(s) if (kind, new) == (change.kind, change.instead)]
+    assert outcome_of(tied[0]).engagements == outcome_of(s).engagements

@@ -120,17 +120,29 @@ def variants(s: Situation) -> Iterator[tuple[str, str, str, Situation]]:
 
 
 def best_change(s: Situation) -> Change | None:
-    """The single change that helps most, or None when none of them helps by 1% or more."""
+    """The single change that helps most, or None when none of them helps by 1% or more.
+
+    Changes are ranked by the goal's measure, then by reach: on a small account a better
+    hour may add reach without adding a whole engagement, and that is still worth saying.
+    """
     metric = metric_for(s.goal)
-    before = measure(outcome_of(s), metric)
-    best: Change | None = None
+    base = outcome_of(s)
+
+    def score(outcome: Outcome) -> tuple[int, int]:
+        """The goal's measure first, reach second."""
+        return measure(outcome, metric), outcome.reach
+
+    best: tuple[str, str, str, Outcome] | None = None
     for kind, was, instead, changed in variants(s):
-        after = measure(outcome_of(changed), metric)
-        if best is None or after > best.after:
-            best = Change(kind, was, instead, metric, before, after)
-    if best is None or best.after <= before or (before and best.percent < 1):
+        outcome = outcome_of(changed)
+        if best is None or score(outcome) > score(best[3]):
+            best = (kind, was, instead, outcome)
+    if best is None or score(best[3]) <= score(base):
         return None
-    return best
+    kind, was, instead, outcome = best
+    stated = metric if measure(outcome, metric) > measure(base, metric) else "reach"
+    change = Change(kind, was, instead, stated, measure(base, stated), measure(outcome, stated))
+    return change if change.percent >= 1 or not change.before else None
 
 
 def lesson_id(change: Change, platform: str) -> str:
