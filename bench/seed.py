@@ -45,6 +45,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         small_account, _ = make_sandbox(app, short, 10)
         big_account, advance_ms = make_sandbox(app, long_, 100)
         make_portfolio(app, long_, big_account)
+        big_post = first_published(big_account)
     pages = [
         ("lesson page (signed in)", "/lessons/plt-1", "long", 0.25),
         ("gap report (5,000 answers)", "/skills", "long", 0.15),
@@ -53,11 +54,18 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         ("sandbox brief", f"/sandbox/{big_account}/brief", "long", 0.20),
         ("sandbox calendar (100 posts)", f"/sandbox/{big_account}/calendar", "long", 0.15),
         ("sandbox analytics (100 posts)", f"/sandbox/{big_account}/analytics", "long", 0.15),
+        # No target in the issue: the why panel must stay within 10% of its ratio before.
+        ("sandbox post (why panel)", f"/sandbox/{big_account}/posts/{big_post}", "long", None),
         ("public portfolio (anonymous)", "/p/bench-portfolio", "", 0.50),
     ]
 
     def short_path(path: str) -> str:
         """The same page for the short learner (their sandbox account has 10 posts)."""
+        if "/posts/" in path:
+            with app.app_context():
+                path = path.replace(
+                    f"/posts/{big_post}", f"/posts/{first_published(small_account)}"
+                )
         return path.replace(f"/sandbox/{big_account}/", f"/sandbox/{small_account}/")
 
     queries = [
@@ -184,6 +192,23 @@ def make_sandbox(app: Any, email: str, posts: int) -> tuple[int, float]:
     start = time.process_time()
     clock.advance(user, account, 24 * 30)
     return account.id, (time.process_time() - start) * 1000
+
+
+def first_published(account_id: int) -> int:
+    """The id of an account's first published post (the why panel's page)."""
+    from sqlalchemy import select
+
+    from app.core.extensions import db
+    from app.sandbox.models import SandboxPost
+
+    return int(
+        db.session.scalar(
+            select(SandboxPost.id)
+            .where(SandboxPost.account_id == account_id, SandboxPost.status == "published")
+            .order_by(SandboxPost.published_at, SandboxPost.id)
+            .limit(1)
+        )
+    )
 
 
 def make_portfolio(app: Any, email: str, account_id: int) -> None:

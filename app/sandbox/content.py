@@ -9,12 +9,14 @@ from app.core.registry import register_content_check
 
 def check_sandbox(library: Library, problems: Problems) -> str:
     """Add the sandbox's scenario, calendar and rule problems; return a count of scenarios."""
+    from app.sandbox.domain.counterfactual import check_lesson_links
     from app.sandbox.domain.rules import check_rule_facts
     from app.sandbox.domain.scenarios import load_sandbox
 
     found = load_sandbox()
     problems.items.extend(found.problems.items)
     check_rule_facts({k: f.value for k, f in library.facts.items()}, problems)
+    check_lesson_links(set(library.lessons), problems)
     return f"{len(found.scenarios)} sandbox scenarios"
 
 

@@ -21,6 +21,7 @@ from app.sandbox.errors import SandboxError, SandboxNotFound, StaleClock
 from app.sandbox.forms import LIMITS, clean, read_composer, read_version, read_when
 from app.sandbox.labels import ERRORS
 from app.sandbox.read import account_lists
+from app.sandbox.why_panel import why_panel
 
 bp = Blueprint("sandbox", __name__, template_folder="templates")
 
@@ -138,6 +139,7 @@ def post(account_id: int, post_id: int) -> str:
     return render_template(
         "sandbox/post.html",
         post=item,
+        why=why_panel(acc, item) if item.status == "published" else None,
         default_when=item.scheduled_at or services.next_slot(acc),
         checks=services.violations(acc, item),
         metrics=post_metrics(item.outcome, item.platform, hours),
