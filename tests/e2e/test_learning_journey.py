@@ -67,10 +67,12 @@ def test_learning_loop_in_arabic(new_context, live_server, users, artifacts, vie
     expect(page.locator(".flash")).to_be_visible()
     check("lesson-completed")
     page.locator("form[action^='/quiz/lesson/'] button").click()
+    expect(page.locator("form.quiz")).to_be_visible()  # the quiz page, not the lesson still
     questions = page.locator("fieldset.question").count()
     check("lesson-quiz")
     answer_some(page, 2)
     page.locator("form.quiz button[type=submit]").click()
+    expect(page.locator("ol.review")).to_be_visible()  # wait for the result page to load
     check("lesson-quiz-result")
     missed = page.locator("ol.review > li:not(.right)").count()
     assert missed > 0
