@@ -19,18 +19,21 @@ from app.skills.services import learner_has_evidence
 def learner_home(user: User) -> dict[str, Any]:
     """Template data for the signed-in home page."""
     lib = library()
-    due = [c for c in review.due_cards(user, limit=1) if c.item_id in lib.items]
-    has_evidence = learner_has_evidence(user)
+    card, due_count = review.first_due(user)
     practice = practice_state(user.id)
-    top_gap = None
-    if has_evidence and lib.roles:
-        report, _states = build_report(user, lib)
-        top_gap = report.top[0] if report.top else None
+    # One read of the skill states gives both the top gap and whether there is evidence yet.
+    top_gap, has_evidence = None, False
+    if lib.roles:
+        report, states = build_report(user, lib)
+        has_evidence = bool(states)
+        top_gap = report.top[0] if has_evidence and report.top else None
+    else:
+        has_evidence = learner_has_evidence(user)
     return {
         "lib": lib,
         "continue_id": continue_lesson(user, lib),
-        "due_card": due[0] if due else None,
-        "due_count": review.count_due(user),
+        "due_card": card if card is not None and card.item_id in lib.items else None,
+        "due_count": due_count,
         "has_evidence": has_evidence,
         "top_gap": top_gap,
         "practice": practice,

@@ -92,24 +92,33 @@ class PortfolioState(NamedTuple):
     views_week: int
 
 
+@cache
+def _state_query() -> Any:
+    """The statement behind state_of, built once."""
+    from app.portfolio.models import PortfolioStat
+
+    views = (
+        select(func.coalesce(func.sum(PortfolioStat.count), 0))
+        .where(
+            PortfolioStat.portfolio_id == Portfolio.id,
+            PortfolioStat.metric == "view",
+            PortfolioStat.day >= bindparam("since"),
+        )
+        .scalar_subquery()
+    )
+    return select(Portfolio.status, Portfolio.slug, views).where(
+        Portfolio.user_id == bindparam("user_id")
+    )
+
+
 def state_of(user_id: int) -> PortfolioState:
     """The learner's portfolio state: draft, published or unlisted, and views in 7 days."""
     from datetime import timedelta
 
     from app.core.db import utcnow
-    from app.portfolio.models import PortfolioStat
 
-    row = db.session.execute(
-        select(Portfolio.id, Portfolio.status, Portfolio.slug).where(Portfolio.user_id == user_id)
-    ).first()
+    since = utcnow().date() - timedelta(days=6)
+    row = db.session.execute(_state_query(), {"user_id": user_id, "since": since}).first()
     if row is None:
         return PortfolioState("none", "", 0)
-    since = utcnow().date() - timedelta(days=6)
-    views = db.session.scalar(
-        select(func.coalesce(func.sum(PortfolioStat.count), 0)).where(
-            PortfolioStat.portfolio_id == row.id,
-            PortfolioStat.metric == "view",
-            PortfolioStat.day >= since,
-        )
-    )
-    return PortfolioState(row.status, row.slug, int(views or 0))
+    return PortfolioState(row[0], row[1], int(row[2] or 0))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, bindparam, or_, select
 
 from app.core.extensions import db
 from app.sandbox.domain.engine import arrived_share
@@ -165,28 +166,47 @@ class PracticeState:
     next_post_at: datetime | None  # the next approved post on the simulated clock
 
 
-def practice_state(user_id: int) -> PracticeState | None:
-    """What waits in the learner's most recent sandbox account, or None without one."""
-    account = db.session.execute(
-        select(SandboxAccount.id, SandboxAccount.scenario_id, SandboxAccount.clock)
-        .where(SandboxAccount.user_id == user_id)
+@cache
+def _practice_query() -> Any:
+    """The statement behind practice_state, built once (building it costs more than running it)."""
+    latest = (
+        select(SandboxAccount.id)
+        .where(SandboxAccount.user_id == bindparam("user_id"))
         .order_by(SandboxAccount.created_at.desc(), SandboxAccount.id.desc())
         .limit(1)
-    ).first()
-    if account is None:
-        return None
-    rows = db.session.execute(
-        select(SandboxPost.status, SandboxPost.scheduled_at).where(
-            SandboxPost.account_id == account.id, SandboxPost.status != "published"
+        .scalar_subquery()
+    )
+    return (
+        select(
+            SandboxAccount.id,
+            SandboxAccount.scenario_id,
+            SandboxAccount.clock,
+            SandboxPost.status,
+            SandboxPost.scheduled_at,
         )
-    ).all()
+        .outerjoin(
+            SandboxPost,
+            and_(SandboxPost.account_id == SandboxAccount.id, SandboxPost.status != "published"),
+        )
+        .where(SandboxAccount.id == latest)
+    )
+
+
+def practice_state(user_id: int) -> PracticeState | None:
+    """What waits in the learner's most recent sandbox account, or None without one (one query)."""
+    rows = db.session.execute(_practice_query(), {"user_id": user_id}).all()
+    if not rows:
+        return None
+    account_id, scenario_id, clock = rows[0][:3]
     upcoming = [
-        at for status, at in rows if status == "approved" and at is not None and at >= account.clock
+        at
+        for _a, _s, _c, status, at in rows
+        if status == "approved" and at is not None and at >= clock
     ]
     return PracticeState(
-        account_id=account.id,
-        scenario_id=account.scenario_id,
-        clock=account.clock,
-        to_finish=sum(1 for status, _ in rows if status in ("draft", "returned")),
+        account_id=account_id,
+        scenario_id=scenario_id,
+        clock=clock,
+        to_finish=sum(1 for row in rows if row[3] in ("draft", "returned")),
         next_post_at=min(upcoming, default=None),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from fsrs import Card, Rating, Scheduler
@@ -54,6 +55,25 @@ def due_cards(user: User, now: datetime | None = None, limit: int = 5) -> list[R
             .limit(limit)
         )
     )
+
+
+@cache
+def _first_due_query() -> Any:
+    """The oldest due card with the number of due cards, as one statement built once."""
+    from sqlalchemy import bindparam, func
+
+    return (
+        select(ReviewCard, func.count().over())
+        .where(ReviewCard.user_id == bindparam("user_id"), ReviewCard.due <= bindparam("now"))
+        .order_by(ReviewCard.due)
+        .limit(1)
+    )
+
+
+def first_due(user: User) -> tuple[ReviewCard | None, int]:
+    """The oldest card due now and how many are due (one query, for the home page)."""
+    row = db.session.execute(_first_due_query(), {"user_id": user.id, "now": utcnow()}).first()
+    return (row[0], int(row[1])) if row else (None, 0)
 
 
 def count_due(user: User) -> int:

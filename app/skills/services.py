@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 
 from app.accounts.models import User
 from app.content.model import Library
@@ -142,13 +143,17 @@ def has_evidence(session: DbSession, user: User) -> bool:
     return found is not None
 
 
+@cache
+def _levels_query() -> Any:
+    """The statement behind levels, built once (building it costs more than running it)."""
+    return select(
+        SkillState.skill, SkillState.level, SkillState.p_know, SkillState.last_evidence_at
+    ).where(SkillState.user_id == bindparam("user_id"))
+
+
 def levels(session: DbSession, user: User) -> dict[str, dict[str, Any]]:
     """Level, confidence and last evidence time per skill, without the evidence detail."""
-    rows = session.execute(
-        select(
-            SkillState.skill, SkillState.level, SkillState.p_know, SkillState.last_evidence_at
-        ).where(SkillState.user_id == user.id)
-    )
+    rows = session.execute(_levels_query(), {"user_id": user.id})
     return {
         skill: {"level": level, "p_know": p_know, "last": last}
         for skill, level, p_know, last in rows
