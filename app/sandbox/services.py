@@ -109,6 +109,14 @@ def own_post(s: DbSession, user: User, account_id: int, post_id: int) -> Sandbox
     return post
 
 
+def unpublished_post(s: DbSession, user: User, account_id: int, post_id: int) -> SandboxPost:
+    """The user's post, locked, refusing one that is already published (it can't change)."""
+    post = own_post(s, user, account_id, post_id)
+    if post.status == "published":
+        raise PostNotEditable()
+    return post
+
+
 def posts_of(account: SandboxAccount) -> list[SandboxPost]:
     """Every post of an account in time order (unscheduled last) — one query."""
     # The idea comes in the same query: pages show its title beside every post.
@@ -198,9 +206,7 @@ def update_post(
     """Edit a post that is not published yet; an edit after approval needs approval again."""
     account_id, post_id = key_of(account), key_of(post)
     with write_unit(db.session) as s:
-        row = own_post(s, user, account_id, post_id)
-        if row.status == "published":
-            raise PostNotEditable()
+        row = unpublished_post(s, user, account_id, post_id)
         for key in FIELDS:
             if key in fields:
                 setattr(row, key, fields[key])
@@ -252,9 +258,7 @@ def _place(
     """Schedule at `when`, or move the current slot by `hours`; checked on locked rows."""
     account_id, post_id = key_of(account), key_of(post)
     with write_unit(db.session) as s:
-        row = own_post(s, user, account_id, post_id)
-        if row.status == "published":
-            raise PostNotEditable()
+        row = unpublished_post(s, user, account_id, post_id)
         if when is None:
             if row.scheduled_at is None:
                 raise SandboxError("unscheduled")
