@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.content.errors import Problems
+from app.content.exercises import read_exercise
 from app.content.model import (
     LANGS,
     Exercise,
@@ -162,16 +163,7 @@ class Reader:
         out: dict[str, Exercise] = {}
         for e in self.entries(data, "exercises", file):
             if self.unique(out, e["id"], file, line_of(e), "exercise"):
-                out[e["id"]] = Exercise(
-                    e["id"],
-                    str(e.get("track", "")),
-                    self.text(e.get("title"), file, line_of(e), "title"),
-                    tuple(e.get("primary") or ()),
-                    tuple(e.get("secondary") or ()),
-                    tuple(e.get("variants") or ()),
-                    tuple(e.get("hard_variants") or ()),
-                    line_of(e),
-                )
+                out[e["id"]] = read_exercise(self, e, file)
         return out
 
     def facts(self) -> dict[str, Fact]:

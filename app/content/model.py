@@ -51,17 +51,52 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Condition:
+    """One named condition of an exercise (ordinary, Ramadan, expiring cards…); hard or not."""
+
+    id: str
+    title: Text
+    hard: bool = False
+
+
+@dataclass(frozen=True)
+class CriterionRef:
+    """One scored criterion of an exercise: its points and the lesson that teaches it."""
+
+    id: str
+    points: int
+    lesson: str
+
+
+@dataclass(frozen=True)
 class Exercise:
-    """A sandbox exercise from the catalogue."""
+    """A sandbox exercise from the catalogue: a variant is one of its brands × a condition."""
 
     id: str
     track: str
     title: Text
     primary: tuple[str, ...]
     secondary: tuple[str, ...]
-    variants: tuple[str, ...] = ()
-    hard_variants: tuple[str, ...] = ()
+    brands: tuple[str, ...] = ()
+    conditions: tuple[Condition, ...] = ()
+    criteria: tuple[CriterionRef, ...] = ()
     line: int = 0
+
+    @property
+    def hard_conditions(self) -> tuple[str, ...]:
+        """The ids of the conditions that count as a hard-variant attempt (§2.1, level 3)."""
+        return tuple(c.id for c in self.conditions if c.hard)
+
+    def condition(self, condition_id: str) -> Condition | None:
+        """The named condition, or None."""
+        return next((c for c in self.conditions if c.id == condition_id), None)
+
+    def skills(self) -> tuple[tuple[str, str], ...]:
+        """(skill, "primary" | "secondary") for every skill the exercise lists."""
+        return (
+            *((s, "primary") for s in self.primary),
+            *((s, "secondary") for s in self.secondary),
+        )
 
 
 @dataclass(frozen=True)

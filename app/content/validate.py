@@ -40,6 +40,14 @@ def check_references(
                     ex.line,
                     f"exercise {ex.id!r}: unknown skill {skill!r}",
                 )
+        for criterion in ex.criteria:
+            if criterion.lesson not in lib.lessons:
+                problems.add(
+                    "courses/exercises.yaml",
+                    ex.line,
+                    f"exercise {ex.id!r}: criterion {criterion.id!r} links to unknown lesson"
+                    f" {criterion.lesson!r}",
+                )
     listed: dict[str, str] = {}
     for track in lib.tracks.values():
         for module in track.modules:
