@@ -53,8 +53,8 @@ def check_cta(data: Any, problems: Problems, file: str) -> CtaLexicon | None:
     if not isinstance(data, Mapping):
         problems.add(file, 1, "the CTA lexicon must be a mapping with goals and kinds")
         return None
-    kinds_raw = data.get("kinds") if isinstance(data.get("kinds"), Mapping) else {}
-    goals_raw = data.get("goals") if isinstance(data.get("goals"), Mapping) else {}
+    kinds_raw: Mapping[str, Any] = data["kinds"] if isinstance(data.get("kinds"), Mapping) else {}
+    goals_raw: Mapping[str, Any] = data["goals"] if isinstance(data.get("goals"), Mapping) else {}
     kinds: dict[str, tuple[tuple[str, ...], ...]] = {}
     labels: dict[str, Mapping[str, str]] = {}
     for kind, entry in kinds_raw.items():
