@@ -26,6 +26,7 @@ SAMPLE_VALUES: dict[str, Any] = {
     "item_id": 999999,
     "study_id": 999999,
     "image_id": 999999,
+    "exercise_id": "sbx-02",
 }
 # Endpoints that are not views of ours.
 EXEMPT = {"static"}

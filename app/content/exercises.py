@@ -65,7 +65,8 @@ def read_criteria(reader: _Reader, e: Mapping[str, Any], file: str) -> tuple[Cri
         if not isinstance(points, int) or isinstance(points, bool) or not 0 < points <= 100:
             reader.problems.add(file, line_of(c), f"criterion {c['id']!r}: points must be 1–100")
             continue
-        out.append(CriterionRef(str(c["id"]), points, str(c.get("lesson") or "")))
+        title = reader.text(c.get("title"), file, line_of(c), f"criterion {c['id']!r} title")
+        out.append(CriterionRef(str(c["id"]), points, str(c.get("lesson") or ""), title))
     total = sum(c.points for c in out)
     if out and total != TOTAL_POINTS:
         reader.problems.add(

@@ -66,6 +66,7 @@ class CriterionRef:
     id: str
     points: int
     lesson: str
+    title: Text = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

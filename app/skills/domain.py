@@ -99,22 +99,45 @@ def level_2(answers: list[ItemAnswer], exercises: list[ExerciseResult]) -> Level
 
 def level_3(answers: list[ItemAnswer], exercises: list[ExerciseResult]) -> LevelReason:
     """Practitioner: ≥ 3 J items and ≥ 85 % among the latest 10 A-or-J items, plus two
-    different exercises ≥ 80 listing the skill, primary in one, a hard variant in one."""
+    different exercises ≥ 80 listing the skill, primary in one, a hard variant in one.
+
+    `facts["missing"]` names every condition still unmet, in the rule's order, and
+    `facts["counted"]` the exercises scored ≥ 80 (each with its best role and hard flag)."""
     applied = [a for a in answers if a.tag in ("A", "J")]
     judged = sum(1 for a in answers if a.tag == "J")
     _, mean = latest_mean(applied)
     strong = [e for e in exercises if e.score >= EXERCISE_PRACTITIONER]
     distinct = {e.exercise for e in strong}
-    met_quiz = judged >= MIN_JUDGED_PRACTITIONER and mean >= PASS_PRACTITIONER
-    met_practice = (
-        len(distinct) >= DISTINCT_EXERCISES_PRACTITIONER
-        and any(e.role == "primary" for e in strong)
-        and any(e.hard for e in strong)
-    )
+    missing = []
+    if judged < MIN_JUDGED_PRACTITIONER:
+        missing.append("judgement-items")
+    if mean < PASS_PRACTITIONER:
+        missing.append("judgement-mean")
+    if len(distinct) < DISTINCT_EXERCISES_PRACTITIONER:
+        missing.append("two-exercises")
+    if not any(e.role == "primary" for e in strong):
+        missing.append("primary-exercise")
+    if not any(e.hard for e in strong):
+        missing.append("hard-variant")
+    counted = {
+        ex: (
+            "primary"
+            if any(e.role == "primary" for e in strong if e.exercise == ex)
+            else "secondary",
+            any(e.hard for e in strong if e.exercise == ex),
+        )
+        for ex in sorted(distinct)
+    }
     return LevelReason(
         3,
-        met_quiz and met_practice,
-        {"judgement_answered": judged, "applied_mean": mean, "strong_exercises": len(distinct)},
+        not missing,
+        {
+            "judgement_answered": judged,
+            "applied_mean": mean,
+            "strong_exercises": len(distinct),
+            "missing": tuple(missing),
+            "counted": tuple((ex, role, hard) for ex, (role, hard) in counted.items()),
+        },
     )
 
 

@@ -174,6 +174,13 @@ def snapshot(session: DbSession, user: User) -> dict[str, dict[str, Any]]:
     }
 
 
+def learner_states(user: User) -> dict[str, dict[str, Any]]:
+    """Every skill's level and evidence for the user, read in the request's session."""
+    from app.core.extensions import db
+
+    return snapshot(db.session, user)
+
+
 def skill_state(user: User, skill_id: str) -> dict[str, Any] | None:
     """One skill's level, confidence and evidence for the user (the "why" page), or None."""
     from app.core.extensions import db

@@ -78,6 +78,7 @@ def why(skill_id: str) -> str:
         lang=lang(),
         level=int(state["level"]) if state else 0,
         why=why_level(state) if state else None,
+        practice=for_skill(skill_id, lib.exercises, takeable()),
     )
 
 

@@ -196,3 +196,54 @@ def test_top_list_keeps_at_most_five_in_priority_order():
         now=now,
     )
     assert len(wide.top) == 5
+
+
+# §2.1 level 3, condition by condition: "why this level" names exactly what is missing.
+def _practitioner_inputs():
+    """Answers and exercises that meet every level-3 condition."""
+    ans = answers([1] * 4, "K") + answers([1] * 4, "A", 10) + answers([1] * 3, "J", 20)
+    ex = [ExerciseResult("sbx-02", 85, "primary"), ExerciseResult("sbx-09", 82, "primary", True)]
+    return ans, ex
+
+
+def test_level_3_met_names_nothing_missing_and_lists_the_counted_exercises():
+    """Every condition met: level 3, nothing missing, both exercises counted."""
+    ans, ex = _practitioner_inputs()
+    lvl, reasons = skill_level(ans, ex)
+    assert lvl == 3 and reasons[2].facts["missing"] == ()
+    assert reasons[2].facts["counted"] == (
+        ("sbx-02", "primary", False),
+        ("sbx-09", "primary", True),
+    )
+
+
+def test_level_3_each_single_missing_condition_is_named():
+    """Dropping one condition at a time stops level 3 and names exactly that condition."""
+    ans, ex = _practitioner_inputs()
+    cases = {
+        "judgement-items": (ans[:-1], ex),
+        "judgement-mean": (ans[:-3] + answers([0.5] * 3, "J", 20), ex),
+        "two-exercises": (ans, [ExerciseResult("sbx-09", 82, "primary", True)]),
+        "primary-exercise": (
+            ans,
+            [
+                ExerciseResult("sbx-02", 85, "secondary"),
+                ExerciseResult("sbx-09", 82, "secondary", True),
+            ],
+        ),
+        "hard-variant": (
+            ans,
+            [ExerciseResult("sbx-02", 85, "primary"), ex[1].__class__("sbx-09", 82, "primary")],
+        ),
+    }
+    for missing, (a, e) in cases.items():
+        lvl, reasons = skill_level(a, e)
+        assert lvl == 2, missing
+        assert reasons[2].facts["missing"] == (missing,), (missing, reasons[2].facts)
+
+
+def test_a_hard_fail_scored_zero_does_not_count_toward_level_3():
+    """An attempt stored at 0 (hard fail) is not one of the two strong exercises."""
+    ans, ex = _practitioner_inputs()
+    lvl, reasons = skill_level(ans, [ex[0], ExerciseResult("sbx-09", 0, "primary", True)])
+    assert lvl == 2 and "two-exercises" in reasons[2].facts["missing"]

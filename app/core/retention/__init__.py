@@ -137,11 +137,14 @@ RULES: tuple[Rule, ...] = (
         "sandbox",
         _l(
             "Your practice sandbox: simulated accounts, the ideas and posts you wrote, and "
-            "their simulated results"
+            "their simulated results; your exercise attempts, answers and scores"
         ),
-        _l("To run the simulation, show your results and build simulated case studies"),
+        _l(
+            "To run the simulation, show your results, score your exercises and build "
+            "simulated case studies"
+        ),
         UNTIL_DELETED,
-        tables=("sandbox_account", "sandbox_idea", "sandbox_post"),
+        tables=("sandbox_account", "sandbox_idea", "sandbox_post", "exercise_attempt"),
     ),
     Rule(
         "portfolio",

@@ -1,0 +1,3 @@
+"""The exercises wired into the engine (scorer, data, form parser, pages), in catalogue order."""
+
+from __future__ import annotations

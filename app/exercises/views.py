@@ -1,0 +1,71 @@
+"""Exercise pages I: the list of exercises, one exercise's page, and starting an attempt."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from app.accounts.forms import ConfirmForm
+from app.content_runtime import library, takeable
+from app.core.registry import access
+from app.exercises import services
+from app.exercises.errors import ExerciseError
+from app.exercises.unlock import unlocks
+from app.exercises.words import ENGINE
+from app.skills.services import learner_states
+
+bp = Blueprint("exercises", __name__, template_folder="templates")
+
+
+@bp.route("/exercises")
+@access("signed-in")
+def index() -> str:
+    """Every exercise: its skills, whether it can be taken, the best score, what a pass unlocks."""
+    lib = library()
+    states = learner_states(current_user)
+    return render_template(
+        "exercises/index.html",
+        lib=lib,
+        ready=takeable(),
+        best=services.best_scores(current_user),
+        unlocks={e.id: unlocks(e, states) for e in lib.exercises.values()},
+    )
+
+
+@bp.route("/exercises/<exercise_id>")
+@access("signed-in")
+def start(exercise_id: str) -> str:
+    """One exercise: its task, conditions, criteria and lessons, past attempts, a start button."""
+    lib = library()
+    exercise = lib.exercises.get(exercise_id)
+    if exercise is None:
+        abort(404)
+    return render_template(
+        "exercises/start.html",
+        lib=lib,
+        exercise=exercise,
+        ready=exercise_id in takeable(),
+        attempts=services.attempts_of(current_user, exercise_id),
+        unlock=unlocks(exercise, learner_states(current_user)),
+        form=ConfirmForm(),
+    )
+
+
+@bp.route("/exercises/<exercise_id>/attempts", methods=["POST"])
+@access("signed-in")
+def begin(exercise_id: str) -> Response:
+    """Start an attempt on a new variant (the seed picks the brand; the learner the condition)."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    lib = library()
+    if exercise_id not in lib.exercises:
+        abort(404)
+    try:
+        attempt = services.start_attempt(
+            current_user, lib, exercise_id, str(request.form.get("condition", ""))
+        )
+    except ExerciseError as exc:
+        flash(str(ENGINE.get(str(exc), ENGINE["not-takeable"])), "error")
+        return redirect(url_for("exercises.start", exercise_id=exercise_id), code=303)
+    return redirect(url_for("exercises.work", attempt_id=attempt.id), code=303)

@@ -1,0 +1,149 @@
+"""Exercise pages II: the work page of an attempt (save, submit once) and its result."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from app.accounts.forms import ConfirmForm
+from app.content_runtime import library
+from app.core.i18n import current_language as lang
+from app.core.registry import access
+from app.exercises import services
+from app.exercises.catalog import KINDS, Kind
+from app.exercises.data import exercise_data
+from app.exercises.errors import AlreadySubmitted, AttemptNotFound
+from app.exercises.models import ExerciseAttempt
+from app.exercises.views import bp
+from app.exercises.words import ENGINE, sentence
+from app.sandbox.data import sandbox_data
+
+
+def _attempt(attempt_id: int) -> tuple[ExerciseAttempt, Kind]:
+    """The user's attempt and its exercise's kind, or 404."""
+    try:
+        attempt = services.attempt_for(current_user, attempt_id)
+    except AttemptNotFound:
+        abort(404)
+    kind = KINDS.get(attempt.exercise_id)
+    if kind is None:
+        abort(404)
+    return attempt, kind
+
+
+def _page(
+    attempt: ExerciseAttempt, kind: Kind, draft: dict[str, Any], errors: dict[str, str]
+) -> str:
+    """The work page with what the learner typed and any field errors."""
+    lib = library()
+    return render_template(
+        "exercises/work.html",
+        attempt=attempt,
+        exercise=lib.exercises[attempt.exercise_id],
+        kind=kind,
+        task=attempt.task,
+        draft=draft,
+        errors={k: sentence(kind.messages, v, {}) for k, v in errors.items()},
+        scenario=sandbox_data().scenarios.get(attempt.brand),
+        lang=lang(),
+        lib=lib,
+        form=ConfirmForm(),
+    )
+
+
+@bp.route("/exercises/attempts/<int:attempt_id>")
+@access("owner")
+def work(attempt_id: int) -> str | Response:
+    """The task and the answer form (a submitted attempt shows its result instead)."""
+    attempt, kind = _attempt(attempt_id)
+    if attempt.status != "open":
+        return redirect(url_for("exercises.result", attempt_id=attempt.id), code=303)
+    return _page(attempt, kind, dict(attempt.draft or {}), {})
+
+
+@bp.route("/exercises/attempts/<int:attempt_id>", methods=["POST"])
+@access("owner")
+def save(attempt_id: int) -> str | Response | tuple[str, int]:
+    """Save what was typed, or submit it: scored once, then the result page."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    attempt, kind = _attempt(attempt_id)
+    if attempt.status != "open":
+        return redirect(url_for("exercises.result", attempt_id=attempt.id), code=303)
+    errors: dict[str, str] = {}
+    if kind.step is not None:  # a desk: the steps built the submission
+        submission = dict(attempt.draft or {})
+    else:
+        submission, errors = kind.parse(request.form, attempt.task)
+    submitting = request.form.get("action") == "submit"
+    try:
+        if not submitting or errors:
+            services.save_draft(current_user, attempt.id, submission)
+            if errors:
+                flash(str(ENGINE["missing-fields"]), "error")
+                return _page(attempt, kind, submission, errors), 422
+            flash(_("Your answers are saved. Submit when you are ready."), "success")
+            return redirect(url_for("exercises.work", attempt_id=attempt.id), code=303)
+        services.submit_attempt(
+            current_user, library(), attempt.id, str(request.form.get("token", "")), submission
+        )
+    except AlreadySubmitted:
+        pass
+    except AttemptNotFound:
+        abort(404)
+    return redirect(url_for("exercises.result", attempt_id=attempt.id), code=303)
+
+
+@bp.route("/exercises/attempts/<int:attempt_id>/step", methods=["POST"])
+@access("owner")
+def step(attempt_id: int) -> str | Response | tuple[str, int]:
+    """One step of a desk task (a decision, a concept), stamped on the task's own clock."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    attempt, kind = _attempt(attempt_id)
+    if kind.step is None:
+        abort(404)
+    if attempt.status != "open":
+        return redirect(url_for("exercises.result", attempt_id=attempt.id), code=303)
+    draft, error = kind.step(attempt.task, dict(attempt.draft or {}), request.form)
+    if error:
+        flash(str(sentence(kind.messages, error, {})), "error")
+        return _page(attempt, kind, dict(attempt.draft or {}), {"step": error}), 422
+    try:
+        services.save_draft(current_user, attempt.id, draft)
+    except AlreadySubmitted:
+        return redirect(url_for("exercises.result", attempt_id=attempt.id), code=303)
+    return redirect(url_for("exercises.work", attempt_id=attempt.id) + "#desk", code=303)
+
+
+@bp.route("/exercises/attempts/<int:attempt_id>/result")
+@access("owner")
+def result(attempt_id: int) -> str | Response:
+    """Every criterion with its reasons and lesson, the key beside the answer, the evidence."""
+    attempt, kind = _attempt(attempt_id)
+    if attempt.status != "submitted" or not attempt.result:
+        return redirect(url_for("exercises.work", attempt_id=attempt.id), code=303)
+    lib = library()
+    exercise = lib.exercises[attempt.exercise_id]
+    scorer = exercise_data().scorers.get(attempt.exercise_id)
+    key = scorer.key(services.variant_of(attempt), attempt.task) if scorer else {}
+    return render_template(
+        "exercises/result.html",
+        attempt=attempt,
+        exercise=exercise,
+        kind=kind,
+        outcome=attempt.result,
+        lessons={c.id: c.lesson for c in exercise.criteria},
+        key=key,
+        task=attempt.task,
+        draft=attempt.draft or {},
+        say=lambda reason: sentence(kind.messages, reason.get("code", ""), reason.get("values")),
+        scenario=sandbox_data().scenarios.get(attempt.brand),
+        lang=lang(),
+        lib=lib,
+        form=ConfirmForm(),
+    )
