@@ -90,4 +90,5 @@ def read_exercise(reader: _Reader, e: Mapping[str, Any], file: str) -> Exercise:
         read_conditions(reader, e, file),
         read_criteria(reader, e, file),
         line_of(e),
+        reader.text(e.get("summary"), file, line_of(e), "summary", required=False),
     )

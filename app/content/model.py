@@ -82,6 +82,7 @@ class Exercise:
     conditions: tuple[Condition, ...] = ()
     criteria: tuple[CriterionRef, ...] = ()
     line: int = 0
+    summary: Text = field(default_factory=dict)
 
     @property
     def hard_conditions(self) -> tuple[str, ...]:

@@ -173,6 +173,10 @@ class Scorer:
         """Score a submission (plain data, as the form parser gives it)."""
         raise NotImplementedError
 
+    def example(self, variant: Variant, task: Mapping[str, Any]) -> dict[str, Any]:
+        """A strong submission built from the key (for the demo, the bench and the tests)."""
+        raise NotImplementedError
+
 
 @dataclass(frozen=True)
 class Context:
