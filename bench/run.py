@@ -197,6 +197,11 @@ def measure(
             f"sandbox: advancing an account with 100 scheduled posts by 30 simulated days took "
             f"{targets['advance_ms']:.0f} ms of CPU in process (target <= 200 ms)"
         )
+        for exercise_id, ms in targets["scoring_ms"].items():
+            print(
+                f"exercises: scoring one whole {exercise_id} attempt (its example answer, hard "
+                f"condition) took {ms:.1f} ms of CPU in process (median; target <= 50 ms)"
+            )
     finally:
         server.terminate()
         server.wait(10)

@@ -46,6 +46,10 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         big_account, advance_ms = make_sandbox(app, long_, 100)
         make_portfolio(app, long_, big_account)
         big_post = first_published(big_account)
+        from exercises import make_attempts
+
+        make_attempts(app, short)
+        result_attempt, scoring_ms = make_attempts(app, long_)
     pages = [
         ("lesson page (signed in)", "/lessons/plt-1", "long", 0.25),
         ("gap report (5,000 answers)", "/skills", "long", 0.15),
@@ -57,6 +61,8 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         # No target in the issue: the why panel must stay within 10% of its ratio before.
         ("sandbox post (why panel)", f"/sandbox/{big_account}/posts/{big_post}", "long", None),
         ("public portfolio (anonymous)", "/p/bench-portfolio", "", 0.50),
+        ("exercises page", "/exercises", "long", 0.20),
+        ("exercise result page", f"/exercises/attempts/{result_attempt}/result", "long", 0.20),
     ]
 
     def short_path(path: str) -> str:
@@ -66,6 +72,8 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
                 path = path.replace(
                     f"/posts/{big_post}", f"/posts/{first_published(small_account)}"
                 )
+        if "/exercises/attempts/" in path:  # the short learner's attempts come first
+            return path.replace(f"/{result_attempt}/", f"/{result_attempt - len(scoring_ms)}/")
         return path.replace(f"/sandbox/{big_account}/", f"/sandbox/{small_account}/")
 
     queries = [
@@ -77,6 +85,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         "pages": pages,
         "queries": queries,
         "advance_ms": advance_ms,
+        "scoring_ms": scoring_ms,
     }
 
 
