@@ -90,6 +90,10 @@ def demo_command() -> None:
 
     if demo_user is not None and seed_sandbox(demo_user):
         click.echo("Demo sandbox created: the café account, two weeks in, with results.")
+    from app.exercises.demo import seed_exercise
+
+    if demo_user is not None and seed_exercise(demo_user, library()):
+        click.echo("Demo exercise scored: one message, four platforms.")
     from app.portfolio.demo import seed_portfolio
 
     if demo_user is not None and seed_portfolio(demo_user):
