@@ -22,6 +22,7 @@ LIMITS = {
     "media_description": 500,
     "alt_text": 500,
     "cta": 200,
+    "hook": 100,
     "comment": 500,
 }
 
@@ -78,6 +79,7 @@ def read_version(
         "goal": get("goal", 12),
         "pillar": get("pillar", 60),
         "cta": get("cta", 200),
+        "hook": get("hook", 100) if platform == "tiktok" else "",
         "trend": get("trend", 60),
     }
     raw_count = get("media_count", 4) or "0"

@@ -114,5 +114,11 @@ def rule_text(v: Any) -> str:
         ),
         "alt_text": _("Add alt text so people using screen readers know what the image shows."),
         "cta_for_goal": _("This goal needs the reader to act: add a call to action."),
+        "hook_words": _(
+            "The on-screen hook has %(actual)d words; keep it to %(limit)d or fewer so it "
+            "can be read in the first seconds.",
+            actual=v.actual,
+            limit=v.limit,
+        ),
     }
     return str(messages.get(v.check, v.rule))

@@ -85,6 +85,8 @@ class SandboxPost(db.Model):  # type: ignore[name-defined]
     goal: Mapped[str] = mapped_column(String(12))
     pillar: Mapped[str] = mapped_column(String(60), default="")
     cta: Mapped[str] = mapped_column(String(200), default="")
+    # The words shown on screen in a TikTok video's first seconds (the on-screen hook).
+    hook: Mapped[str] = mapped_column(String(100), default="", server_default="")
     trend: Mapped[str] = mapped_column(String(60), default="")
     scheduled_at: Mapped[datetime | None] = mapped_column(DateTime(), index=True)
     status: Mapped[str] = mapped_column(String(12), default="draft")

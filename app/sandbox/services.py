@@ -142,6 +142,7 @@ def draft_of(post: SandboxPost) -> Draft:
         post.alt_text,
         post.goal,
         post.cta,
+        post.hook,
     )
 
 
@@ -165,6 +166,7 @@ FIELDS = (
     "pillar",
     "cta",
     "trend",
+    "hook",
 )
 
 

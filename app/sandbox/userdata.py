@@ -150,6 +150,7 @@ for name, limit in {
     "media_description": 500,
     "alt_text": 500,
     "cta": 200,
+    "hook": 100,
     "review_comment": 500,
 }.items():
     table = "sandbox_idea" if name in ("title", "campaign") else "sandbox_post"

@@ -174,6 +174,7 @@ def rule_names() -> dict[str, str]:
         "title_max": _("title too long"),
         "alt_text": _("no alt text"),
         "cta_for_goal": _("no call to action"),
+        "hook_words": _("on-screen hook too long"),
     }
 
 

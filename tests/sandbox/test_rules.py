@@ -86,6 +86,8 @@ def breaking(rule: dict) -> Draft:
         return Draft(**{**base, "alt_text": ""})
     if check == "cta_for_goal":
         return Draft(**{**base, "goal": rule["goals"][0], "cta": ""})
+    if check == "hook_words":
+        return Draft(**{**base, "hook": " ".join(["كلمة"] * (n + 1))})
     raise AssertionError(check)
 
 
@@ -121,6 +123,19 @@ def test_goal_rule_asks_for_a_call_to_action():
     ]
     ok = Draft(text="Menu", media_count=1, alt_text="menu", goal="traffic", cta="See the menu")
     assert check_draft("facebook", "feed", ok, FACTS, TODAY) == []
+
+
+def test_tiktok_hook_of_ten_words_passes_and_eleven_is_warned():
+    """The on-screen hook rule counts words: 10 pass, 11 are warned with the figures."""
+    base = {"text": "Hi", "media_count": 1, "aspect": "9:16", "alt_text": "a cup"}
+    ten = Draft(**{**base, "hook": "١ 2 three أربعة 5 6 7 8 9 10"})
+    assert [v.rule for v in check_draft("tiktok", "video", ten, FACTS, TODAY)] == []
+    eleven = Draft(**{**base, "hook": ten.hook + " أخيرة"})
+    found = [
+        (v.rule, v.severity, v.actual, v.limit)
+        for v in check_draft("tiktok", "video", eleven, FACTS, TODAY)
+    ]
+    assert found == [("tt-hook", "warning", 11, 10)]
 
 
 def test_each_platform_has_errors_and_warnings():

@@ -37,7 +37,7 @@ BUILDER = ["headline", "bio", "slug", "lang", "status", "theme", "platforms", "i
 ITEM = ["title", "body", "detail", "url", "alt", "hidden", "rate_kind", "amount", "currency"]
 CASE = ["title", "context", "goal", "actions", "results", "period", "lesson", "tools"]
 VERSION = ["format", "text", "goal", "pillar", "cta", "hashtags", "trend", "aspect"]
-VERSION += ["media_count", "media_description", "alt_text"]
+VERSION += ["media_count", "media_description", "alt_text", "hook"]
 COMPOSE = ["title", "campaign", "link", "action"]
 COMPOSE += [f"p-{p}-{f}" for p in ("x", "instagram", "tiktok") for f in [*VERSION, "include"]]
 

@@ -36,6 +36,7 @@ class Draft:
     alt_text: str = ""
     goal: str = ""
     cta: str = ""
+    hook: str = ""
 
     def final_text(self) -> str:
         """The text as it would be published: body, then the link, then the hashtags."""
@@ -128,6 +129,9 @@ def measure(
         return (len(first_line), limit) if len(first_line) > limit else None
     if check == "alt_text":
         return (0, 1) if draft.media_count and not draft.alt_text.strip() else None
+    if check == "hook_words":  # counted as a reader would: words split on spaces
+        actual, limit = len(draft.hook.split()), limit_of(rule, facts)
+        return (actual, limit) if actual > limit else None
     if check == "cta_for_goal":
         return (0, 1) if draft.goal in rule["goals"] and not draft.cta.strip() else None
     raise ValueError(f"unknown check {check!r} in rules.yaml")
