@@ -29,6 +29,9 @@ class Kind:
     # A stepwise task (a desk): (task, draft, form) -> (new draft, error code or None) for one
     # step posted on its own; the submission is the draft the steps built.
     step: Callable[..., tuple[dict[str, Any], str | None]] | None = None
+    # Keys of the draft (at any depth) whose values are the learner's free text: the XSS
+    # harness fills them with hostile input and checks every page that shows them.
+    text_keys: tuple[str, ...] = ()
 
 
 KINDS: dict[str, Kind] = {}

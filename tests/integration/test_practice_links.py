@@ -20,33 +20,45 @@ def report_and_lesson(application, users, lesson_id: str) -> tuple[str, str]:
     )
 
 
-def test_without_scorers_exercises_are_named_as_coming_soon(app, users):
-    """No exercise has a scorer yet: pages name them as coming soon, with no link."""
-    report, lesson = report_and_lesson(app, users, "plt-1")
-    for page in (report, lesson):
-        assert "(coming soon)" in page
-        assert "opens with the practice sandbox" not in page
-        assert "/exercises/" not in page
-    flat = " ".join(lesson.split())
-    assert 'Exercise: Competitor and platform audit <span class="meta">(coming soon)</span>' in flat
+def flat(page: str) -> str:
+    """The page with runs of white space folded."""
+    return " ".join(page.split())
 
 
-def test_a_registered_scorer_with_a_start_page_becomes_a_link(app, database_url, mailbox, users):
-    """Once sbx-01 has a scorer and a start page, the lesson links to it instead."""
-    application = create_app(app_config(database_url, mailbox))
-    application.add_url_rule(
-        "/exercises/<exercise_id>", "exercises.start", lambda exercise_id: exercise_id
+def test_a_lesson_whose_own_exercise_is_not_ready_links_one_for_its_skills(app, users):
+    """plt-1's own sbx-01 has no scorer: the rule offers sbx-02 (platform fluency, primary)."""
+    _report, lesson = report_and_lesson(app, users, "plt-1")
+    assert 'Exercise: <a href="/exercises/sbx-02">One message, four platforms</a>' in flat(lesson)
+    assert "/exercises/sbx-01" not in lesson
+
+
+def test_a_lesson_with_no_takeable_exercise_for_its_skills_says_coming_soon(app, users):
+    """ads-1 (paid social, strategy): strategy is practised by sbx-05, so it links there;
+    anl-1 (analytics only) has nothing takeable yet and names sbx-11 as coming soon."""
+    _report, ads = report_and_lesson(app, users, "ads-1")
+    assert '<a href="/exercises/sbx-05">' in ads
+    _report, analytics = report_and_lesson(app, users, "anl-1")
+    assert 'Exercise: Monthly performance report <span class="meta">(coming soon)</span>' in flat(
+        analytics
     )
-    SCORERS["sbx-01"] = object
-    try:
-        _report, lesson = report_and_lesson(application, users, "plt-1")
-    finally:
-        del SCORERS["sbx-01"]
-    assert '<a href="/exercises/sbx-01">Competitor and platform audit</a>' in lesson  # in English
-    # A scorer without its start page is not offered as a link.
+    assert "/exercises/" not in analytics.split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def test_the_gap_report_links_the_takeable_exercise_for_each_top_gap(app, users):
+    """A new learner's junior-coordinator gaps: copywriting leads to sbx-02."""
+    report, _lesson = report_and_lesson(app, users, "plt-1")
+    assert '<a href="/exercises/sbx-02">One message, four platforms</a>' in report
+
+
+def test_a_registered_scorer_without_a_start_page_is_not_a_link(app, database_url, mailbox, users):
+    """sbx-01 with a scorer becomes the lesson's own link; without the start page, no link."""
     SCORERS["sbx-01"] = object
     try:
         _report, lesson = report_and_lesson(app, users, "plt-1")
+        assert '<a href="/exercises/sbx-01">Competitor and platform audit</a>' in lesson
+        application = create_app(app_config(database_url, mailbox))
+        application.view_functions.pop("exercises.start")
+        _report, lesson = report_and_lesson(application, users, "plt-1")
     finally:
         del SCORERS["sbx-01"]
     assert "/exercises/sbx-01" not in lesson and "(coming soon)" in lesson
