@@ -42,10 +42,20 @@ MONTHS = {
     ),
     "en": tuple(
         (name, name[:3])
-        for name in (
-            "January February March April May June July August September October November"
-            " December"
-        ).split()
+        for name in [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
     ),
 }
 
@@ -72,7 +82,9 @@ def date_forms(iso: str, extra: list[str]) -> list[str]:
 def date_found(text: str, card: Mapping[str, Any]) -> bool:
     """Whether the text names the card's date in one of the accepted spellings."""
     date_ = card["date"]
-    return contains_any(text, date_forms(date_["iso"], list(date_.get("accepted") or []))) is not None
+    return (
+        contains_any(text, date_forms(date_["iso"], list(date_.get("accepted") or []))) is not None
+    )
 
 
 def _plain(number: str) -> float | None:
@@ -165,8 +177,9 @@ def check_card(card: Any, cta: CtaLexicon, problems: Problems, file: str) -> boo
     return True
 
 
-def _check_tables(raw: Mapping[str, Any], scenarios: Mapping[str, Any], problems: Problems,
-                  file: str) -> None:
+def _check_tables(
+    raw: Mapping[str, Any], scenarios: Mapping[str, Any], problems: Problems, file: str
+) -> None:
     """Bands, recommended formats, templates and the fifth version's platform."""
     bands, rec = raw.get("bands") or {}, raw.get("recommended") or {}
     for slot in SLOTS:

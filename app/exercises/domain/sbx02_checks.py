@@ -15,8 +15,12 @@ from app.sandbox.domain.platforms import FORMATS
 from app.sandbox.domain.rules import Draft, check_draft, hashtags_in, x_length
 
 # Only the rules about the text apply: this is a document, with no media to count.
-TEXT_CHECKS = {"text_max": "length", "hashtags_max": "hashtags", "fold": "fold",
-               "link_in_text": "link"}
+TEXT_CHECKS = {
+    "text_max": "length",
+    "hashtags_max": "hashtags",
+    "fold": "fold",
+    "link_in_text": "link",
+}
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 WARNING_SHARE = 0.75  # a version that only draws warnings keeps three quarters of its share
 
@@ -69,8 +73,9 @@ def rule_check(
     if version.platform == "x" and fmt == "thread":
         # A thread is checked post by post: parts are separated by a blank line.
         chunks = [c for c in re.split(r"\n\s*\n", version.caption) if c.strip()]
-        parts = [Draft(text=c, hashtags=version.hashtags if i == 0 else "")
-                 for i, c in enumerate(chunks)] or parts
+        parts = [
+            Draft(text=c, hashtags=version.hashtags if i == 0 else "") for i, c in enumerate(chunks)
+        ] or parts
     reasons: list[Reason] = []
     seen: set[str] = set()
     for part in parts:
@@ -80,8 +85,12 @@ def rule_check(
             seen.add(broken.rule)
             error = broken.severity == "error"
             code = f"rules-{TEXT_CHECKS[broken.check]}" + ("" if error else "-soft")
-            values = {"platform": version.platform, "rule": broken.rule,
-                      "actual": broken.actual, "limit": broken.limit}
+            values = {
+                "platform": version.platform,
+                "rule": broken.rule,
+                "actual": broken.actual,
+                "limit": broken.limit,
+            }
             reasons.append(Reason(code, values, ok=False))
     if any(not r.code.endswith("-soft") for r in reasons):
         return 0.0, reasons
@@ -111,14 +120,27 @@ def fact_check(version: Version, card: Mapping[str, Any]) -> tuple[int, list[Rea
     lang, text = version.lang, version.text
     missing = []
     if not price_found(text, card):
-        missing.append(Reason("price-missing", {"platform": platform,
-                                                "price": card["price"]["text"][lang]}, ok=False))
+        missing.append(
+            Reason(
+                "price-missing",
+                {"platform": platform, "price": card["price"]["text"][lang]},
+                ok=False,
+            )
+        )
     if not date_found(text, card):
-        missing.append(Reason("date-missing", {"platform": platform,
-                                               "date": card["date"]["text"][lang]}, ok=False))
+        missing.append(
+            Reason(
+                "date-missing", {"platform": platform, "date": card["date"]["text"][lang]}, ok=False
+            )
+        )
     if not offer_found(text, card):
-        missing.append(Reason("offer-missing", {"platform": platform,
-                                                "offer": card[lang]["offer_short"]}, ok=False))
+        missing.append(
+            Reason(
+                "offer-missing",
+                {"platform": platform, "offer": card[lang]["offer_short"]},
+                ok=False,
+            )
+        )
     if not missing:
         return 3, [Reason("facts-all", {"platform": platform})]
     return 3 - len(missing), missing

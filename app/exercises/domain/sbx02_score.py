@@ -76,28 +76,48 @@ class Sbx02Scorer(Scorer):
             high = int(facts[high["fact"]]) if isinstance(high, Mapping) else int(high)
             limit, count = text_limit(slot, facts, on)
             rec = recommended(raw, slot, str(card["goal"]))
-            platforms.append({
-                "id": slot, "formats": list(FORMATS[slot]), "limit": limit, "count": count,
-                "band": {"low": int(band["low"]), "high": high, "source": str(band["source"]),
-                         "as_of": str(band["as_of"])},
-                "recommended": rec["format"], "why": dict(rec["why"]),
-            })
+            platforms.append(
+                {
+                    "id": slot,
+                    "formats": list(FORMATS[slot]),
+                    "limit": limit,
+                    "count": count,
+                    "band": {
+                        "low": int(band["low"]),
+                        "high": high,
+                        "source": str(band["source"]),
+                        "as_of": str(band["as_of"]),
+                    },
+                    "recommended": rec["format"],
+                    "why": dict(rec["why"]),
+                }
+            )
         other = raw.get("other_platform", {}).get(variant.brand, {})
         return {
-            "brand": variant.brand, "name": dict(scenario.get("name") or {}),
-            "handle": str(scenario.get("handle") or ""), "language": lang,
-            "goal": str(card["goal"]), "rules_on": on, "hook_words": HOOK_WORDS,
+            "brand": variant.brand,
+            "name": dict(scenario.get("name") or {}),
+            "handle": str(scenario.get("handle") or ""),
+            "language": lang,
+            "goal": str(card["goal"]),
+            "rules_on": on,
+            "hook_words": HOOK_WORDS,
             "card": {
                 "id": card["id"],
                 "product": {k: card[k]["product"] for k in ("ar", "en")},
                 "offer": {k: card[k]["offer"] for k in ("ar", "en")},
-                "price": dict(card["price"]), "date": {k: card["date"][k] for k in ("iso", "text")},
+                "price": dict(card["price"]),
+                "date": {k: card["date"][k] for k in ("iso", "text")},
                 "link": dict(card["link"]),
             },
             "voice": {k: voice.get(k) for k in ("adjectives", "do", "dont", "register")},
             "platforms": platforms,
-            "other": {"language": OTHER.get(lang, "en"), "platform": other.get("platform", "x"),
-                      "why": dict(other.get("why") or {})} if variant.hard else None,
+            "other": {
+                "language": OTHER.get(lang, "en"),
+                "platform": other.get("platform", "x"),
+                "why": dict(other.get("why") or {}),
+            }
+            if variant.hard
+            else None,
         }
 
     def _card(self, task: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -110,33 +130,59 @@ class Sbx02Scorer(Scorer):
         """The model version of one platform in one language, built from its template."""
         card, half = self._card(task), self._card(task)[lang]
         plat = next(p for p in task["platforms"] if p["id"] == slot)
-        fields = {k: half[k] for k in ("product", "offer", "offer_short", "benefit", "context", "hook")}
+        fields = {
+            k: half[k] for k in ("product", "offer", "offer_short", "benefit", "context", "hook")
+        }
         caption = self.data.raw["templates"][lang][slot].format(
-            **fields, price=card["price"]["text"][lang], date=card["date"]["text"][lang],
-            url=card["link"]["url"], cta=half["cta"][SLOTS.index(slot)],
+            **fields,
+            price=card["price"]["text"][lang],
+            date=card["date"]["text"][lang],
+            url=card["link"]["url"],
+            cta=half["cta"][SLOTS.index(slot)],
         )
         low, high = plat["band"]["low"], plat["band"]["high"]
         count = min(high, max(low, (low + high) // 2))
-        return {"caption": caption, "format": plat["recommended"],
-                "hashtags": " ".join(half["tags"][:count]),
-                "hook": half["hook"] if slot == "tiktok" else ""}
+        return {
+            "caption": caption,
+            "format": plat["recommended"],
+            "hashtags": " ".join(half["tags"][:count]),
+            "hook": half["hook"] if slot == "tiktok" else "",
+        }
 
     def key(self, variant: Variant, task: Mapping[str, Any]) -> dict[str, Any]:
         """The model version per platform with why its format, CTA kinds and band fit."""
         lex, goal = self.data.cta, task["goal"]
-        versions = [{"slot": p["id"], "platform": p["id"], **self.model(task, p["id"],
-                     task["language"]), "why": p["why"], "band": p["band"], "limit": p["limit"]}
-                    for p in task["platforms"]]
+        versions = [
+            {
+                "slot": p["id"],
+                "platform": p["id"],
+                **self.model(task, p["id"], task["language"]),
+                "why": p["why"],
+                "band": p["band"],
+                "limit": p["limit"],
+            }
+            for p in task["platforms"]
+        ]
         other = task.get("other")
         if other:
             plat = next(p for p in task["platforms"] if p["id"] == other["platform"])
-            versions.append({"slot": "other", "platform": plat["id"],
-                             **self.model(task, plat["id"], other["language"]),
-                             "why": other["why"], "band": plat["band"], "limit": plat["limit"]})
+            versions.append(
+                {
+                    "slot": "other",
+                    "platform": plat["id"],
+                    **self.model(task, plat["id"], other["language"]),
+                    "why": other["why"],
+                    "band": plat["band"],
+                    "limit": plat["limit"],
+                }
+            )
         return {
-            "goal": goal, "versions": versions,
+            "goal": goal,
+            "versions": versions,
             "cta_kinds": [dict(lex.labels.get(k, {})) for k in lex.goals.get(goal, ())],
-            "max_overlap": MAX_OVERLAP, "max_emoji_run": MAX_EMOJI_RUN, "hook_words": HOOK_WORDS,
+            "max_overlap": MAX_OVERLAP,
+            "max_emoji_run": MAX_EMOJI_RUN,
+            "hook_words": HOOK_WORDS,
         }
 
     def example(self, variant: Variant, task: Mapping[str, Any]) -> dict[str, Any]:
@@ -154,13 +200,31 @@ class Sbx02Scorer(Scorer):
     def versions(self, task: Mapping[str, Any], sub: Mapping[str, Any]) -> list[Version]:
         """The submitted versions: the four platforms, then the fifth when the task asks."""
         get = lambda name: str(sub.get(name) or "")[:20000]  # noqa: E731
-        out = [Version(s, s, task["language"], get(f"{s}-caption"), get(f"{s}-format"),
-                       get(f"{s}-hashtags"), get(f"{s}-hook")) for s in SLOTS]
+        out = [
+            Version(
+                s,
+                s,
+                task["language"],
+                get(f"{s}-caption"),
+                get(f"{s}-format"),
+                get(f"{s}-hashtags"),
+                get(f"{s}-hook"),
+            )
+            for s in SLOTS
+        ]
         if task.get("other"):
             platform = get("other-platform")
-            out.append(Version("other", platform if platform in SLOTS else "",
-                               task["other"]["language"], get("other-caption"),
-                               get("other-format"), get("other-hashtags"), get("other-hook")))
+            out.append(
+                Version(
+                    "other",
+                    platform if platform in SLOTS else "",
+                    task["other"]["language"],
+                    get("other-caption"),
+                    get("other-format"),
+                    get("other-hashtags"),
+                    get("other-hook"),
+                )
+            )
         return out
 
     def score(
@@ -186,15 +250,19 @@ class Sbx02Scorer(Scorer):
             cta_hits += ok
             ctas.append(reason)
         given = given_words(card, self.data.cta)
-        return finish(self.exercise, variant, [
-            CriterionScore("platform-rules", 25 * rule_pts / n, 25, tuple(rules)),
-            CriterionScore("facts-kept", 20 * fact_hits / (3 * n), 20, tuple(facts_kept)),
-            CriterionScore("call-to-action", 15 * cta_hits / n, 15, tuple(ctas)),
-            self._formats(main, plats),
-            self._bands(main, plats),
-            self._adapted(main, given),
-            self._register(every, given),
-        ])
+        return finish(
+            self.exercise,
+            variant,
+            [
+                CriterionScore("platform-rules", 25 * rule_pts / n, 25, tuple(rules)),
+                CriterionScore("facts-kept", 20 * fact_hits / (3 * n), 20, tuple(facts_kept)),
+                CriterionScore("call-to-action", 15 * cta_hits / n, 15, tuple(ctas)),
+                self._formats(main, plats),
+                self._bands(main, plats),
+                self._adapted(main, given),
+                self._register(every, given),
+            ],
+        )
 
     def _formats(self, main: list[Version], plats: Mapping[str, Any]) -> CriterionScore:
         """Full for the recommended format, half for another allowed one."""
@@ -219,16 +287,21 @@ class Sbx02Scorer(Scorer):
             band, count = plats[v.platform]["band"], v.hashtag_count()
             ok = v.present and band["low"] <= count <= band["high"]
             hits += ok
-            values = {"platform": v.platform, "count": count, "low": band["low"],
-                      "high": band["high"]}
+            values = {
+                "platform": v.platform,
+                "count": count,
+                "low": band["low"],
+                "high": band["high"],
+            }
             why.append(Reason("band-in" if ok else "band-out", values, ok=ok))
         return CriterionScore("hashtag-band", 10 * hits / len(main), 10, tuple(why))
 
     def _adapted(self, main: list[Version], given: set[str]) -> CriterionScore:
         """Every pair below 0.5 word 3-gram overlap; a pasted or empty version fails its pairs."""
         pasted = {v.slot for v in main if own_words(v.caption, given) < MIN_OWN}
-        why = [Reason("pasted", {"platform": v.platform}, ok=False) for v in main
-               if v.slot in pasted]
+        why = [
+            Reason("pasted", {"platform": v.platform}, ok=False) for v in main if v.slot in pasted
+        ]
         good, worst = 0, (-1.0, main[0], main[1])
         for a, b in combinations(main, 2):
             value = overlap(a.caption, b.caption)
@@ -236,10 +309,19 @@ class Sbx02Scorer(Scorer):
             worst = max(worst, (value, a, b), key=lambda t: t[0])
         pairs = len(main) * (len(main) - 1) // 2
         value, a, b = worst
-        why.insert(0, Reason("adapted", {"good": good, "pairs": pairs,
-                                         "platforms": [a.platform, b.platform],
-                                         "overlap": round(100 * max(value, 0.0))},
-                             ok=good == pairs))
+        why.insert(
+            0,
+            Reason(
+                "adapted",
+                {
+                    "good": good,
+                    "pairs": pairs,
+                    "platforms": [a.platform, b.platform],
+                    "overlap": round(100 * max(value, 0.0)),
+                },
+                ok=good == pairs,
+            ),
+        )
         return CriterionScore("really-adapted", 10 * good / pairs, 10, tuple(why))
 
     def _register(self, every: list[Version], given: set[str]) -> CriterionScore:
@@ -251,8 +333,10 @@ class Sbx02Scorer(Scorer):
             run = longest_emoji_run(v.caption)
             ok = v.present and run <= MAX_EMOJI_RUN and own_words(v.caption, given) >= MIN_OWN
             li_ok += ok
-            why.append(Reason("emoji-ok" if ok else "emoji-run",
-                              {"platform": v.platform, "run": run, "limit": MAX_EMOJI_RUN}, ok))
+            code = "emoji-ok" if ok else ("emoji-run" if run > MAX_EMOJI_RUN else "li-pasted")
+            why.append(
+                Reason(code, {"platform": v.platform, "run": run, "limit": MAX_EMOJI_RUN}, ok)
+            )
         for v in tt:
             count = word_count(v.hook)
             ok = 0 < count <= HOOK_WORDS and own_words(v.hook, given) >= 2
@@ -260,7 +344,8 @@ class Sbx02Scorer(Scorer):
             code = "hook-ok" if ok else ("hook-empty" if not count else "hook-long")
             if not ok and 0 < count <= HOOK_WORDS:
                 code = "hook-pasted"
-            why.append(Reason(code, {"platform": v.platform, "count": count,
-                                     "limit": HOOK_WORDS}, ok))
+            why.append(
+                Reason(code, {"platform": v.platform, "count": count, "limit": HOOK_WORDS}, ok)
+            )
         pts = 5 * li_ok / max(len(li), 1) + 5 * tt_ok / max(len(tt), 1)
         return CriterionScore("register", pts, 10, tuple(why))
