@@ -275,7 +275,7 @@ def test_the_form_parser_names_missing_fields_and_keeps_what_was_typed():
     assert submission["instagram-caption"] == example["instagram-caption"]
     _, task, example = setup()
     submission, errors = parse_sbx02(example, task)
-    assert errors == {} and submission == {k: v for k, v in example.items()}
+    assert errors == {} and submission == dict(example)
 
 
 def test_the_example_is_fast():

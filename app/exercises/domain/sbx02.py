@@ -160,8 +160,10 @@ def check_card(card: Any, cta: CtaLexicon, problems: Problems, file: str) -> boo
         if not isinstance(text, Mapping) or not all(text.get(k) for k in LANGS):
             problems.add(file, line_of(card), f"{where}: price, date and link need ar and en text")
             ok = False
-    ok = all([_lang_card(card, lang, problems, file) for lang in LANGS]) and ok
-    if not ok:
+    # Both halves are checked (a list, not a generator) so every problem is reported.
+    halves = [_lang_card(card, lang, problems, file) for lang in LANGS]
+    ok = all(halves) and ok
+    if not ok or not isinstance(price, Mapping) or not isinstance(date_, Mapping):
         return False
     for lang in LANGS:
         half = card[lang]
