@@ -34,6 +34,17 @@ LIMIT_FACTS = {
 }
 
 
+def ranges(hours: tuple[int, ...]) -> list[str]:
+    """Whole hours as readable spans: (6, 7, 8, 12) → ["06:00–09:00", "12:00–13:00"]."""
+    spans: list[list[int]] = []
+    for h in sorted(hours):
+        if spans and h == spans[-1][1]:
+            spans[-1][1] = h + 1
+        else:
+            spans.append([h, h + 1])
+    return [f"{a:02d}:00–{b % 24:02d}:00" for a, b in spans]
+
+
 class Sbx05Scorer(Scorer):
     """The calendar against the brief: seven criteria, no hard fail (§5.2 names none)."""
 
@@ -97,6 +108,7 @@ class Sbx05Scorer(Scorer):
             "video_formats": list(raw["video_formats"]),
             "min_rows": int(cond["min_rows"]),
             "active_hours": {d: list(h) for d, h in self.data.active_hours.items()},
+            "active_ranges": {d: ranges(h) for d, h in self.data.active_hours.items()},
             "ramadan": {
                 "start": ramadan["start"],
                 "end": ramadan["end"],

@@ -55,11 +55,13 @@ def _count(value: Any, default: int) -> int:
         return default
 
 
-def _check(row: dict[str, Any], task: Mapping[str, Any]) -> dict[str, str]:
-    """Errors for one partly filled row, by field; fixes the row's date and time in place."""
+def _check(row: dict[str, Any], task: Mapping[str, Any], submitting: bool) -> dict[str, str]:
+    """Errors for one partly filled row, by field; fixes the row's date and time in place.
+    A missing date, time or platform is only an error on submit: a draft may be half done."""
     errors: dict[str, str] = {}
     if not row["date"]:
-        errors["date"] = "sbx05.date-missing"
+        if submitting:
+            errors["date"] = "sbx05.date-missing"
     elif (when := clean_date(row["date"])) is None:
         errors["date"] = "sbx05.date-format"
     elif not str(task.get("start", "")) <= when <= str(task.get("end", "")):
@@ -67,13 +69,15 @@ def _check(row: dict[str, Any], task: Mapping[str, Any]) -> dict[str, str]:
     else:
         row["date"] = when
     if not row["time"]:
-        errors["time"] = "sbx05.time-missing"
+        if submitting:
+            errors["time"] = "sbx05.time-missing"
     elif (at := clean_time(row["time"])) is None:
         errors["time"] = "sbx05.time-format"
     else:
         row["time"] = at
     if not row["platform"]:
-        errors["platform"] = "sbx05.platform-missing"
+        if submitting:
+            errors["platform"] = "sbx05.platform-missing"
     elif row["platform"] not in task.get("platforms", ()):
         errors["platform"] = "sbx05.platform-not-allowed"
     pillars = [p.get("id") for p in task.get("pillars", ())]
@@ -90,6 +94,7 @@ def parse_sbx05(
     is kept (normalised dates and times when valid) so a 422 page shows it again."""
     rows: list[dict[str, Any]] = []
     errors: dict[str, str] = {}
+    submitting = str(form.get("action", "")) == "submit"
     for n in range(MAX_ROWS):
         row: dict[str, Any] = {"n": n}
         for key in FIELDS:
@@ -97,7 +102,7 @@ def parse_sbx05(
             row[key] = value if key in ("cta", "caption") else value.strip()
         if not any(str(row[k]).strip() for k in FIELDS):
             continue
-        for key, code in _check(row, task).items():
+        for key, code in _check(row, task, submitting).items():
             errors[f"row-{n}-{key}"] = code
         rows.append(row)
     shown = max(FIRST_ROWS, _count(form.get("shown"), FIRST_ROWS))
