@@ -80,7 +80,7 @@ MESSAGES = {
     "sbx05.active-share": _l("Posts in the audience's active hours: %(hits)s of %(count)s."),
     "sbx05.blocked-share": _l("Posts outside blocked windows: %(hits)s of %(count)s."),
     "sbx05.rewarded-share": _l(
-        "Ramadan posts in the night window after Taraweeh (21:00–02:30): %(hits)s of %(count)s "
+        "Ramadan posts in the night window after Taraweeh: %(hits)s of %(count)s "
         "(half or more earns the full reward)."
     ),
     "sbx05.row-no-when": _l("Post %(row)s has no valid date and time in the window."),
