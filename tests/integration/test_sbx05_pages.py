@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 from support import PASSWORD
+from xss import violations
 
 from app.core.extensions import db
 from app.exercises.models import ExerciseAttempt
@@ -131,3 +132,24 @@ def test_submitting_the_example_shows_every_criterion_and_writes_evidence(app, u
         "platform-fluency",
         "audience-research",
     }
+
+
+def test_the_arabic_result_flags_problem_posts_and_escapes_learner_text(app, users):
+    """A hostile caption stays text; the post at 13:00 in Ramadan is flagged on its card."""
+    client, _ = signed_in(app, users, locale="ar")
+    path = start(client, "ramadan")
+    row = attempt(app, path)
+    with app.app_context():
+        from app.exercises.data import exercise_data
+        from app.exercises.services import variant_of
+
+        example = exercise_data().scorers["sbx-05"].example(variant_of(row), row.task)
+    example["rows"][5]["time"] = "13:00"
+    example["rows"][0]["caption"] = '<img src=x onerror="alert(1)">'
+    data = as_form(example) | {"action": "submit", "token": row.token}
+    result = client.get(client.post(path, data=data).headers["Location"])
+    html = result.get_data(as_text=True)
+    assert result.status_code == 200 and not violations(html)
+    assert "&lt;img src=x" in html
+    assert "التقويم النموذجي" in html or "The model calendar" in html
+    assert "13:00" in html and 'class="sbx05-card has-problems"' in html
