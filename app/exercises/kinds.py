@@ -2,4 +2,7 @@
 
 from __future__ import annotations
 
-from app.exercises import kind_sbx02  # noqa: F401
+from app.exercises import (
+    kind_sbx02,  # noqa: F401
+    kind_sbx05,  # noqa: F401
+)
