@@ -22,6 +22,21 @@ def png() -> bytes:
     return out.getvalue()
 
 
+def exercise_attempts(user: Any, lib: Any) -> dict[str, Any]:
+    """Open attempts on the first scored exercise with a form and on the first desk."""
+    from app.exercises import services
+    from app.exercises.catalog import KINDS
+
+    form = next(k for k in KINDS.values() if k.step is None)
+    desk = next(k for k in KINDS.values() if k.step is not None)
+    found: dict[str, Any] = {"exercise_id": form.exercise}
+    for name, kind in (("exercise_attempt", form), ("desk_attempt", desk)):
+        condition = lib.exercises[kind.exercise].conditions[0].id
+        attempt = services.start_attempt(user, lib, kind.exercise, condition, seed=5)
+        found[name], found[f"{name}_token"] = attempt.id, attempt.token
+    return found
+
+
 def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
     """Objects of `user` for every owner route: URL variable name -> a real value."""
     from app.accounts.models import UserSession
@@ -61,6 +76,7 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
         attempt = quiz.start_attempt(me, "lesson", lesson_id, list(items))
         done = quiz.submit_attempt(me, lib, quiz.start_attempt(me, "lesson", "x", items).token, {})
         card = db.session.scalar(select(ReviewCard).where(ReviewCard.user_id == user.id))
+        attempts = exercise_attempts(me, lib)
         session_id = db.session.scalars(
             select(UserSession.id).where(UserSession.user_id == user.id)
         ).first()
@@ -87,4 +103,5 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
             "skill_id": next(iter(lib.skills)),
             "quiz_items": list(items),
             "admin": admin,
+            **attempts,
         }

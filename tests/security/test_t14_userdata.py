@@ -131,6 +131,26 @@ def seed_sandbox(client):
         )
 
 
+def seed_exercise(client):
+    """Start sbx-02 through its page and submit its example answer: an attempt and evidence."""
+    from exercise_forms import form_for
+
+    from app.exercises import services
+    from app.exercises.data import exercise_data
+    from app.exercises.models import ExerciseAttempt
+
+    start = client.post("/exercises/sbx-02/attempts", data={"condition": "standard"})
+    assert start.status_code == 303
+    work = start.headers["Location"]
+    with client.application.app_context():
+        attempt = db.session.get(ExerciseAttempt, int(work.rstrip("/").rsplit("/", 1)[1]))
+        scorer = exercise_data().scorers["sbx-02"]
+        example = scorer.example(services.variant_of(attempt), attempt.task)
+        form = form_for("sbx-02", example, attempt.task) | {"action": "submit"}
+        form["token"] = attempt.token
+    assert client.post(work, data=form).status_code == 303
+
+
 def test_export_then_delete_covers_everything(app, users, mailbox):
     """Export holds a row of every table; deletion leaves 0 rows and no live session."""
     user = users.create()
@@ -139,6 +159,7 @@ def test_export_then_delete_covers_everything(app, users, mailbox):
     client.post("/forgot", data={"email": user.email})  # an account_token row
     seed_learning(app, client)
     seed_sandbox(client)
+    seed_exercise(client)
     export = client.get("/account/export")
     assert export.headers["Content-Disposition"].startswith("attachment")
     archive = zipfile.ZipFile(io.BytesIO(export.get_data()))

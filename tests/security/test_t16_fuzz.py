@@ -38,6 +38,9 @@ ITEM = ["title", "body", "detail", "url", "alt", "hidden", "rate_kind", "amount"
 CASE = ["title", "context", "goal", "actions", "results", "period", "lesson", "tools"]
 VERSION = ["format", "text", "goal", "pillar", "cta", "hashtags", "trend", "aspect"]
 VERSION += ["media_count", "media_description", "alt_text", "hook"]
+# The exercises' work forms: sbx-02's versions (the world's form attempt) and the desk's step.
+SBX02 = [f"{s}-{f}" for s in ("instagram", "x", "linkedin", "tiktok", "other") for f in ("caption", "format", "hashtags")]
+SBX02 += ["tiktok-hook", "other-hook", "other-platform", "action", "token"]
 COMPOSE = ["title", "campaign", "link", "action"]
 COMPOSE += [f"p-{p}-{f}" for p in ("x", "instagram", "tiktok") for f in [*VERSION, "include"]]
 
@@ -59,6 +62,9 @@ FIELDS: dict[str, list[str]] = {
     "accounts.verify": [],
     "admin.end_user_sessions": [],
     "courses.complete": [],
+    "exercises.begin": ["condition"],
+    "exercises.save": SBX02,
+    "exercises.step": DESK_STEP,
     "main.language": ["lang", "next"],
     "portfolio.builder": [*BUILDER, "notify_email"],
     "portfolio.contact": ["name", "email", "message", "token", "website", "k"],
@@ -103,6 +109,13 @@ FILES = {
 }
 QUIZ_FORMS = {"quizzes.submit", "skills.answer"}
 # Routes whose URL picks the form: every choice is fuzzed (URL variable -> values).
+# URL variables that take another world object than the one of the same name.
+ARG_KEYS = {
+    "exercises.work": {"attempt_id": "exercise_attempt"},
+    "exercises.save": {"attempt_id": "exercise_attempt"},
+    "exercises.step": {"attempt_id": "desk_attempt"},
+    "exercises.result": {"attempt_id": "exercise_attempt"},
+}
 VARIANTS = {"portfolio.new_item": ("kind", ("service", "sample", "testimonial", "tool"))}
 NEW_PASSWORD = "a long unusual passphrase 9"
 # A valid form per endpoint where one exists: half the examples are this form with one or two
@@ -137,6 +150,15 @@ BASE: dict[str, dict[str, str]] = {
     "portfolio.new_case_study": {"title": "حملة", "results": "+20%", "period": "2026-05"},
     "portfolio.edit_case_study": {"title": "حملة", "results": "+20%", "period": "2026-05"},
     "portfolio.save_sections": {"order": "tools", "move": "tools:up"},
+    "exercises.begin": {"condition": "standard"},
+    "exercises.save": {
+        "action": "save",
+        "token": "{exercise_attempt_token}",
+        "instagram-caption": "زورونا اليوم",
+        "instagram-format": "reel",
+        "x-caption": "زورونا",
+        "x-format": "feed",
+    },
     "sandbox.advance": {"amount": "1", "unit": "hours", "clock": "{clock}"},
     "sandbox.compose": {
         "title": "t",
@@ -352,7 +374,8 @@ def signed_in_for(
         urls = [
             url_for(
                 endpoint,
-                **{arg: world[arg] for arg in rule.arguments} | ({name: c} if name else {}),
+                **{arg: world[ARG_KEYS.get(endpoint, {}).get(arg, arg)] for arg in rule.arguments}
+                | ({name: c} if name else {}),
             )
             for c in choices
         ]
