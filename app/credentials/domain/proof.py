@@ -10,7 +10,7 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from pyld import jsonld  # type: ignore[import-untyped]
+from pyld import jsonld
 
 from app.credentials.domain import keys, multibase
 from app.credentials.domain.dates import parse_datetime
@@ -64,7 +64,10 @@ class VerifyResult:
 
 def canonicalize(document: Mapping[str, Any], loader: DocumentLoader | None = None) -> str:
     """RDFC-1.0 (URDNA2015) canonical N-Quads of a JSON-LD document, offline."""
+    # No base IRI: PyLD's default (http://example.org/base/) would turn a stray relative IRI
+    # into a signed triple other verifiers (jsonld.js) drop; with None, every processor drops it.
     options = {
+        "base": None,
         "algorithm": "URDNA2015",
         "format": "application/n-quads",
         "documentLoader": loader or offline_loader,
@@ -135,12 +138,15 @@ def verify(
         return VerifyResult(False, *problem)
     if "@context" in proof and proof["@context"] != signed.get("@context"):
         return VerifyResult(False, INVALID_PROOF, "proof @context differs from the document's")
+    proof_value = proof.get("proofValue")
     try:
-        signature = multibase.decode(proof.get("proofValue", ""))
+        if not isinstance(proof_value, str) or not proof_value.startswith("z"):
+            raise multibase.MultibaseError("must be base58btc multibase ('z…')")
+        signature = multibase.decode(proof_value)
     except multibase.MultibaseError as exc:
         return VerifyResult(False, BAD_SIGNATURE, f"proofValue: {exc}")
-    if not str(proof.get("proofValue", "")).startswith("z") or len(signature) != 64:
-        return VerifyResult(False, BAD_SIGNATURE, "proofValue is not a base58btc 64-byte signature")
+    if len(signature) != 64:
+        return VerifyResult(False, BAD_SIGNATURE, "proofValue is not a 64-byte Ed25519 signature")
     method = proof["verificationMethod"]
     try:
         public = resolve_key(method)
@@ -152,7 +158,7 @@ def verify(
     try:
         data = signing_input(signed, proof, loader).data
     except Exception as exc:  # PyLD raises JsonLdError and friends from deep inside
-        return VerifyResult(False, INVALID_DOCUMENT, f"cannot canonicalise: {exc}")
+        return VerifyResult(False, INVALID_DOCUMENT, f"cannot canonicalise: {root_cause(exc)}")
     try:
         public_key.verify(signature, data)
     except InvalidSignature:
@@ -162,6 +168,15 @@ def verify(
             False, TAMPERED, "signature does not match the document, proof options and key"
         )
     return VerifyResult(True)
+
+
+def root_cause(exc: BaseException) -> str:
+    """The innermost message of a PyLD error chain (its outer messages are generic)."""
+    while True:
+        inner = getattr(exc, "cause", None) or exc.__cause__
+        if not isinstance(inner, BaseException):
+            return str(exc)
+        exc = inner
 
 
 def _options_problem(options: Mapping[str, Any]) -> tuple[str, str] | None:
