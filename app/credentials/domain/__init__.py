@@ -1,0 +1,1 @@
+"""Pure credential logic: no Flask, no database, no network; only the pinned contexts and schema."""
