@@ -1,3 +1,5 @@
 """The exercises wired into the engine (scorer, data, form parser, pages), in catalogue order."""
 
 from __future__ import annotations
+
+from app.exercises import kind_sbx09  # noqa: F401
