@@ -82,6 +82,7 @@ def _card(card: Any, labels: Mapping[str, Any], problems: Problems, file: str) -
     at, cid = line_of(card), card["id"]
 
     def bad(message: str) -> None:
+        """Add a problem on this card's line."""
         problems.add(file, at, f"card {cid!r}: {message}")
 
     start = len(problems.items)
