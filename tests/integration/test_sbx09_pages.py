@@ -117,3 +117,26 @@ def test_driving_the_desk_and_submitting_shows_the_result(desk_app, users, condi
             select(SkillEvidence.skill).where(SkillEvidence.user_id == user.id)
         ).all()
     assert sorted(evidence) == ["cross-platform-content", "decision-judgement", "trend-listening"]
+
+
+def test_hard_desk_hides_the_late_flag_then_shows_it_and_refuses_a_closed_card(desk_app, users):
+    """Hard condition: no late flag before N decisions, shown after; a closed card is a 422."""
+    client, _ = signed_in(desk_app, users)
+    path = start(client, "expiring-cards")
+    task = row(desk_app, path).task
+    after = task["flags_after"]
+    closing = min((c for c in task["cards"] if c["expires"]), key=lambda c: c["ends"])
+    others = [c["id"] for c in task["cards"] if not c["late_flags"] and c["id"] != closing["id"]]
+    assert "appeared after decision" not in client.get(path).get_data(as_text=True)
+    for card in others[:after]:
+        step = {"step": "decision", "card": card, "choice": "no-go", "tags": ["off-brand"]}
+        assert client.post(f"{path}/step", data=step).status_code == 303
+    assert f"appeared after decision {after}" in client.get(path).get_data(as_text=True)
+    for card in others[after:4]:
+        step = {"step": "decision", "card": card, "choice": "no-go", "tags": ["off-brand"]}
+        client.post(f"{path}/step", data=step)
+    assert row(desk_app, path).draft["clock"] >= closing["ends"]
+    late = {"step": "decision", "card": closing["id"], "choice": "go", "tags": ["rising"]}
+    refused = client.post(f"{path}/step", data=late)
+    assert refused.status_code == 422
+    assert "window has closed on the desk clock" in refused.get_data(as_text=True)
