@@ -105,3 +105,45 @@ def test_from_the_gap_report_to_a_scored_exercise_and_changed_evidence(
     expect(results).to_have_count(1)
     expect(results).to_contain_text(str(score))
     assert_valid_html(files, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "condition"),
+    [
+        ("sbx-02", "plus-other-language"),
+        ("sbx-05", "ramadan-three-platforms"),
+        ("sbx-09", "expiring-cards"),
+    ],
+)
+def test_work_and_result_pages_fit_a_phone_in_arabic(
+    app, new_context, live_server, users, artifacts: Path, tmp_path: Path, exercise_id, condition
+):
+    """Each exercise's hard condition: work page and result page at 360 px, axe and vnu clean."""
+    from app.core.extensions import db
+    from app.exercises import services
+    from app.exercises.data import exercise_data
+
+    user = users.create(locale="ar")
+    page = new_context(viewport=PHONE).new_page()
+    sign_in(page, live_server, user)
+    page.goto(f"{live_server}/exercises/{exercise_id}")
+    page.locator(f"#condition-{condition}").check()
+    with page.expect_navigation() as nav:
+        page.locator("main form button[type=submit]").first.click()
+    files = [tmp_path / "work.html", tmp_path / "result.html"]
+    files[0].write_text(nav.value.text(), encoding="utf-8")
+    looked_at(page, "ar", artifacts / f"exercise-phone-{exercise_id}-work.png")
+    attempt_id = int(page.url.rstrip("/").rsplit("/", 1)[1])
+    with app.test_request_context():
+        lib = app.extensions["tawasul_content"].library
+        person = db.session.get(type(user), user.id)
+        attempt = services.attempt_for(person, attempt_id)
+        example = (
+            exercise_data().scorers[exercise_id].example(services.variant_of(attempt), attempt.task)
+        )
+        services.submit_attempt(person, lib, attempt.id, attempt.token, example)
+    response = page.goto(f"{live_server}/exercises/attempts/{attempt_id}/result")
+    assert response is not None and response.ok
+    files[1].write_text(response.text(), encoding="utf-8")
+    looked_at(page, "ar", artifacts / f"exercise-phone-{exercise_id}-result.png")
+    assert_valid_html(files, tmp_path)

@@ -70,6 +70,10 @@ def test_a_refused_step_is_a_422_that_keeps_the_typed_concept(desk_app, users):
         f"{path}/step", data={"step": "decision", "card": first, "tags": "rising"}
     )
     assert refused.status_code == 422 and "Choose go or no-go." in refused.get_data(as_text=True)
+    # The ticked reason comes back ticked on the refused card.
+    assert f'id="tags-{first}-rising" name="tags" value="rising" checked' in refused.get_data(
+        as_text=True
+    )
     ok = client.post(
         f"{path}/step", data={"step": "decision", "card": first, "choice": "go", "tags": ["rising"]}
     )
