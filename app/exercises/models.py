@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import Any
 
@@ -37,3 +38,21 @@ class ExerciseAttempt(db.Model):  # type: ignore[name-defined]
     score: Mapped[float | None] = mapped_column(Float)  # the total that counts (0 on a hard fail)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+def new_attempt(
+    user_id: int, variant: Any, task: dict[str, Any], status: str = "open", draft: Any = None
+) -> ExerciseAttempt:
+    """An attempt row on a variant (engine Variant) with its task; the caller adds it."""
+    return ExerciseAttempt(
+        user_id=user_id,
+        exercise_id=variant.exercise,
+        brand=variant.brand,
+        condition=variant.condition,
+        hard=variant.hard,
+        seed=variant.seed,
+        token=secrets.token_urlsafe(24),
+        status=status,
+        task=task,
+        draft=draft if draft is not None else {},
+    )

@@ -20,7 +20,7 @@ from app.core.extensions import db
 from app.exercises.data import exercise_data
 from app.exercises.domain.engine import Variant, pick_variant
 from app.exercises.errors import AlreadySubmitted, AttemptNotFound, NotTakeable
-from app.exercises.models import ExerciseAttempt
+from app.exercises.models import ExerciseAttempt, new_attempt
 from app.skills.services import Evidence, record_evidence
 
 SEED_RANGE = 2**31 - 1
@@ -45,18 +45,7 @@ def start_attempt(
     variant = pick_variant(exercise, condition, chosen)
     task = scorer.task(variant)
     with write_unit(db.session) as s:
-        attempt = ExerciseAttempt(
-            user_id=user.id,
-            exercise_id=exercise_id,
-            brand=variant.brand,
-            condition=variant.condition,
-            hard=variant.hard,
-            seed=variant.seed,
-            token=secrets.token_urlsafe(24),
-            status="open",
-            task=task,
-            draft={},
-        )
+        attempt = new_attempt(user.id, variant, task)
         s.add(attempt)
     return attempt
 

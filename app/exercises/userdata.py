@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 from sqlalchemy import select
 
 from app.core.registry import XssField, register_table, register_xss_field
 from app.exercises.catalog import KINDS
-from app.exercises.models import ExerciseAttempt
+from app.exercises.models import ExerciseAttempt, new_attempt
 
 ATTEMPT_FIELDS = (
     "id",
@@ -66,18 +65,7 @@ def draft_setter(exercise_id: str) -> Any:
             variant = pick_variant(exercise, condition, 1)
             task = scorer.task(variant)
             draft = filled(scorer.example(variant, task), KINDS[exercise_id].text_keys, value)
-            attempt = ExerciseAttempt(
-                user_id=user.id,
-                exercise_id=exercise_id,
-                brand=variant.brand,
-                condition=variant.condition,
-                hard=variant.hard,
-                seed=variant.seed,
-                token=secrets.token_urlsafe(24),
-                status=status,
-                task=task,
-                draft=draft,
-            )
+            attempt = new_attempt(user.id, variant, task, status, draft)
             if status == "submitted":
                 result = scorer.score(variant, task, draft)
                 attempt.result, attempt.score = result.as_json(), float(result.total)

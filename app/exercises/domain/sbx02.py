@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from app.content.errors import Problems
-from app.content.yamlfile import YamlError, line_of, load_yaml
+from app.content.yamlfile import line_of
 from app.exercises.domain.cta import CtaLexicon, load_cta
+from app.exercises.domain.datafile import read_data
 from app.exercises.domain.text import contains_any, numbers, word_count
 from app.sandbox.domain.platforms import FORMATS, GOALS
 
@@ -217,10 +218,8 @@ def load_sbx02(
     path: Path, scenarios: Mapping[str, Any], problems: Problems, file: str
 ) -> Sbx02Data | None:
     """Read and validate app/exercises/data/sbx-02.yaml; problems name the file and line."""
-    try:
-        raw = load_yaml(path)
-    except (YamlError, OSError) as exc:
-        problems.add(file, getattr(exc, "line", 1), str(exc))
+    raw = read_data(path, problems, file)
+    if raw is None:
         return None
     before = len(problems.items)
     cta = load_cta(problems)

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from app.content.errors import Problems
-from app.content.yamlfile import YamlError, line_of, load_yaml
+from app.content.yamlfile import line_of
 from app.exercises.domain.cta import CtaLexicon, load_cta
+from app.exercises.domain.datafile import read_data
 from app.sandbox.domain.platforms import FORMATS, GOALS, PLATFORMS, WEEKDAYS
 
 SEASONS = ("ordinary", "ramadan", "eid")
@@ -239,10 +240,8 @@ def load_sbx05(
     path: Path, scenarios: Mapping[str, Any], problems: Problems, file: str
 ) -> Sbx05Data | None:
     """Read and validate the file; every problem names the file and line."""
-    try:
-        data = load_yaml(path)
-    except (YamlError, OSError) as exc:
-        problems.add(file, getattr(exc, "line", 1), str(exc))
+    data = read_data(path, problems, file)
+    if data is None:
         return None
     c = _Check(problems, file)
     if not isinstance(data, Mapping):

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from app.content.errors import Problems
-from app.content.yamlfile import YamlError, line_of, load_yaml
+from app.content.yamlfile import line_of
 from app.exercises.domain.cta import CtaLexicon, load_cta
+from app.exercises.domain.datafile import read_data
 from app.exercises.domain.text import words
 from app.sandbox.domain.platforms import FORMATS, PLATFORMS
 
@@ -183,10 +184,8 @@ def load_sbx09(
     path: Path, scenarios: Mapping[str, Any], problems: Problems, file: str
 ) -> DeskData | None:
     """Read and validate the trend desk data; problems name the file and line."""
-    try:
-        raw = load_yaml(path)
-    except (YamlError, OSError) as exc:
-        problems.add(file, getattr(exc, "line", 1), str(exc))
+    raw = read_data(path, problems, file)
+    if raw is None:
         return None
     if not isinstance(raw, Mapping):
         problems.add(file, 1, "the trend desk data must be a mapping")
