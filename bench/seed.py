@@ -242,14 +242,20 @@ def make_portfolio(app: Any, email: str, account_id: int) -> None:
     seed_sections(user, portfolio)
 
 
+_CLIENTS: dict[str, Any] = {}
+
+
 def count_queries(app: Any, email: str, path: str) -> int:
     """SQL statements one GET of `path` runs for a signed-in learner."""
     from app.core.extensions import db
 
     # The Host header production admits (TRUSTED_HOSTS), not the test client's "localhost".
     base = os.environ["PUBLIC_BASE_URL"]
-    client = app.test_client()
-    client.post("/login", data={"email": email, "password": PASSWORD}, base_url=base)
+    # One signed-in client per learner: a sign-in per page would trip the login rate limit.
+    client = _CLIENTS.get(email)
+    if client is None:
+        client = _CLIENTS[email] = app.test_client()
+        client.post("/login", data={"email": email, "password": PASSWORD}, base_url=base)
     client.get(path, base_url=base)  # warm caches (rendered Markdown, session touch)
     with app.app_context():
         engine = db.engine

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask, current_app, g, request
-from flask_babel import get_locale, get_translations
+from flask_babel import get_locale, get_translations, gettext
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -83,6 +84,14 @@ def translate(message: str, translations: Any = None) -> str:
     if text is None:
         text = _CACHE[key] = str(translations.ugettext(message))
     return text
+
+
+def text(message: Any) -> str:
+    """A message in the page language: a lazy gettext string without variables goes through
+    the per-process cache (str() on it would look the catalogue up again, ~25 µs each)."""
+    if isinstance(message, LazyString) and message._func is gettext and not message._kwargs:
+        return translate(message._args[0])
+    return str(message)
 
 
 @pass_context

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    get_template_attribute,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.accounts.forms import ConfirmForm
+from app.content.model import Library
 from app.content_runtime import library, takeable
+from app.core.i18n import current_language as lang
 from app.core.registry import access
 from app.exercises import services
 from app.exercises.errors import ExerciseError
@@ -18,18 +32,35 @@ from app.skills.services import learner_states
 bp = Blueprint("exercises", __name__, template_folder="templates")
 
 
+def skill_lists_html(lib: Library) -> dict[str, Any]:
+    """Each exercise's skill lists in the page language, rendered once per process: they
+    depend only on the catalogue, and the list page shows seventeen of them."""
+    cache = current_app.extensions.setdefault("tawasul_exercise_skills", {})
+    key = (id(lib), lang())
+    if key not in cache:
+        macro = get_template_attribute("exercises/_skills.html", "skill_lists")
+        cache.clear()  # a reloaded catalogue replaces the old entries
+        # Autoescaped template output: the macro returns Markup already.
+        cache[key] = {e.id: macro(e, lib) for e in lib.exercises.values()}
+    return cache[key]
+
+
 @bp.route("/exercises")
 @access("signed-in")
 def index() -> str:
     """Every exercise: its skills, whether it can be taken, the best score, what a pass unlocks."""
     lib = library()
     states = learner_states(current_user)
+    ready = takeable()
+    memo: dict[str, object] = {}
     return render_template(
         "exercises/index.html",
         lib=lib,
-        ready=takeable(),
+        skill_html=skill_lists_html(lib),
+        ready=ready,
         best=services.best_scores(current_user),
-        unlocks={e.id: unlocks(e, states) for e in lib.exercises.values()},
+        # Only an exercise that can be taken says what a pass would unlock.
+        unlocks={e: unlocks(lib.exercises[e], states, memo) for e in ready if e in lib.exercises},
     )
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from app.accounts.forms import ConfirmForm
@@ -120,6 +122,40 @@ def step(attempt_id: int) -> str | Response | tuple[str, int]:
     return redirect(url_for("exercises.work", attempt_id=attempt.id) + "#desk", code=303)
 
 
+# Rendered result bodies by (attempt, submission time, language, catalogue): a submitted
+# attempt never changes, and its body (every reason in words, the key beside the answer) is
+# the costly part of the page. Bounded: the oldest entry goes first.
+_BODIES: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+BODIES_KEPT = 256
+
+
+def result_body(attempt: ExerciseAttempt, kind: Kind) -> str:
+    """The result page's body for a submitted attempt, rendered once per language."""
+    lib = library()
+    key = (attempt.id, attempt.submitted_at, lang(), id(lib))
+    body = _BODIES.get(key)
+    if body is None:
+        exercise = lib.exercises[attempt.exercise_id]
+        scorer = exercise_data().scorers.get(attempt.exercise_id)
+        body = _BODIES[key] = render_template(
+            "exercises/_result_body.html",
+            attempt=attempt,
+            exercise=exercise,
+            kind=kind,
+            outcome=attempt.result,
+            key=scorer.key(services.variant_of(attempt), attempt.task) if scorer else {},
+            task=attempt.task,
+            draft=attempt.draft or {},
+            say=lambda r: sentence(kind.messages, r.get("code", ""), r.get("values")),
+            scenario=sandbox_data().scenarios.get(attempt.brand),
+            lang=lang(),
+            lib=lib,
+        )
+        while len(_BODIES) > BODIES_KEPT:
+            _BODIES.popitem(last=False)
+    return body
+
+
 @bp.route("/exercises/attempts/<int:attempt_id>/result")
 @access("owner")
 def result(attempt_id: int) -> str | Response:
@@ -128,20 +164,11 @@ def result(attempt_id: int) -> str | Response:
     if attempt.status != "submitted" or not attempt.result:
         return redirect(url_for("exercises.work", attempt_id=attempt.id), code=303)
     lib = library()
-    exercise = lib.exercises[attempt.exercise_id]
-    scorer = exercise_data().scorers.get(attempt.exercise_id)
-    key = scorer.key(services.variant_of(attempt), attempt.task) if scorer else {}
     return render_template(
         "exercises/result.html",
         attempt=attempt,
-        exercise=exercise,
-        kind=kind,
-        outcome=attempt.result,
-        lessons={c.id: c.lesson for c in exercise.criteria},
-        key=key,
-        task=attempt.task,
-        draft=attempt.draft or {},
-        say=lambda reason: sentence(kind.messages, reason.get("code", ""), reason.get("values")),
+        exercise=lib.exercises[attempt.exercise_id],
+        body=Markup(result_body(attempt, kind)),  # noqa: S704  # nosec B704 (autoescaped template output)
         scenario=sandbox_data().scenarios.get(attempt.brand),
         lang=lang(),
         lib=lib,

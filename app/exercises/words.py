@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import pgettext
 from markupsafe import Markup, escape
 
+from app.core.i18n import text
 from app.sandbox.labels import FORMAT_NAMES, GOAL_NAMES, PLATFORM_NAMES
 
 NAMED = {"platform": PLATFORM_NAMES, "format": FORMAT_NAMES, "goal": GOAL_NAMES}
@@ -35,7 +36,7 @@ def shown(key: str, value: Any) -> Markup:
     if isinstance(value, float):
         value = f"{value:.2f}".rstrip("0").rstrip(".")
     label = names.get(str(value)) if isinstance(value, str) else None
-    return Markup("<bdi>{}</bdi>").format(label if label is not None else value)
+    return Markup("<bdi>{}</bdi>").format(text(label) if label is not None else value)
 
 
 def sentence(messages: Mapping[str, Any], code: str, values: Mapping[str, Any]) -> Markup:
@@ -44,6 +45,6 @@ def sentence(messages: Mapping[str, Any], code: str, values: Mapping[str, Any]) 
     filled = {k: shown(k, v) for k, v in (values or {}).items()}
     try:
         # Catalogue text (ours), escaped; the values were escaped by shown().
-        return Markup(escape(str(message))) % filled  # noqa: S704  # nosec B704
+        return Markup(escape(text(message))) % filled  # noqa: S704  # nosec B704
     except (KeyError, ValueError, TypeError):
-        return escape(str(message))
+        return escape(text(message))
