@@ -3,12 +3,16 @@ attempt, computed with the one rule of curriculum.md §2.1 on the learner's own 
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
-from app.content.model import Exercise
+from sqlalchemy import select
+
+from app.content.model import Exercise, Library
 from app.skills.domain import EXERCISE_PRACTITIONER, ExerciseResult, skill_level
-from app.skills.services import rule_inputs
+from app.skills.models import SkillState
+from app.skills.services import learner_states, rule_inputs
 
 
 def unlocks(
@@ -34,3 +38,39 @@ def unlocks(
         if after > now:
             out.append({"skill": skill, "role": role, "now": now, "after": after})
     return out
+
+
+# What a pass would unlock, by (learner, their skills' levels and last evidence times, the
+# exercises that can be taken, catalogue): it changes only when new evidence arrives, and
+# computing it reads every skill's full evidence. Bounded: the oldest entry goes first.
+_KEPT: OrderedDict[tuple[Any, ...], dict[str, list[dict[str, Any]]]] = OrderedDict()
+KEPT = 512
+
+
+def unlocks_for(user: Any, lib: Library, ready: frozenset[str]) -> dict[str, list[dict[str, Any]]]:
+    """Per exercise that can be taken, what a pass would unlock for this learner."""
+    from app.core.extensions import db
+
+    # Any new evidence (or a clean-up that removes some) changes a count or a time here.
+    signature = tuple(
+        db.session.execute(
+            select(
+                SkillState.skill,
+                SkillState.level,
+                SkillState.evidence_count,
+                SkillState.last_evidence_at,
+            )
+            .where(SkillState.user_id == user.id)
+            .order_by(SkillState.skill)
+        ).all()
+    )
+    key = (user.id, signature, ready, id(lib))
+    found = _KEPT.get(key)
+    if found is None:
+        states, memo = learner_states(user), dict[str, Any]()
+        found = _KEPT[key] = {
+            e: unlocks(lib.exercises[e], states, memo) for e in sorted(ready) if e in lib.exercises
+        }
+        while len(_KEPT) > KEPT:
+            _KEPT.popitem(last=False)
+    return found

@@ -25,7 +25,7 @@ from app.core.i18n import current_language as lang
 from app.core.registry import access
 from app.exercises import services
 from app.exercises.errors import ExerciseError
-from app.exercises.unlock import unlocks
+from app.exercises.unlock import unlocks, unlocks_for
 from app.exercises.words import ENGINE
 from app.skills.services import learner_states
 
@@ -50,9 +50,7 @@ def skill_lists_html(lib: Library) -> dict[str, Any]:
 def index() -> str:
     """Every exercise: its skills, whether it can be taken, the best score, what a pass unlocks."""
     lib = library()
-    states = learner_states(current_user)
     ready = takeable()
-    memo: dict[str, object] = {}
     return render_template(
         "exercises/index.html",
         lib=lib,
@@ -60,7 +58,7 @@ def index() -> str:
         ready=ready,
         best=services.best_scores(current_user),
         # Only an exercise that can be taken says what a pass would unlock.
-        unlocks={e: unlocks(lib.exercises[e], states, memo) for e in ready if e in lib.exercises},
+        unlocks=unlocks_for(current_user, lib, ready),
     )
 
 
