@@ -1,0 +1,133 @@
+"""Credential services: the learner's list, hiding, a copy in the other language, revocation."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy import select
+
+from app.accounts.models import User
+from app.content.model import Library
+from app.core.db import DbSession, locked, utcnow, write_unit
+from app.core.extensions import db
+from app.credentials import issue, signing, texts
+from app.credentials.domain.due import Due
+from app.credentials.models import Credential
+
+log = logging.getLogger("tawasul.credentials")
+
+
+def issue_due_credentials(user: User, lib: Library) -> list[Credential]:
+    """Issue what the learner earned, in its own unit (for callers outside a unit)."""
+    with write_unit(db.session) as s:
+        return issue.issue_due(s, s.get(User, user.id), lib)
+
+
+def credentials_of(user: User) -> list[Credential]:
+    """The learner's credentials, newest first."""
+    return list(
+        db.session.scalars(
+            select(Credential)
+            .where(Credential.user_id == user.id)
+            .order_by(Credential.created_at.desc(), Credential.id.desc())
+        )
+    )
+
+
+def shown_credentials(user_id: int) -> list[Credential]:
+    """The credentials a learner shows on the portfolio: not hidden, not revoked."""
+    return list(
+        db.session.scalars(
+            select(Credential)
+            .where(
+                Credential.user_id == user_id,
+                Credential.hidden.is_(False),
+                Credential.revoked_at.is_(None),
+            )
+            .order_by(Credential.created_at.desc(), Credential.id.desc())
+        )
+    )
+
+
+def get_own(user: User, credential_id: int) -> Credential | None:
+    """The learner's credential by number (None for anyone else's)."""
+    found = db.session.get(Credential, credential_id)
+    return found if found is not None and found.user_id == user.id else None
+
+
+def by_public_id(public_id: str) -> Credential | None:
+    """A credential (or tombstone) by its public id."""
+    if not public_id.isalnum() or len(public_id) > 32:
+        return None
+    return db.session.scalar(select(Credential).where(Credential.public_id == public_id))
+
+
+def set_hidden(user: User, credential_id: int, hidden: bool) -> bool:
+    """Hide a credential from the portfolio, or show it again; its page keeps answering."""
+    with write_unit(db.session) as s:
+        row = locked(s, Credential, credential_id)
+        if row is None or row.user_id != user.id:
+            return False
+        row.hidden = hidden
+    return True
+
+
+def other_language(lang: str) -> str:
+    """The other interface language."""
+    return "en" if lang == "ar" else "ar"
+
+
+def issue_other_language(user: User, lib: Library, credential_id: int) -> Credential | None:
+    """A second credential on the same achievement and dates, in the other language (once)."""
+    with write_unit(db.session) as s:
+        row = locked(s, Credential, credential_id)
+        if row is None or row.user_id != user.id or row.revoked_at is not None:
+            return None
+        lang = other_language(row.language)
+        existing = s.scalar(
+            select(Credential).where(
+                Credential.user_id == user.id,
+                Credential.kind == row.kind,
+                Credential.subject_id == row.subject_id,
+                Credential.valid_from == row.valid_from,
+                Credential.language == lang,
+            )
+        )
+        if existing is not None:
+            return existing
+        owner = s.get(User, user.id)
+        return issue.issue_one(
+            s, owner, lib, Due(row.kind, row.subject_id), lang, row.valid_from, row.valid_until
+        )
+
+
+def revoke(session: DbSession, credential: Credential) -> bool:
+    """Set the credential's status bit and stamp it revoked (caller commits); False if it was."""
+    if credential.revoked_at is not None:
+        return False
+    signing.set_revoked(session, credential.status_index, texts.issuer_name("ar"))
+    credential.revoked_at = utcnow()
+    return True
+
+
+def revoke_by_public_id(public_id: str) -> Credential | None:
+    """Revoke one credential (the operator's command); None when there is no such credential."""
+    found = by_public_id(public_id)
+    if found is None:
+        return None
+    with write_unit(db.session) as s:
+        row = locked(s, Credential, found.id)
+        revoke(s, row)
+    log.info("credential revoked id=%s", public_id)
+    return row
+
+
+def tombstone_user_credentials(session: DbSession, user: Any) -> None:
+    """Account deletion: revoke each credential and keep a tombstone without personal data."""
+    rows = session.scalars(select(Credential).where(Credential.user_id == user.id)).all()
+    for row in rows:
+        revoke(session, row)
+        row.document = None  # the hashed identity and the evidence are personal data
+        row.user_id = None
+        row.hidden = True

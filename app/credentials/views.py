@@ -1,0 +1,159 @@
+"""Public credential routes: the verification page, the signed JSON, issuer, keys, status list."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Blueprint, abort, current_app, render_template, request
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from app.accounts.forms import ConfirmForm
+from app.accounts.models import User
+from app.core.extensions import db
+from app.core.registry import access
+from app.credentials import services, signing, texts, verify
+from app.credentials.domain import keys
+from app.credentials.domain.loader import OB_V3P0, VC_V2
+from app.credentials.models import Credential, CredentialKey, CredentialStatusList
+from app.portfolio.models import Portfolio
+
+bp = Blueprint("credentials", __name__, template_folder="templates")
+
+# VC 2.0 registers application/vc for a credential secured with an embedded proof; issuer
+# profiles and key documents are plain JSON-LD.
+VC_TYPE = "application/vc"
+LD_TYPE = "application/ld+json"
+
+
+def json_response(document: Any, mimetype: str, filename: str | None = None) -> Response:
+    """A JSON document with its media type, cacheable by verifiers for a short while."""
+    body = json.dumps(document, ensure_ascii=False, indent=2)
+    response = current_app.response_class(body, mimetype=mimetype)
+    response.headers["Access-Control-Allow-Origin"] = "*"  # verifiers run in other origins
+    if filename:
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def wants_json() -> bool:
+    """Whether the client asked for the credential itself rather than its page."""
+    best = request.accept_mimetypes.best_match(
+        ["text/html", VC_TYPE, LD_TYPE, "application/json"], default="text/html"
+    )
+    return best != "text/html"
+
+
+def page(found: Credential, fresh: bool = False) -> str:
+    """Render the verification page of a credential or tombstone."""
+    status, check = verify.status_of(found, fresh=fresh)
+    owner = None
+    if found.user_id is not None and not found.hidden:
+        owner = db.session.execute(
+            select(User.display_name, Portfolio.slug)
+            .join(Portfolio, Portfolio.user_id == User.id)
+            .where(User.id == found.user_id, Portfolio.status == "published")
+        ).first()
+    lib = current_app.extensions["tawasul_content"].library
+    return render_template(
+        "credentials/verify.html",
+        credential=found,
+        document=found.document or {},
+        status=status,
+        check=check,
+        fresh=fresh,
+        owner=owner,
+        lib=lib,
+        base=signing.base_url(),
+        form=ConfirmForm(),
+    )
+
+
+@bp.route("/credentials/<public_id>")
+@access("public")
+def show(public_id: str) -> Response | str:
+    """The verification page (or the signed credential, for a client asking for JSON)."""
+    found = services.by_public_id(public_id)
+    if found is None:
+        abort(404)
+    if wants_json():
+        return signed_json(found)
+    return page(found)
+
+
+@bp.route("/credentials/<public_id>/verify", methods=["POST"])
+@access("public")
+def verify_again(public_id: str) -> str:
+    """Check the signature, structure and status again on the server, without the cache."""
+    found = services.by_public_id(public_id)
+    if found is None:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    return page(found, fresh=True)
+
+
+@bp.route("/credentials/<public_id>.json")
+@access("public")
+def download(public_id: str) -> Response:
+    """The signed credential as a file, for wallets and verifiers."""
+    found = services.by_public_id(public_id)
+    if found is None:
+        abort(404)
+    return signed_json(found, filename=f"tawasul-credential-{public_id}.json")
+
+
+def signed_json(found: Credential, filename: str | None = None) -> Response:
+    """The stored signed JSON; 410 for a tombstone (its status list bit says revoked)."""
+    if found.document is None:
+        abort(410)
+    return json_response(found.document, VC_TYPE, filename)
+
+
+@bp.route("/credentials/issuer")
+@access("public")
+def issuer() -> Response:
+    """The issuer Profile with every verification method, retired keys included."""
+    rows = db.session.scalars(select(CredentialKey).order_by(CredentialKey.id))
+    profile = {
+        "@context": [VC_V2, OB_V3P0],
+        "id": signing.issuer_id(),
+        "type": "Profile",
+        "name": texts.issuer_name("ar"),
+        "url": signing.base_url() + "/",
+        "verificationMethod": [key_document(row, context=False) for row in rows],
+    }
+    return json_response(profile, LD_TYPE)
+
+
+def key_document(row: CredentialKey, context: bool = True) -> dict[str, Any]:
+    """One key as a Multikey document (without @context when embedded in the profile)."""
+    document = keys.multikey_document(
+        signing.key_url(row.id), signing.issuer_id(), row.public_multibase
+    )
+    if not context:
+        document.pop("@context")
+    return document
+
+
+@bp.route("/credentials/keys/<int:key_id>")
+@access("public")
+def key(key_id: int) -> Response:
+    """One public key as a Multikey document, at a URL that never changes."""
+    row = db.session.get(CredentialKey, key_id)
+    if row is None:
+        abort(404)
+    return json_response(key_document(row), LD_TYPE)
+
+
+@bp.route("/credentials/status/<int:list_id>")
+@access("public")
+def status_list(list_id: int) -> Response:
+    """The signed BitstringStatusListCredential every issued credential points at."""
+    row = db.session.get(CredentialStatusList, list_id)
+    if row is None or row.document is None:
+        abort(404)
+    response = json_response(row.document, VC_TYPE)
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response
