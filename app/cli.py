@@ -163,5 +163,8 @@ def init_cli(app: Flask) -> None:
 
     app.cli.add_command(skills_group)
     from app.core.retention.cli import retention_group
+    from app.credentials.cli import credentials_group
+
+    app.cli.add_command(credentials_group)
 
     app.cli.add_command(retention_group)
