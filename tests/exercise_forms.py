@@ -20,3 +20,26 @@ def form_for(
     if exercise_id == "sbx-02":
         return {k: str(v) for k, v in submission.items() if v is not None}
     raise KeyError(f"no form for {exercise_id}")
+
+
+def desk_step(task: Mapping[str, Any]) -> dict[str, str]:
+    """A valid first step on a desk: a decision on its first card."""
+    card = task["cards"][0]["id"]
+    return {"step": "decision", "card": card, "choice": "no-go", "tags": task["tags"][0]}
+
+
+def desk_steps(key: Mapping[str, Any], task: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The step forms of a strong desk run from the key: every decision, then the concept."""
+    steps: list[dict[str, Any]] = [
+        {"step": "decision", "card": c["id"], "choice": c["gold"], "tags": list(c["tags"])}
+        for c in key["cards"]
+    ]
+    concept = dict(key["concept"])
+    steps.append(
+        {
+            "step": "concept",
+            "card": concept["card"],
+            **{k: concept[k] for k in ("platform", "format", "tie_in", "cta", "caption")},
+        }
+    )
+    return steps

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.exercises.catalog import Kind, register_kind
-from app.exercises.domain.sbx02 import load_sbx02
+from app.exercises.domain.sbx02 import SLOTS, load_sbx02
 from app.exercises.domain.sbx02_form import parse_sbx02
 from app.exercises.domain.sbx02_score import Sbx02Scorer
 from app.exercises.text_sbx02 import MESSAGES
@@ -16,6 +16,9 @@ register_kind(
         parse=parse_sbx02,
         template="exercises/work/sbx-02.html",
         messages=MESSAGES,
+        text_keys=tuple(
+            f"{s}-{f}" for s in (*SLOTS, "other") for f in ("caption", "hashtags", "hook")
+        ),
         result_template="exercises/result/sbx-02.html",
     )
 )

@@ -16,6 +16,7 @@ register_kind(
         parse=parse_sbx05,
         template="exercises/work/sbx-05.html",
         messages=MESSAGES,
+        text_keys=("caption", "cta"),
         result_template="exercises/result/sbx-05.html",
     )
 )

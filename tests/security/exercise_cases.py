@@ -28,7 +28,9 @@ def exercise_cases(app: Any, a: Any, state: Any) -> list[tuple[Any, ...]]:
         scorer = exercise_data().scorers[form]
         example = scorer.example(services.variant_of(open_one), open_one.task)
         services.submit_attempt(user, lib, done.id, done.token, example)
-        desk_one = services.start_attempt(user, lib, desk, lib.exercises[desk].conditions[0].id, seed=9)
+        desk_one = services.start_attempt(
+            user, lib, desk, lib.exercises[desk].conditions[0].id, seed=9
+        )
         fields = form_for(form, example, open_one.task)
         step = desk_step(desk_one.task)
         ids = open_one.id, done.id, desk_one.id

@@ -34,6 +34,8 @@ def exercise_attempts(user: Any, lib: Any) -> dict[str, Any]:
         condition = lib.exercises[kind.exercise].conditions[0].id
         attempt = services.start_attempt(user, lib, kind.exercise, condition, seed=5)
         found[name], found[f"{name}_token"] = attempt.id, attempt.token
+    found["desk_card"] = attempt.task["cards"][0]["id"]
+    found["desk_tag"] = attempt.task["tags"][0]
     return found
 
 

@@ -39,8 +39,13 @@ CASE = ["title", "context", "goal", "actions", "results", "period", "lesson", "t
 VERSION = ["format", "text", "goal", "pillar", "cta", "hashtags", "trend", "aspect"]
 VERSION += ["media_count", "media_description", "alt_text", "hook"]
 # The exercises' work forms: sbx-02's versions (the world's form attempt) and the desk's step.
-SBX02 = [f"{s}-{f}" for s in ("instagram", "x", "linkedin", "tiktok", "other") for f in ("caption", "format", "hashtags")]
+SBX02 = [
+    f"{s}-{f}"
+    for s in ("instagram", "x", "linkedin", "tiktok", "other")
+    for f in ("caption", "format", "hashtags")
+]
 SBX02 += ["tiktok-hook", "other-hook", "other-platform", "action", "token"]
+DESK_STEP = ["step", "card", "choice", "tags", "platform", "format", "tie_in", "cta", "caption"]
 COMPOSE = ["title", "campaign", "link", "action"]
 COMPOSE += [f"p-{p}-{f}" for p in ("x", "instagram", "tiktok") for f in [*VERSION, "include"]]
 
@@ -151,6 +156,12 @@ BASE: dict[str, dict[str, str]] = {
     "portfolio.edit_case_study": {"title": "حملة", "results": "+20%", "period": "2026-05"},
     "portfolio.save_sections": {"order": "tools", "move": "tools:up"},
     "exercises.begin": {"condition": "standard"},
+    "exercises.step": {
+        "step": "decision",
+        "card": "{desk_card}",
+        "choice": "go",
+        "tags": "{desk_tag}",
+    },
     "exercises.save": {
         "action": "save",
         "token": "{exercise_attempt_token}",

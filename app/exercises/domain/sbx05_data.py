@@ -62,10 +62,12 @@ class _Check:
         self.problems, self.file, self.ok = problems, file, True
 
     def add(self, node: Any, message: str) -> None:
+        """A problem at the node's line."""
         self.problems.add(self.file, line_of(node), message)
         self.ok = False
 
     def texts(self, node: Mapping[str, Any], key: str, where: str) -> None:
+        """The key holds text in both languages."""
         value = node.get(key)
         if not isinstance(value, Mapping) or not all(
             str(value.get(k) or "").strip() for k in LANGS
@@ -73,14 +75,17 @@ class _Check:
             self.add(node, f"{where}: {key} needs ar and en text")
 
     def time(self, node: Mapping[str, Any], key: str, where: str) -> None:
+        """The key holds a time HH:MM."""
         if minutes(node.get(key)) is None:
             self.add(node, f"{where}: {key} must be a time HH:MM, not {node.get(key)!r}")
 
     def date(self, node: Mapping[str, Any], key: str, where: str) -> None:
+        """The key holds a date YYYY-MM-DD."""
         if day_of(node.get(key)) is None:
             self.add(node, f"{where}: {key} must be a date YYYY-MM-DD, not {node.get(key)!r}")
 
     def windows(self, node: Mapping[str, Any], key: str, where: str) -> None:
+        """The key lists time windows with from and to."""
         listed = node.get(key)
         if not isinstance(listed, list) or not listed:
             self.add(node, f"{where}: {key} must list windows")
