@@ -13,7 +13,7 @@ from app.core.db import DbSession, locked, utcnow, write_unit
 from app.core.extensions import db
 from app.credentials import issue, signing, texts
 from app.credentials.domain.due import Due
-from app.credentials.models import Credential
+from app.credentials.models import Credential, CredentialKey, CredentialStatusList
 
 log = logging.getLogger("tawasul.credentials")
 
@@ -61,6 +61,35 @@ def by_public_id(public_id: str) -> Credential | None:
     if not public_id.isalnum() or len(public_id) > 32:
         return None
     return db.session.scalar(select(Credential).where(Credential.public_id == public_id))
+
+
+def owner_link(found: Credential) -> Any:
+    """(display_name, slug) when the learner shows the credential and a published portfolio."""
+    from app.portfolio.models import Portfolio
+
+    if found.user_id is None or found.hidden:
+        return None
+    return db.session.execute(
+        select(User.display_name, Portfolio.slug)
+        .join(Portfolio, Portfolio.user_id == User.id)
+        .where(User.id == found.user_id, Portfolio.status == "published")
+    ).first()
+
+
+def public_keys() -> list[CredentialKey]:
+    """Every issuer key, retired ones included, oldest first."""
+    return list(db.session.scalars(select(CredentialKey).order_by(CredentialKey.id)))
+
+
+def public_key(key_id: int) -> CredentialKey | None:
+    """One issuer key by number."""
+    return db.session.get(CredentialKey, key_id)
+
+
+def signed_status_list(list_id: int) -> dict[str, Any] | None:
+    """The signed status list credential, or None."""
+    row = db.session.get(CredentialStatusList, list_id)
+    return row.document if row is not None else None
 
 
 def set_hidden(user: User, credential_id: int, hidden: bool) -> bool:

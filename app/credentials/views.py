@@ -6,18 +6,15 @@ import json
 from typing import Any
 
 from flask import Blueprint, abort, current_app, render_template, request
-from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from app.accounts.forms import ConfirmForm
-from app.accounts.models import User
-from app.core.extensions import db
+from app.content_runtime import library
 from app.core.registry import access
 from app.credentials import services, signing, texts, verify
 from app.credentials.domain import keys
 from app.credentials.domain.loader import OB_V3P0, VC_V2
-from app.credentials.models import Credential, CredentialKey, CredentialStatusList
-from app.portfolio.models import Portfolio
+from app.credentials.models import Credential, CredentialKey
 
 bp = Blueprint("credentials", __name__, template_folder="templates")
 
@@ -31,7 +28,6 @@ def json_response(document: Any, mimetype: str, filename: str | None = None) -> 
     """A JSON document with its media type, cacheable by verifiers for a short while."""
     body = json.dumps(document, ensure_ascii=False, indent=2)
     response = current_app.response_class(body, mimetype=mimetype)
-    response.headers["Access-Control-Allow-Origin"] = "*"  # verifiers run in other origins
     if filename:
         response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -48,14 +44,8 @@ def wants_json() -> bool:
 def page(found: Credential, fresh: bool = False) -> str:
     """Render the verification page of a credential or tombstone."""
     status, check = verify.status_of(found, fresh=fresh)
-    owner = None
-    if found.user_id is not None and not found.hidden:
-        owner = db.session.execute(
-            select(User.display_name, Portfolio.slug)
-            .join(Portfolio, Portfolio.user_id == User.id)
-            .where(User.id == found.user_id, Portfolio.status == "published")
-        ).first()
-    lib = current_app.extensions["tawasul_content"].library
+    owner = services.owner_link(found)
+    lib = library()
     return render_template(
         "credentials/verify.html",
         credential=found,
@@ -115,7 +105,7 @@ def signed_json(found: Credential, filename: str | None = None) -> Response:
 @access("public")
 def issuer() -> Response:
     """The issuer Profile with every verification method, retired keys included."""
-    rows = db.session.scalars(select(CredentialKey).order_by(CredentialKey.id))
+    rows = services.public_keys()
     profile = {
         "@context": [VC_V2, OB_V3P0],
         "id": signing.issuer_id(),
@@ -141,7 +131,7 @@ def key_document(row: CredentialKey, context: bool = True) -> dict[str, Any]:
 @access("public")
 def key(key_id: int) -> Response:
     """One public key as a Multikey document, at a URL that never changes."""
-    row = db.session.get(CredentialKey, key_id)
+    row = services.public_key(key_id)
     if row is None:
         abort(404)
     return json_response(key_document(row), LD_TYPE)
@@ -151,9 +141,9 @@ def key(key_id: int) -> Response:
 @access("public")
 def status_list(list_id: int) -> Response:
     """The signed BitstringStatusListCredential every issued credential points at."""
-    row = db.session.get(CredentialStatusList, list_id)
-    if row is None or row.document is None:
+    document = services.signed_status_list(list_id)
+    if document is None:
         abort(404)
-    response = json_response(row.document, VC_TYPE)
+    response = json_response(document, VC_TYPE)
     response.headers["Cache-Control"] = "public, max-age=300"
     return response
