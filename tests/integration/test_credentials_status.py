@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import io
+import json
+import zipfile
 from datetime import timedelta
 
 import pytest
@@ -56,9 +59,12 @@ def test_cli_revoke_sets_the_bit_and_the_page_says_revoked(app, users):
 
 def test_account_deletion_revokes_and_leaves_a_tombstone(app, users):
     """Deleting the account: revoked, no user, no signed JSON; the page still says revoked."""
-    client, user, credential = earned(app, users)
+    client, _user, credential = earned(app, users)
     held = fetch(app.test_client(), f"/credentials/{credential.public_id}.json")
-    assert client.post("/account/export").status_code in (200, 405)
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/account/export").get_data()))
+    exported = json.loads(archive.read("data.json"))["tables"]["credential"]
+    assert [row["public_id"] for row in exported] == [credential.public_id]
+    assert exported[0]["document"]["proof"]["proofValue"] == held["proof"]["proofValue"]
     response = client.post("/account/delete", data={"password": PASSWORD, "understand": "y"})
     assert response.status_code == 303
     (row,) = credentials_of(app)
@@ -91,7 +97,7 @@ def test_hiding_leaves_the_list_but_the_page_answers(app, users):
 
 
 def test_other_language_issues_a_second_credential(app, users):
-    """"Also in English": a second signed credential, same achievement and dates, once."""
+    """ "Also in English": a second signed credential, same achievement and dates, once."""
     client, user, credential = earned(app, users)
     url = f"/account/credentials/{credential.id}/language"
     assert client.post(url).status_code == 303
@@ -121,7 +127,9 @@ def test_tampered_json_makes_verify_again_say_invalid(app, users, change):
     else:
         document["evidence"] = [{"type": ["Evidence"], "name": "x", "narrative": "y"}]
     with app.app_context(), write_unit(db.session) as s:
-        s.execute(update(Credential).where(Credential.id == credential.id).values(document=document))
+        s.execute(
+            update(Credential).where(Credential.id == credential.id).values(document=document)
+        )
     assert page_status(app.test_client(), credential.public_id, fresh=True) == "invalid"
 
 
@@ -150,13 +158,17 @@ def test_key_rotation_keeps_old_credentials_verifying(app, users, database_url, 
     """A new signing key: old credentials still verify with the retired, still published key."""
     _client, _user, old = earned(app, users)
     rotated = create_app(
-        app_config(database_url, mailbox, CREDENTIAL_SIGNING_KEY=generate_key_pair().secret_multibase)
+        app_config(
+            database_url, mailbox, CREDENTIAL_SIGNING_KEY=generate_key_pair().secret_multibase
+        )
     )
     client = rotated.test_client()
     client.post("/login", data={"email": _user.email, "password": PASSWORD})
     assert client.post(f"/account/credentials/{old.id}/language").status_code == 303
     new = next(r for r in credentials_of(rotated, _user.id) if r.id != old.id)
-    assert new.document["proof"]["verificationMethod"] != old.document["proof"]["verificationMethod"]
+    assert (
+        new.document["proof"]["verificationMethod"] != old.document["proof"]["verificationMethod"]
+    )
     issuer = fetch(client, "/credentials/issuer")
     assert len(issuer["verificationMethod"]) == 2
     verify.clear_cache()
