@@ -108,12 +108,18 @@ def exercise_evidence(
                 continue
             condition = exercise.condition(attempt.condition)
             variant = pick(condition.title, lang) if condition else attempt.condition
-            narrative = _(
-                "Variant: %(variant)s%(hard)s. Score: %(score)d/100. Date: %(date)s.",
-                variant=variant,
-                hard=_(" (hard variant)") if attempt.hard else "",
-                score=round(attempt.score),
-                date=attempt.submitted_at.date().isoformat(),
-            )
+            facts = {
+                "variant": variant,
+                "score": round(attempt.score),
+                "date": attempt.submitted_at.date().isoformat(),
+            }
+            if attempt.hard:
+                narrative = _(
+                    "Variant: %(variant)s (hard). Score: %(score)d/100. Date: %(date)s.", **facts
+                )
+            else:
+                narrative = _(
+                    "Variant: %(variant)s. Score: %(score)d/100. Date: %(date)s.", **facts
+                )
             out.append(NarrativeEvidence(pick(exercise.title, lang), narrative))
     return out
