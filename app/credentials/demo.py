@@ -1,4 +1,4 @@
-"""Demo data for `flask demo`: the demo learner completes the platforms track and holds its credential."""
+"""Demo data for `flask demo`: the demo learner completes a track and holds its credential."""
 
 from __future__ import annotations
 

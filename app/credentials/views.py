@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request, session
+from flask_babel import get_locale
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
 
 from app.accounts.forms import ConfirmForm
-from app.content_runtime import library
 from app.core.registry import access
 from app.credentials import services, signing, texts, verify
 from app.credentials.domain import keys
@@ -41,23 +43,44 @@ def wants_json() -> bool:
     return best != "text/html"
 
 
+# Stands for the visitor's CSRF token in a cached page; replaced on every response.
+CSRF_SLOT = "\x00csrf-slot\x00"
+CACHE_SIZE = 2000
+
+
 def page(found: Credential, fresh: bool = False) -> str:
-    """Render the verification page of a credential or tombstone."""
+    """Render the verification page of a credential or tombstone (cached for visitors)."""
     status, check = verify.status_of(found, fresh=fresh)
     owner = services.owner_link(found)
-    lib = library()
-    return render_template(
-        "credentials/verify.html",
-        credential=found,
-        document=found.document or {},
-        status=status,
-        check=check,
-        fresh=fresh,
-        owner=owner,
-        lib=lib,
-        base=signing.base_url(),
-        form=ConfirmForm(),
+    values = {
+        "credential": found,
+        "document": found.document or {},
+        "status": status,
+        "check": check,
+        "fresh": fresh,
+        "owner": owner,
+        "base": signing.base_url(),
+    }
+    if fresh or current_user.is_authenticated or "_flashes" in session:
+        return render_template("credentials/verify.html", **values)
+    # An anonymous visitor: the page depends only on what the key holds (not on Host).
+    key = (
+        found.public_id,
+        str(get_locale()),
+        status,
+        check,
+        tuple(owner) if owner else None,
+        found.revoked_at,
+        verify.digest(found.document),
     )
+    cache: dict[tuple[Any, ...], str] = current_app.extensions.setdefault("credential_pages", {})
+    html = cache.get(key)
+    if html is None:
+        html = render_template("credentials/verify.html", csrf_slot=CSRF_SLOT, **values)
+        if len(cache) >= CACHE_SIZE:
+            cache.clear()
+        cache[key] = html
+    return html.replace(CSRF_SLOT, generate_csrf())
 
 
 @bp.route("/credentials/<public_id>")
