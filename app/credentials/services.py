@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from app.accounts.models import User
 from app.content.model import Library
@@ -14,6 +17,7 @@ from app.core.extensions import db
 from app.credentials import issue, signing, texts
 from app.credentials.domain.due import Due
 from app.credentials.models import Credential, CredentialKey, CredentialStatusList
+from app.credentials.signing import LIST_ID
 
 log = logging.getLogger("tawasul.credentials")
 
@@ -61,6 +65,76 @@ def by_public_id(public_id: str) -> Credential | None:
     if not public_id.isalnum() or len(public_id) > 32:
         return None
     return db.session.scalar(select(Credential).where(Credential.public_id == public_id))
+
+
+@dataclass(frozen=True)
+class PageRow:
+    """What the verification page needs, read in one statement."""
+
+    public_id: str
+    user_id: int | None
+    language: str
+    document: dict[str, Any] | None
+    valid_from: datetime
+    valid_until: datetime | None
+    revoked_at: datetime | None
+    hidden: bool
+    owner: tuple[str, str] | None  # (display name, portfolio slug) when shown
+    list_version: int
+
+
+@cache
+def _page_query() -> Any:
+    """One Core statement: the credential, its owner's published portfolio, the list version."""
+    from app.portfolio.models import Portfolio
+
+    c, u = Credential.__table__, User.__table__
+    p, lst = Portfolio.__table__, CredentialStatusList.__table__
+    joined = (
+        c.outerjoin(u, u.c.id == c.c.user_id)
+        .outerjoin(p, p.c.user_id == c.c.user_id)
+        .outerjoin(lst, lst.c.id == LIST_ID)
+    )
+    return (
+        select(
+            c.c.public_id,
+            c.c.user_id,
+            c.c.language,
+            c.c.document,
+            c.c.valid_from,
+            c.c.valid_until,
+            c.c.revoked_at,
+            c.c.hidden,
+            u.c.display_name,
+            p.c.slug,
+            p.c.status,
+            lst.c.version,
+        )
+        .select_from(joined)
+        .where(c.c.public_id == bindparam("public_id"))
+    )
+
+
+def page_row(public_id: str) -> PageRow | None:
+    """The verification page's data for a credential or tombstone (None when unknown)."""
+    if not public_id.isalnum() or len(public_id) > 32:
+        return None
+    row = db.session.execute(_page_query(), {"public_id": public_id}).first()
+    if row is None:
+        return None
+    shown = row.user_id is not None and not row.hidden and row.status == "published"
+    return PageRow(
+        public_id=row.public_id,
+        user_id=row.user_id,
+        language=row.language,
+        document=row.document,
+        valid_from=row.valid_from,
+        valid_until=row.valid_until,
+        revoked_at=row.revoked_at,
+        hidden=row.hidden,
+        owner=(row.display_name, row.slug) if shown else None,
+        list_version=int(row.version or 0),
+    )
 
 
 def owner_link(found: Credential) -> Any:

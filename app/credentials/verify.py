@@ -22,7 +22,7 @@ from app.credentials import signing
 from app.credentials.domain import proof, structure
 from app.credentials.domain.dates import parse_datetime
 from app.credentials.domain.status import StatusListError, entry_is_set
-from app.credentials.models import Credential, CredentialStatusList
+from app.credentials.models import CredentialStatusList
 
 VALID, REVOKED, EXPIRED, INVALID = "valid", "revoked", "expired", "invalid"
 
@@ -65,12 +65,14 @@ def digest(document: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def status_of(credential: Credential, *, fresh: bool = False) -> tuple[str, Check]:
+def status_of(
+    credential: Any, *, fresh: bool = False, version: int | None = None
+) -> tuple[str, Check]:
     """The credential's status now, from the cache unless `fresh` or the status changed."""
     now = utcnow()
     if credential.document is None:  # a tombstone: revoked, nothing left to check
         return REVOKED, Check(True, True)
-    key = (digest(credential.document), list_version())
+    key = (digest(credential.document), list_version() if version is None else version)
     cached = None if fresh else _cache.get(credential.public_id)
     if cached is not None and cached[0] == key:
         check = cached[1]

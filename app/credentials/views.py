@@ -16,7 +16,7 @@ from app.core.registry import access
 from app.credentials import services, signing, texts, verify
 from app.credentials.domain import keys
 from app.credentials.domain.loader import OB_V3P0, VC_V2
-from app.credentials.models import Credential, CredentialKey
+from app.credentials.models import CredentialKey
 
 bp = Blueprint("credentials", __name__, template_folder="templates")
 
@@ -48,10 +48,10 @@ CSRF_SLOT = "\x00csrf-slot\x00"
 CACHE_SIZE = 2000
 
 
-def page(found: Credential, fresh: bool = False) -> str:
+def page(found: services.PageRow, fresh: bool = False) -> str:
     """Render the verification page of a credential or tombstone (cached for visitors)."""
-    status, check = verify.status_of(found, fresh=fresh)
-    owner = services.owner_link(found)
+    status, check = verify.status_of(found, fresh=fresh, version=found.list_version)
+    owner = found.owner
     values = {
         "credential": found,
         "document": found.document or {},
@@ -69,7 +69,7 @@ def page(found: Credential, fresh: bool = False) -> str:
         str(get_locale()),
         status,
         check,
-        tuple(owner) if owner else None,
+        owner,
         found.revoked_at,
         verify.digest(found.document),
     )
@@ -87,7 +87,7 @@ def page(found: Credential, fresh: bool = False) -> str:
 @access("public")
 def show(public_id: str) -> Response | str:
     """The verification page (or the signed credential, for a client asking for JSON)."""
-    found = services.by_public_id(public_id)
+    found = services.page_row(public_id)
     if found is None:
         abort(404)
     if wants_json():
@@ -99,7 +99,7 @@ def show(public_id: str) -> Response | str:
 @access("public")
 def verify_again(public_id: str) -> str:
     """Check the signature, structure and status again on the server, without the cache."""
-    found = services.by_public_id(public_id)
+    found = services.page_row(public_id)
     if found is None:
         abort(404)
     if not ConfirmForm().validate_on_submit():
@@ -117,7 +117,7 @@ def download(public_id: str) -> Response:
     return signed_json(found, filename=f"tawasul-credential-{public_id}.json")
 
 
-def signed_json(found: Credential, filename: str | None = None) -> Response:
+def signed_json(found: Any, filename: str | None = None) -> Response:
     """The stored signed JSON; 410 for a tombstone (its status list bit says revoked)."""
     if found.document is None:
         abort(410)
