@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from flask import current_app
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import Text, bindparam, select, type_coerce
 
 from app.accounts.models import User
 from app.content.model import Library
@@ -67,20 +71,56 @@ def by_public_id(public_id: str) -> Credential | None:
     return db.session.scalar(select(Credential).where(Credential.public_id == public_id))
 
 
-@dataclass(frozen=True)
+@dataclass
 class PageRow:
-    """What the verification page needs, read in one statement."""
+    """What the verification page needs, read in one statement (the JSON parsed on demand)."""
 
     public_id: str
     user_id: int | None
     language: str
-    document: dict[str, Any] | None
+    raw: str | None  # the stored JSON text: its digest keys the caches, no parsing needed
     valid_from: datetime
     valid_until: datetime | None
     revoked_at: datetime | None
     hidden: bool
     owner: tuple[str, str] | None  # (display name, portfolio slug) when shown
     list_version: int
+
+    @cached_property
+    def document(self) -> dict[str, Any] | None:
+        """The signed credential (None for a tombstone)."""
+        parsed = json.loads(self.raw) if self.raw else None
+        return parsed if isinstance(parsed, dict) else None
+
+    @cached_property
+    def digest(self) -> str:
+        """SHA-256 of the stored text."""
+        return hashlib.sha256((self.raw or "").encode("utf-8")).hexdigest()
+
+
+def verify_token(public_id: str) -> str:
+    """The "verify again" form's signed token: bound to the credential, not to a session.
+
+    The form changes nothing, so a token per credential suffices, and the page can be cached.
+    """
+    return str(_signer().dumps(public_id))
+
+
+def verify_token_ok(public_id: str, token: str) -> bool:
+    """Whether `token` is this credential's verify-again token."""
+    try:
+        return bool(_signer().loads(token) == public_id)
+    except BadSignature:
+        return False
+
+
+def _signer() -> URLSafeSerializer:
+    """HMAC-SHA256 with the app's secret, salted for this form."""
+    return URLSafeSerializer(
+        current_app.config["SECRET_KEY"],
+        salt="credential-verify-again",
+        signer_kwargs={"digest_method": hashlib.sha256},
+    )
 
 
 @cache
@@ -100,7 +140,7 @@ def _page_query() -> Any:
             c.c.public_id,
             c.c.user_id,
             c.c.language,
-            c.c.document,
+            type_coerce(c.c.document, Text).label("raw"),
             c.c.valid_from,
             c.c.valid_until,
             c.c.revoked_at,
@@ -127,7 +167,7 @@ def page_row(public_id: str) -> PageRow | None:
         public_id=row.public_id,
         user_id=row.user_id,
         language=row.language,
-        document=row.document,
+        raw=None if row.raw in (None, "null") else row.raw,  # JSON null: a tombstone
         valid_from=row.valid_from,
         valid_until=row.valid_until,
         revoked_at=row.revoked_at,

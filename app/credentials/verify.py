@@ -20,7 +20,6 @@ from app.core.db import utcnow
 from app.core.extensions import db
 from app.credentials import signing
 from app.credentials.domain import proof, structure
-from app.credentials.domain.dates import parse_datetime
 from app.credentials.domain.status import StatusListError, entry_is_set
 from app.credentials.models import CredentialStatusList
 
@@ -70,9 +69,11 @@ def status_of(
 ) -> tuple[str, Check]:
     """The credential's status now, from the cache unless `fresh` or the status changed."""
     now = utcnow()
-    if credential.document is None:  # a tombstone: revoked, nothing left to check
-        return REVOKED, Check(True, True)
-    key = (digest(credential.document), list_version() if version is None else version)
+    raw = getattr(credential, "raw", None)  # a page row carries the stored text
+    if not raw and credential.document is None:
+        return REVOKED, Check(True, True)  # a tombstone: revoked, nothing left to check
+    document_key = credential.digest if raw else digest(credential.document)
+    key = (document_key, list_version() if version is None else version)
     cached = None if fresh else _cache.get(credential.public_id)
     if cached is not None and cached[0] == key:
         check = cached[1]
@@ -84,8 +85,10 @@ def status_of(
             _cache[credential.public_id] = (key, check)
     if credential.revoked_at is not None and check.signature_ok and not check.problems:
         check = Check(True, True)
-    valid_until = parse_datetime(credential.document.get("validUntil"))
-    return check.status(valid_until, now), check
+    if check.signature_ok and not check.problems:
+        # Verified: the signed validUntil equals the column written with it at issue time.
+        return check.status(credential.valid_until, now), check
+    return check.status(None, now), check
 
 
 def run_checks(document: dict[str, Any]) -> Check:

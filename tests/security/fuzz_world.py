@@ -48,6 +48,9 @@ def credential_world(me: Any, lib: Any) -> dict[str, Any]:
     with write_unit(db.session) as unit:
         made = issue_one(unit, unit.get(type(me), me.id), lib, Due("track", "platforms"), "ar")
         numbers = {"credential_id": made.id, "public_id": made.public_id}
+    from app.credentials.services import verify_token
+
+    numbers["verify_token"] = verify_token(numbers["public_id"])
     key_id = db.session.scalar(select(CredentialKey.id))
     return numbers | {"key_id": key_id, "list_id": 1}
 
