@@ -48,37 +48,33 @@ CACHE_SIZE = 2000
 def page(found: services.PageRow, fresh: bool = False) -> str:
     """Render the verification page of a credential or tombstone (cached for visitors)."""
     status, check = verify.status_of(found, fresh=fresh, version=found.list_version)
-    owner = found.owner
-    values = {
-        "credential": found,
-        "document": found.document or {},
-        "status": status,
-        "check": check,
-        "fresh": fresh,
-        "owner": owner,
-        "base": signing.base_url(),
-        "token": services.verify_token(found.public_id),
-    }
     if fresh or current_user.is_authenticated or "_flashes" in session:
-        return render_template("credentials/verify.html", **values)
+        return render(found, status, check, fresh)
     # An anonymous visitor: the page depends only on what the key holds (not on Host).
-    key = (
-        found.public_id,
-        str(get_locale()),
-        status,
-        check,
-        owner,
-        found.revoked_at,
-        found.digest,
-    )
+    key = (found.public_id, str(get_locale()), status, check, found.owner, found.digest)
     cache: dict[tuple[Any, ...], str] = current_app.extensions.setdefault("credential_pages", {})
     html = cache.get(key)
     if html is None:
-        html = render_template("credentials/verify.html", **values)
+        html = render(found, status, check, fresh)
         if len(cache) >= CACHE_SIZE:
             cache.clear()
         cache[key] = html
     return html
+
+
+def render(found: services.PageRow, status: str, check: verify.Check, fresh: bool) -> str:
+    """The page itself (the stored JSON parsed here, on a cache miss only)."""
+    return render_template(
+        "credentials/verify.html",
+        credential=found,
+        document=found.document or {},
+        status=status,
+        check=check,
+        fresh=fresh,
+        owner=found.owner,
+        base=signing.base_url(),
+        token=services.verify_token(found.public_id),
+    )
 
 
 @bp.route("/credentials/<public_id>")
