@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import Text, bindparam, select, type_coerce
+from sqlalchemy import Text, bindparam, cast, select
 
 from app.accounts.models import User
 from app.content.model import Library
@@ -140,7 +140,7 @@ def _page_query() -> Any:
             c.c.public_id,
             c.c.user_id,
             c.c.language,
-            type_coerce(c.c.document, Text).label("raw"),
+            cast(c.c.document, Text).label("raw"),  # the text itself, parsed on demand
             c.c.valid_from,
             c.c.valid_until,
             c.c.revoked_at,
