@@ -40,6 +40,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from app.accounts import bp as accounts_bp
     from app.admin import bp as admin_bp
     from app.courses import bp as courses_bp
+    from app.credentials import bp as credentials_bp
     from app.exercises import bp as exercises_bp
     from app.main import bp as main_bp
     from app.portfolio import bp as portfolio_bp
@@ -57,6 +58,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         sandbox_bp,
         exercises_bp,
         portfolio_bp,
+        credentials_bp,
     ):
         app.register_blueprint(blueprint)
 

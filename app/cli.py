@@ -98,6 +98,10 @@ def demo_command() -> None:
 
     if demo_user is not None and seed_portfolio(demo_user):
         click.echo("Demo portfolio published at /p/demo-cafe-manager, with a contact message.")
+    from app.credentials.demo import seed_credential
+
+    if demo_user is not None and seed_credential(demo_user, library()):
+        click.echo("Demo credential issued: the platforms track, listed at /account/credentials.")
     click.echo("Demo login (development only):")
     click.echo(f"  email:    {DEMO_EMAIL}")
     click.echo(f"  password: {password}")
@@ -163,5 +167,8 @@ def init_cli(app: Flask) -> None:
 
     app.cli.add_command(skills_group)
     from app.core.retention.cli import retention_group
+    from app.credentials.cli import credentials_group
+
+    app.cli.add_command(credentials_group)
 
     app.cli.add_command(retention_group)

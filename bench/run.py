@@ -31,6 +31,8 @@ from aiosmtpd.controller import Controller  # noqa: E402
 from aiosmtpd.handlers import Sink  # noqa: E402
 from seed import PASSWORD, seed_database  # noqa: E402
 
+from app.credentials.domain.keys import generate_key_pair  # noqa: E402
+
 REPEATS, SECONDS = 3, 5
 
 
@@ -133,6 +135,7 @@ def main() -> None:
         **os.environ,
         "TAWASUL_ENV": "production",
         "SECRET_KEY": "bench-" + "x" * 40,
+        "CREDENTIAL_SIGNING_KEY": generate_key_pair().secret_multibase,
         "DATABASE_URL": f"sqlite:///{work / 'bench.db'}",
         "RATELIMIT_DEFAULT": "",
         "PYTHONPATH": str(ROOT),

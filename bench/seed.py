@@ -17,6 +17,7 @@ LONG_HISTORY = 5000
 SETTINGS = (
     "TAWASUL_ENV",
     "SECRET_KEY",
+    "CREDENTIAL_SIGNING_KEY",
     "DATABASE_URL",
     "PUBLIC_BASE_URL",
     "TRUSTED_HOSTS",
@@ -45,6 +46,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         small_account, _ = make_sandbox(app, short, 10)
         big_account, advance_ms = make_sandbox(app, long_, 100)
         make_portfolio(app, long_, big_account)
+        credential = make_credential(app, long_)
         big_post = first_published(big_account)
         from exercises import make_attempts
 
@@ -63,6 +65,8 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         ("public portfolio (anonymous)", "/p/bench-portfolio", "", 0.50),
         ("exercises page", "/exercises", "long", 0.20),
         ("exercise result page", f"/exercises/attempts/{result_attempt}/result", "long", 0.20),
+        # Signed once at issue time, verified once and cached until the status list changes.
+        ("credential verification (anonymous)", f"/credentials/{credential}", "", 0.50),
     ]
 
     def short_path(path: str) -> str:
@@ -240,6 +244,22 @@ def make_portfolio(app: Any, email: str, account_id: int) -> None:
     services.add_sandbox_case_study(user, portfolio, db.session.get(SandboxAccount, account_id))
     # Every section filled, as on the demo's page (services, sample picture, quote, tools).
     seed_sections(user, portfolio)
+
+
+def make_credential(app: Any, email: str) -> str:
+    """A track credential for the learner (with the portfolio's case study as evidence)."""
+    from sqlalchemy import select
+
+    from app.accounts.models import User
+    from app.core.db import write_unit
+    from app.core.extensions import db
+    from app.credentials.domain.due import Due
+    from app.credentials.issue import issue_one
+
+    lib = app.extensions["tawasul_content"].library
+    with app.test_request_context(), write_unit(db.session) as s:
+        user = s.scalar(select(User).where(User.email == email))
+        return issue_one(s, user, lib, Due("track", "platforms"), "ar").public_id
 
 
 _CLIENTS: dict[str, Any] = {}

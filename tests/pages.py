@@ -27,6 +27,10 @@ SAMPLE_VALUES: dict[str, Any] = {
     "study_id": 999999,
     "image_id": 999999,
     "exercise_id": "sbx-02",
+    "public_id": "0" * 32,
+    "key_id": 999999,
+    "list_id": 999999,
+    "credential_id": 999999,
 }
 # Endpoints that are not views of ours.
 EXEMPT = {"static"}

@@ -69,6 +69,8 @@ class Config:
         self.LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
         self.RATELIMIT_DEFAULT = env_str("RATELIMIT_DEFAULT")
         self.RATELIMIT_STORAGE_URI = self.REDIS_URL or "memory://"
+        # The issuer's Ed25519 secret (secretKeyMultibase): never in the database or repository.
+        self.CREDENTIAL_SIGNING_KEY = env_str("CREDENTIAL_SIGNING_KEY")
 
     # Not from the environment: security policy lives in code.
     SQLALCHEMY_TRACK_MODIFICATIONS = False
@@ -121,6 +123,7 @@ class DevelopmentConfig(Config):
         """Use a per-checkout secret from the instance folder when none is set."""
         super().__init__(instance_path)
         self.SECRET_KEY = self.SECRET_KEY or dev_secret(instance_path)
+        self.CREDENTIAL_SIGNING_KEY = self.CREDENTIAL_SIGNING_KEY or dev_signing_key(instance_path)
         self.MAIL_OUTBOX_DIR = str(Path(instance_path) / "mail")
 
 
@@ -142,6 +145,7 @@ class TestingConfig(Config):
         self.REDIS_URL = ""
         self.RATELIMIT_STORAGE_URI = "memory://"
         self.MAIL_OUTBOX_DIR = str(Path(instance_path) / "test-mail")
+        self.CREDENTIAL_SIGNING_KEY = self.CREDENTIAL_SIGNING_KEY or dev_signing_key(instance_path)
 
 
 class ProductionConfig(Config):
@@ -190,6 +194,34 @@ def dev_secret(instance_path: str) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
+def dev_signing_key(instance_path: str) -> str:
+    """Return this checkout's credential signing key (a secretKeyMultibase), made once."""
+    from app.credentials.domain.keys import generate_key_pair
+
+    path = Path(instance_path) / "credential_signing_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(generate_key_pair().secret_multibase, encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()
+
+
+def signing_key_problem(secret: str) -> str:
+    """What is wrong with CREDENTIAL_SIGNING_KEY ("" when it is a usable Ed25519 secret)."""
+    if not secret:
+        return (
+            "CREDENTIAL_SIGNING_KEY must be set: run `flask credentials keygen` and put the "
+            "secret in the environment"
+        )
+    from app.credentials.domain.keys import private_key
+
+    try:
+        private_key(secret)
+    except ValueError:
+        return "CREDENTIAL_SIGNING_KEY is not an Ed25519 secretKeyMultibase ('z3u2…')"
+    return ""
+
+
 def is_loopback(host: str) -> bool:
     """True for localhost and loopback addresses (127.0.0.0/8, ::1), which only this machine
     can reach."""
@@ -226,6 +258,7 @@ def production_checks(cfg: Mapping[str, Any]) -> dict[str, str]:
         "mail server": "" if cfg.get("MAIL_SERVER") else NO_MAIL,
         "public base url": base_url_problem(str(cfg.get("PUBLIC_BASE_URL") or "")),
         "trusted hosts": trusted_hosts_problem(cfg),
+        "credential signing key": signing_key_problem(str(cfg.get("CREDENTIAL_SIGNING_KEY") or "")),
     }
 
 

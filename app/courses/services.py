@@ -55,8 +55,13 @@ def complete_lesson(user: User, lesson_id: str) -> None:
     stmt = insert(LessonProgress).values(
         user_id=user.id, lesson_id=lesson_id, completed_at=utcnow()
     )
+    from app.content_runtime import library
+    from app.credentials.issue import issue_due
+
     with write_unit(db.session) as s:
         s.execute(stmt.on_conflict_do_nothing(index_elements=["user_id", "lesson_id"]))
+        # The last core lesson of a track whose test was passed earns its credential.
+        issue_due(s, user, library())
 
 
 def continue_lesson(user: User, lib: Library) -> str | None:

@@ -114,6 +114,10 @@ def record_evidence(session: DbSession, user: User, lib: Library, evidence: list
             states[ev.skill] = state
         apply(state, ev, dict(lib.skills[ev.skill].bkt))
         state.last_evidence_at = now
+    # A passed track test or a skill at level 3 earns a credential, signed in this same unit.
+    from app.credentials.issue import issue_due
+
+    issue_due(session, user, lib)
 
 
 def rebuild_states(session: DbSession, user: User, lib: Library) -> int:

@@ -64,13 +64,19 @@ def test_cli_fails_on_a_broken_tree_and_passes_on_a_valid_one(app, tmp_path):
 def test_production_refuses_invalid_content(app, database_url, mailbox, tmp_path):
     """Production does not start on invalid content; development keeps the problems."""
     from conftest import app_config
+    from security.prod import SIGNING_KEY
 
     from app import create_app
     from app.content_runtime import ContentError
 
     broken = str(build(tmp_path, "unknown-fact"))
     cfg = app_config(
-        database_url, mailbox, ENV_NAME="production", SECRET_KEY="s" * 40, CONTENT_ROOT=broken
+        database_url,
+        mailbox,
+        ENV_NAME="production",
+        SECRET_KEY="s" * 40,
+        CREDENTIAL_SIGNING_KEY=SIGNING_KEY,
+        CONTENT_ROOT=broken,
     )
     cfg.pop("TESTING")
     with pytest.raises(ContentError, match="unknown fact"):

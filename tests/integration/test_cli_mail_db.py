@@ -39,6 +39,18 @@ def test_demo_is_idempotent_and_prints_a_working_login(app, runner):
     page = app.test_client().get("/p/demo-cafe-manager").get_data(as_text=True)
     assert "تدريب محاكى" in page
     assert "مقهى الورد" in client.get("/portfolio/messages").get_data(as_text=True)
+    # One track credential, with the published case study as evidence, and it verifies.
+    assert "Demo credential issued" in first.output
+    assert "Demo credential issued" not in second.output
+    mine = client.get("/account/credentials").get_data(as_text=True)
+    assert mine.count("/credentials/") >= 1 and "linkedin.com/profile/add" in mine
+    from app.credentials.models import Credential
+
+    with app.app_context():
+        (held,) = db.session.scalars(select(Credential)).all()
+        assert held.kind == "track" and held.document.get("evidence")
+    verified = app.test_client().get(f"/credentials/{held.public_id}").get_data(as_text=True)
+    assert "credential-valid" in verified
 
 
 def test_check_command_reports_states(app, runner):

@@ -39,6 +39,22 @@ def exercise_attempts(user: Any, lib: Any) -> dict[str, Any]:
     return found
 
 
+def credential_world(me: Any, lib: Any) -> dict[str, Any]:
+    """One track credential of the learner: its number, public id, key and status list."""
+    from app.credentials.domain.due import Due
+    from app.credentials.issue import issue_one
+    from app.credentials.models import CredentialKey
+
+    with write_unit(db.session) as unit:
+        made = issue_one(unit, unit.get(type(me), me.id), lib, Due("track", "platforms"), "ar")
+        numbers = {"credential_id": made.id, "public_id": made.public_id}
+    from app.credentials.services import verify_token
+
+    numbers["verify_token"] = verify_token(numbers["public_id"])
+    key_id = db.session.scalar(select(CredentialKey.id))
+    return numbers | {"key_id": key_id, "list_id": 1}
+
+
 def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
     """Objects of `user` for every owner route: URL variable name -> a real value."""
     from app.accounts.models import UserSession
@@ -78,6 +94,7 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
         attempt = quiz.start_attempt(me, "lesson", lesson_id, list(items))
         done = quiz.submit_attempt(me, lib, quiz.start_attempt(me, "lesson", "x", items).token, {})
         card = db.session.scalar(select(ReviewCard).where(ReviewCard.user_id == user.id))
+        credential = credential_world(me, lib)
         attempts = exercise_attempts(me, lib)
         session_id = db.session.scalars(
             select(UserSession.id).where(UserSession.user_id == user.id)
@@ -106,4 +123,5 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
             "quiz_items": list(items),
             "admin": admin,
             **attempts,
+            **credential,
         }

@@ -13,9 +13,12 @@ from typing import Any
 from conftest import app_config
 
 from app import create_app
+from app.credentials.domain.keys import generate_key_pair
 
 SECRET = "k3y-for-production-like-tests-0123456789abcdef"
 HTTPS = "https://127.0.0.1"
+# A fresh Ed25519 secret per run: production refuses to start without one.
+SIGNING_KEY = generate_key_pair().secret_multibase
 
 
 def production_app(database_url: str, mailbox: Any, **extra: Any) -> Any:
@@ -23,6 +26,7 @@ def production_app(database_url: str, mailbox: Any, **extra: Any) -> Any:
     settings = {
         "ENV_NAME": "production",
         "SECRET_KEY": SECRET,
+        "CREDENTIAL_SIGNING_KEY": SIGNING_KEY,
         "WTF_CSRF_ENABLED": False,
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
         # Production refuses invalid content; these tests use the small valid tree.

@@ -9,19 +9,27 @@ import pytest
 from conftest import app_config
 
 from app import create_app
-from security.prod import SECRET, production_app
+from security.prod import SECRET, SIGNING_KEY, production_app
 
 WSGI = Path(__file__).resolve().parents[2] / "wsgi.py"
 ENV = {
     "SECRET_KEY": SECRET,
     "MAIL_SERVER": "127.0.0.1",
     "PUBLIC_BASE_URL": "http://127.0.0.1:8000",
+    "CREDENTIAL_SIGNING_KEY": SIGNING_KEY,
 }
 
 
 def load_wsgi(monkeypatch, tmp_path, **env: str):  # type: ignore[no-untyped-def]
     """Import wsgi.py afresh (as gunicorn does) with exactly these settings in the environment."""
-    for name in ("TAWASUL_ENV", "SECRET_KEY", "MAIL_SERVER", "PUBLIC_BASE_URL", "TRUSTED_HOSTS"):
+    for name in (
+        "TAWASUL_ENV",
+        "SECRET_KEY",
+        "MAIL_SERVER",
+        "PUBLIC_BASE_URL",
+        "TRUSTED_HOSTS",
+        "CREDENTIAL_SIGNING_KEY",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'wsgi.db'}")
     for name, value in env.items():

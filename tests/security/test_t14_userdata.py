@@ -19,6 +19,8 @@ NOT_USER_LINKED = {
     "rate_counter": "hashed keys, deleted when their window ends, no user id",
     "portfolio_tombstone": "SHA-256 digests of deleted addresses, no user id",
     "portfolio_report": "visitors' reports about a portfolio, deleted with it (cascade)",
+    "credential_key": "the issuer's public keys",
+    "credential_status_list": "the public revocation bits, no user id",
 }
 
 
@@ -151,6 +153,17 @@ def seed_exercise(client):
     assert client.post(work, data=form).status_code == 303
 
 
+def seed_credential(app, user):
+    """One track credential, issued and signed as the app does."""
+    from app.accounts.models import User
+    from app.credentials.domain.due import Due
+    from app.credentials.issue import issue_one
+
+    lib = app.extensions["tawasul_content"].library
+    with app.test_request_context(), write_unit(db.session) as s:
+        return issue_one(s, s.get(User, user.id), lib, Due("track", "platforms"), "ar").public_id
+
+
 def test_export_then_delete_covers_everything(app, users, mailbox):
     """Export holds a row of every table; deletion leaves 0 rows and no live session."""
     user = users.create()
@@ -160,6 +173,7 @@ def test_export_then_delete_covers_everything(app, users, mailbox):
     seed_learning(app, client)
     seed_sandbox(client)
     seed_exercise(client)
+    public_id = seed_credential(app, user)
     export = client.get("/account/export")
     assert export.headers["Content-Disposition"].startswith("attachment")
     archive = zipfile.ZipFile(io.BytesIO(export.get_data()))
@@ -182,6 +196,13 @@ def test_export_then_delete_covers_everything(app, users, mailbox):
                     select(func.count()).select_from(table).where(col == user.id)
                 )
     assert sum(left.values()) == 0, left
+    with app.app_context():
+        from app.credentials.models import Credential
+
+        tombstone = db.session.scalar(select(Credential).where(Credential.public_id == public_id))
+        # Revoked, kept so its page answers "revoked", with nothing personal left in it.
+        assert tombstone.revoked_at is not None
+        assert tombstone.user_id is None and tombstone.document is None
     assert client.get("/account/").status_code == 302
     print(
         f"T14: {len(USER_DATA)} user-linked tables: {len(USER_DATA)} covered; "

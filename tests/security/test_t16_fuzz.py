@@ -67,6 +67,9 @@ FIELDS: dict[str, list[str]] = {
     "accounts.verify": [],
     "admin.end_user_sessions": [],
     "courses.complete": [],
+    "credentials.hide": ["hidden"],
+    "credentials.other_language": [],
+    "credentials.verify_again": ["token"],
     "exercises.begin": ["condition"],
     "exercises.save": SBX02,
     "exercises.step": DESK_STEP,
@@ -156,6 +159,7 @@ BASE: dict[str, dict[str, str]] = {
     "portfolio.edit_case_study": {"title": "حملة", "results": "+20%", "period": "2026-05"},
     "portfolio.save_sections": {"order": "tools", "move": "tools:up"},
     "exercises.begin": {"condition": "standard"},
+    "credentials.verify_again": {"token": "{verify_token}"},
     "exercises.step": {
         "step": "decision",
         "card": "{desk_card}",

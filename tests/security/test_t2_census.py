@@ -107,6 +107,9 @@ def owner_cases(app, a):
     from security.exercise_cases import exercise_cases
 
     sandbox += exercise_cases(app, a, state)
+    from security.credential_cases import credential_cases
+
+    sandbox += credential_cases(app, a, state)
     # Ending the session comes last: it signs the owner's own client out.
     return [
         *[case[:5] if case[5] is None else case for case in sandbox],

@@ -70,6 +70,7 @@ def page_token(client, path="/"):
 CSRF_EXEMPT = {
     "app.portfolio.views.contact": "contact form on a public portfolio (signed page token)",
     "app.portfolio.views_share.report": "abuse report on a public portfolio (signed page token)",
+    "app.credentials.views.verify_again": "re-checks a credential, changes nothing (signed token)",
 }
 
 

@@ -194,6 +194,26 @@ RULES: tuple[Rule, ...] = (
         purge=RowPurge("portfolio_report", older("received_at")),
     ),
     Rule(
+        "credentials",
+        _l(
+            "Your verifiable credentials: the signed badge (with your email address only as a "
+            "salted hash), its evidence, and whether you show it on your portfolio"
+        ),
+        _l("So clients can check the credentials you earned"),
+        _l(
+            "Until you delete your account; then each is revoked and only a record without "
+            "personal data is kept, so its page says “revoked”"
+        ),
+        tables=("credential",),
+    ),
+    Rule(
+        "credential-issuer",
+        _l("The issuer's public keys and the public revocation list (no personal data)"),
+        _l("So anyone can verify a credential and learn whether it was revoked"),
+        _l("For good"),
+        tables=("credential_key", "credential_status_list"),
+    ),
+    Rule(
         "tombstones",
         _l("Addresses of deleted portfolios, only as a one-way digest"),
         _l("So an old address answers “gone” and is never given to someone else"),
