@@ -59,10 +59,11 @@ def credential_pages(user: Any) -> list[str]:
 
 
 # Names shown on the verification page: the learner's display name and case-study titles
-# copied into the signed evidence. Both columns are checked in the browser elsewhere.
+# copied into the signed evidence. Both columns are checked in the browser under their own
+# names; this variant checks the credential pages statically.
 register_xss_field(
     XssField(
-        "credential.document",
+        "user.display_name@credential",
         set_named_credential,
         credential_pages,
         max_length=100,
