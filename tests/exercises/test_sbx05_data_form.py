@@ -59,7 +59,7 @@ def test_the_repository_data_loads_cleanly():
             'platform: "tiktok"\n    format: "reel"',
             "not a platform's format",
         ),
-        ("  linkedin: [1, 5]", "  linkedin: [5, 1]", "linkedin needs [low, high]"),
+        ("  linkedin: [2, 5]", "  linkedin: [5, 1]", "linkedin needs [low, high]"),
         ('opening: "2027-04-15"', 'opening: "2027-04-31"', "opening must be a date"),
         (
             '{from: "2027-02-08", to: "2027-02-14", fajr: "05:10"',
