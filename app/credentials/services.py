@@ -213,6 +213,7 @@ def set_hidden(user: User, credential_id: int, hidden: bool) -> bool:
         if row is None or row.user_id != user.id:
             return False
         row.hidden = hidden
+        issue.portfolio_changed(s, row.user_id)
     return True
 
 
@@ -251,6 +252,7 @@ def revoke(session: DbSession, credential: Credential) -> bool:
         return False
     signing.set_revoked(session, credential.status_index, texts.issuer_name("ar"))
     credential.revoked_at = utcnow()
+    issue.portfolio_changed(session, credential.user_id)
     return True
 
 

@@ -73,7 +73,16 @@ def slug_digest(slug: str) -> str:
 
 
 # The page's sections in their default order; the learner reorders and hides them.
-SECTIONS = ("services", "case_studies", "samples", "skills", "testimonials", "tools", "contact")
+SECTIONS = (
+    "services",
+    "case_studies",
+    "samples",
+    "skills",
+    "credentials",
+    "testimonials",
+    "tools",
+    "contact",
+)
 ITEM_KINDS = {"services": "service", "samples": "sample", "testimonials": "testimonial"}
 ITEM_KINDS["tools"] = "tool"
 RATE_KINDS = ("hourly", "project", "monthly")
@@ -88,8 +97,20 @@ def sections(stored: str) -> list[tuple[str, bool]]:
         name = raw.strip().lstrip("!")
         if name in SECTIONS and name not in {s for s, _h in seen}:
             seen.append((name, raw.strip().startswith("!")))
-    seen += [(name, False) for name in SECTIONS if name not in {s for s, _h in seen}]
+    # A section added to SECTIONS later goes to its default place, not to the end.
+    for name in SECTIONS:
+        if name not in {s for s, _h in seen}:
+            seen.insert(_default_place(name, [s for s, _h in seen]), (name, False))
     return seen
+
+
+def _default_place(name: str, present: list[str]) -> int:
+    """Where a missing section goes: right after the nearest section before it by default."""
+    before = SECTIONS[: SECTIONS.index(name)]
+    for earlier in reversed(before):
+        if earlier in present:
+            return present.index(earlier) + 1
+    return 0
 
 
 def store_sections(layout: Sequence[tuple[str, bool]]) -> str:
