@@ -22,7 +22,9 @@ MARK = "شارة موثّقة"
 
 def section(html: str) -> str:
     """The credentials section of a page ("" when the page has none)."""
-    found = re.search(r'<section[^>]*aria-labelledby="credentials-heading".*?</section>', html, re.S)
+    found = re.search(
+        r'<section[^>]*aria-labelledby="credentials-heading".*?</section>', html, re.S
+    )
     return found.group(0) if found else ""
 
 
@@ -54,7 +56,9 @@ def test_hidden_or_revoked_credentials_leave_the_page_and_the_section_goes(app, 
     _user, held = earn(app, client, auth)
     visitor = app.test_client()
     assert held.public_id in section(visitor.get(URL).get_data(as_text=True))
-    assert client.post(f"/account/credentials/{held.id}/hide", data={"hidden": "1"}).status_code == 303
+    assert (
+        client.post(f"/account/credentials/{held.id}/hide", data={"hidden": "1"}).status_code == 303
+    )
     assert section(visitor.get(URL).get_data(as_text=True)) == ""
     client.post(f"/account/credentials/{held.id}/hide", data={"hidden": "0"})
     assert held.public_id in section(visitor.get(URL).get_data(as_text=True))
@@ -102,7 +106,12 @@ def test_importing_a_resume_with_certificates_never_creates_a_credential(app, cl
     user, held = earn(app, client, auth)
     doc = export(client)
     doc["certificates"].append(
-        {"name": "Meta Certified", "issuer": "Meta", "date": "2025-01-02", "url": "https://x.example/c"}
+        {
+            "name": "Meta Certified",
+            "issuer": "Meta",
+            "date": "2025-01-02",
+            "url": "https://x.example/c",
+        }
     )
     assert problems(doc) == []
     fresh = app.test_client()
