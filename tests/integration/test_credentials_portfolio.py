@@ -121,3 +121,11 @@ def test_importing_a_resume_with_certificates_never_creates_a_credential(app, cl
     assert upload(client, json.dumps(doc).encode()).status_code == 200
     assert [c.public_id for c in credentials_of(app, user.id)] == [held.public_id]
     assert "Meta Certified" not in app.test_client().get(URL).get_data(as_text=True)
+
+
+def test_the_verification_page_links_back_to_the_shown_portfolio(app, client, auth):
+    """The learner's name links to their published portfolio (never an empty link)."""
+    user, held = earn(app, client, auth)
+    html = app.test_client().get(f"/credentials/{held.public_id}").get_data(as_text=True)
+    assert f'<a href="{URL}" dir="auto">{user.display_name}</a>' in html
+    assert 'href="/p/"' not in html
