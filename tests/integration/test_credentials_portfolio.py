@@ -129,3 +129,39 @@ def test_the_verification_page_links_back_to_the_shown_portfolio(app, client, au
     html = app.test_client().get(f"/credentials/{held.public_id}").get_data(as_text=True)
     assert f'<a href="{URL}" dir="auto">{user.display_name}</a>' in html
     assert 'href="/p/"' not in html
+
+
+def test_the_learner_hides_and_moves_the_section_like_the_others(app, client, auth):
+    """The builder lists it after verified skills, labelled; unticked, the page leaves it out."""
+    from app.portfolio.domain import SECTIONS
+
+    _user, held = earn(app, client, auth)
+    builder = client.get("/portfolio").get_data(as_text=True)
+    label = re.search(r'<label for="show-credentials">([^<]+)</label>', builder)
+    assert label is not None and label.group(1).strip()
+    assert builder.index('id="move-skills"') < builder.index('id="move-credentials"')
+    assert builder.index('id="move-credentials"') < builder.index('id="move-testimonials"')
+    shown = [name for name in SECTIONS if name != "credentials"]
+    form = {"order": list(SECTIONS), "shown": shown}
+    assert client.post("/portfolio/sections", data=form).status_code == 303
+    assert section(app.test_client().get(URL).get_data(as_text=True)) == ""
+    form["shown"] = list(SECTIONS)
+    assert client.post("/portfolio/sections", data=form).status_code == 303
+    assert held.public_id in section(app.test_client().get(URL).get_data(as_text=True))
+
+
+def test_a_stored_layout_from_before_gets_the_section_in_its_default_place():
+    """A layout saved before credentials existed: the new section goes after verified skills."""
+    from app.portfolio.domain import sections
+
+    stored = "contact,skills,!services,case_studies,samples,testimonials,tools"
+    assert [name for name, _h in sections(stored)] == [
+        "contact",
+        "skills",
+        "credentials",
+        "services",
+        "case_studies",
+        "samples",
+        "testimonials",
+        "tools",
+    ]
