@@ -91,26 +91,30 @@ PLATFORMS = ("instagram", "tiktok", "x", "linkedin", "facebook", "snapchat")
 
 
 def sections(stored: str) -> list[tuple[str, bool]]:
-    """(section, hidden) in the learner's order; unknown names dropped, new ones appended."""
+    """(section, hidden) in the learner's order; unknown names dropped, missing ones added.
+
+    A missing section goes at the end, or after its neighbour when it is in ADDED_AFTER.
+    """
     seen: list[tuple[str, bool]] = []
     for raw in (stored or "").split(","):
         name = raw.strip().lstrip("!")
         if name in SECTIONS and name not in {s for s, _h in seen}:
             seen.append((name, raw.strip().startswith("!")))
-    # A section added to SECTIONS later goes to its default place, not to the end.
     for name in SECTIONS:
         if name not in {s for s, _h in seen}:
-            seen.insert(_default_place(name, [s for s, _h in seen]), (name, False))
+            seen.insert(_place_of_new(name, [s for s, _h in seen]), (name, False))
     return seen
 
 
-def _default_place(name: str, present: list[str]) -> int:
-    """Where a missing section goes: right after the nearest section before it by default."""
-    before = SECTIONS[: SECTIONS.index(name)]
-    for earlier in reversed(before):
-        if earlier in present:
-            return present.index(earlier) + 1
-    return 0
+# Sections added after learners had saved layouts: each goes right after its neighbour
+# (when the layout has it) rather than at the end, below the contact form.
+ADDED_AFTER = {"credentials": "skills"}
+
+
+def _place_of_new(name: str, present: list[str]) -> int:
+    """Where a section missing from a stored layout goes: the end, or after its neighbour."""
+    anchor = ADDED_AFTER.get(name, "")
+    return present.index(anchor) + 1 if anchor in present else len(present)
 
 
 def store_sections(layout: Sequence[tuple[str, bool]]) -> str:
