@@ -6,7 +6,7 @@ import logging
 import secrets
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.accounts.models import User
 from app.content.model import Library
@@ -25,11 +25,20 @@ from app.credentials.domain.due import (
 )
 from app.credentials.domain.status import status_entry
 from app.credentials.models import Credential
+from app.portfolio.models import Portfolio
 from app.quizzes.models import QuizAttempt
 from app.skills.models import SkillState
 
 log = logging.getLogger("tawasul.credentials")
 IMAGE = "/static/credentials/badge.svg"
+
+
+def portfolio_changed(session: DbSession, user_id: int | None) -> None:
+    """The learner's portfolio lists credentials: a new version redraws its cached page."""
+    if user_id is not None:
+        session.execute(
+            update(Portfolio).where(Portfolio.user_id == user_id).values(updated_at=utcnow())
+        )
 
 
 def issue_due(session: DbSession, user: User, lib: Library) -> list[Credential]:
@@ -131,5 +140,6 @@ def issue_one(
     )
     session.add(credential)
     session.flush()
+    portfolio_changed(session, user.id)
     log.info("credential issued kind=%s subject=%s user=%d", due.kind, due.subject_id, user.id)
     return credential

@@ -8,7 +8,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache, cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -71,6 +71,13 @@ def by_public_id(public_id: str) -> Credential | None:
     return db.session.scalar(select(Credential).where(Credential.public_id == public_id))
 
 
+class Owner(NamedTuple):
+    """The learner's name and published portfolio address, when they show the credential."""
+
+    display_name: str
+    slug: str
+
+
 @dataclass
 class PageRow:
     """What the verification page needs, read in one statement (the JSON parsed on demand)."""
@@ -83,7 +90,7 @@ class PageRow:
     valid_until: datetime | None
     revoked_at: datetime | None
     hidden: bool
-    owner: tuple[str, str] | None  # (display name, portfolio slug) when shown
+    owner: Owner | None  # display name and portfolio slug, when shown
     list_version: int
 
     @cached_property
@@ -172,7 +179,7 @@ def page_row(public_id: str) -> PageRow | None:
         valid_until=row.valid_until,
         revoked_at=row.revoked_at,
         hidden=row.hidden,
-        owner=(row.display_name, row.slug) if shown else None,
+        owner=Owner(row.display_name, row.slug) if shown else None,
         list_version=int(row.version or 0),
     )
 
@@ -213,6 +220,7 @@ def set_hidden(user: User, credential_id: int, hidden: bool) -> bool:
         if row is None or row.user_id != user.id:
             return False
         row.hidden = hidden
+        issue.portfolio_changed(s, row.user_id)
     return True
 
 
@@ -251,6 +259,7 @@ def revoke(session: DbSession, credential: Credential) -> bool:
         return False
     signing.set_revoked(session, credential.status_index, texts.issuer_name("ar"))
     credential.revoked_at = utcnow()
+    issue.portfolio_changed(session, credential.user_id)
     return True
 
 

@@ -73,7 +73,16 @@ def slug_digest(slug: str) -> str:
 
 
 # The page's sections in their default order; the learner reorders and hides them.
-SECTIONS = ("services", "case_studies", "samples", "skills", "testimonials", "tools", "contact")
+SECTIONS = (
+    "services",
+    "case_studies",
+    "samples",
+    "skills",
+    "credentials",
+    "testimonials",
+    "tools",
+    "contact",
+)
 ITEM_KINDS = {"services": "service", "samples": "sample", "testimonials": "testimonial"}
 ITEM_KINDS["tools"] = "tool"
 RATE_KINDS = ("hourly", "project", "monthly")
@@ -82,14 +91,30 @@ PLATFORMS = ("instagram", "tiktok", "x", "linkedin", "facebook", "snapchat")
 
 
 def sections(stored: str) -> list[tuple[str, bool]]:
-    """(section, hidden) in the learner's order; unknown names dropped, new ones appended."""
+    """(section, hidden) in the learner's order; unknown names dropped, missing ones added.
+
+    A missing section goes at the end, or after its neighbour when it is in ADDED_AFTER.
+    """
     seen: list[tuple[str, bool]] = []
     for raw in (stored or "").split(","):
         name = raw.strip().lstrip("!")
         if name in SECTIONS and name not in {s for s, _h in seen}:
             seen.append((name, raw.strip().startswith("!")))
-    seen += [(name, False) for name in SECTIONS if name not in {s for s, _h in seen}]
+    for name in SECTIONS:
+        if name not in {s for s, _h in seen}:
+            seen.insert(_place_of_new(name, [s for s, _h in seen]), (name, False))
     return seen
+
+
+# Sections added after learners had saved layouts: each goes right after its neighbour
+# (when the layout has it) rather than at the end, below the contact form.
+ADDED_AFTER = {"credentials": "skills"}
+
+
+def _place_of_new(name: str, present: list[str]) -> int:
+    """Where a section missing from a stored layout goes: the end, or after its neighbour."""
+    anchor = ADDED_AFTER.get(name, "")
+    return present.index(anchor) + 1 if anchor in present else len(present)
 
 
 def store_sections(layout: Sequence[tuple[str, bool]]) -> str:

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from app.content_runtime import library
 from app.portfolio import editing, services
 from app.portfolio.domain import PLATFORMS, robots, sections, split_codes
-from app.portfolio.read import Version, portfolio_by_id, verified_skills
+from app.portfolio.read import Version, portfolio_by_id, shown_credentials, verified_skills
 from app.portfolio.text import learner_html
 from app.portfolio.themes import theme_of
 
@@ -49,6 +49,9 @@ def context(portfolio: Any, owner: bool, **extra: Any) -> dict[str, Any]:
         "items": items,
         "studies": studies,
         "skills": verified_skills(portfolio.user_id, portfolio.lang) if portfolio.id else [],
+        "credentials": shown_credentials(portfolio.user_id, portfolio.lang)
+        if portfolio.user_id
+        else [],
         "platforms": split_codes(portfolio.platforms, PLATFORMS),
         "split_codes": split_codes,
         "all_platforms": PLATFORMS,

@@ -29,6 +29,50 @@ def verified_skills(user_id: int, lang: str) -> list[tuple[str, int]]:
     return sorted(named, key=lambda row: (-row[1], row[0]))
 
 
+class ShownCredential(NamedTuple):
+    """One credential as the portfolio lists it, with a link to its verification page."""
+
+    public_id: str
+    name: str
+    issuer: str
+    issued: Any
+    status: str  # valid | expired (hidden, revoked and failing ones are not listed)
+
+
+def shown_credentials(user_id: int, lang: str) -> list[ShownCredential]:
+    """The credentials the learner shows, newest first; one copy per achievement and date.
+
+    A credential issued in both languages is listed once, in the portfolio's language.
+    """
+    from app.credentials import services, verify
+
+    rows = services.shown_credentials(user_id)
+    picked: dict[tuple[str, str, Any], Any] = {}
+    for row in rows:
+        key = (row.kind, row.subject_id, row.valid_from)
+        if key not in picked or row.language == lang:
+            picked[key] = row
+    shown = []
+    for row in rows:
+        if picked.get((row.kind, row.subject_id, row.valid_from)) is not row:
+            continue
+        document = row.document or {}
+        issuer = document.get("issuer") if isinstance(document.get("issuer"), dict) else {}
+        status = verify.status_of(row)[0]
+        if status not in (verify.VALID, verify.EXPIRED):
+            continue  # revoked since, or no longer verifying: never shown as verified
+        shown.append(
+            ShownCredential(
+                row.public_id,
+                str(document.get("name", "")),
+                str((issuer or {}).get("name", "")),
+                row.valid_from,
+                status,
+            )
+        )
+    return shown
+
+
 @cache
 def _version_query() -> Any:
     """The statement behind version_of, built once (building it costs more than running it)."""

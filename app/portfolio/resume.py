@@ -18,11 +18,14 @@ in an "x-tawasul" object on the same entry: other tools ignore it, our import re
                               title, detail, consent, hidden...
     tool                      skills[] {x-tawasul.kind "tool"}: name=title, keywords=[detail]
     verified skills           skills[] name + level "n/4" (export only: levels are earned)
+    credentials               certificates[]: name, issuer, date (YYYY-MM-DD), url = the
+                              verification page (export only: importing never creates one)
 
 Import also reads files from other tools: basics.profiles networks → platforms, unmarked
 projects → case studies (dates → period), references "Name, role" → testimonials,
 publications → content samples, a skills entry named "Tools" → one tool per keyword.
-Never imported: simulated figures (only the simulator makes them), consent (testimonials
+Never imported: certificates (a credential is only issued by Tawasul, and signed),
+simulated figures (only the simulator makes them), consent (testimonials
 arrive hidden until the learner confirms it), pictures, and account or publishing settings.
 """
 
@@ -114,8 +117,12 @@ def to_resume(
     items: Sequence[Mapping[str, Any]],
     skills: Sequence[tuple[str, int]],
     person: Mapping[str, str],
+    certificates: Sequence[Mapping[str, str]] = (),
 ) -> dict[str, Any]:
-    """A JSON Resume document holding every field of the portfolio, hidden entries included."""
+    """A JSON Resume document holding every field of the portfolio, hidden entries included.
+
+    `certificates` are the credentials shown on the portfolio: name, issuer, date, url.
+    """
     lang = str(portfolio.get("lang") or "ar")
     basics: dict[str, Any] = {
         "name": person.get("name", ""),
@@ -142,6 +149,9 @@ def to_resume(
         {"name": name, "level": f"{level}/4", X: {"kind": "verified-skill"}}
         for name, level in skills
     ]
+    if certificates:
+        keys = ("name", "issuer", "date", "url")
+        resume["certificates"] = [{k: str(c[k]) for k in keys if c.get(k)} for c in certificates]
     settings = {key: str(portfolio.get(key) or "") for key in ("lang", "theme", "sections")}
     resume["meta"] = {"version": "v1.2.1", X: settings}
     if person.get("url"):

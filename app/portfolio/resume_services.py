@@ -13,6 +13,7 @@ from app.core.extensions import db
 from app.portfolio.domain import CASE_FIELDS, ITEM_FIELDS
 from app.portfolio.editing import items_of, touch
 from app.portfolio.models import CaseStudy, Portfolio, PortfolioItem
+from app.portfolio.read import shown_credentials
 from app.portfolio.resume import to_resume
 from app.portfolio.services import ensure_portfolio
 from app.portfolio.themes import themes
@@ -48,7 +49,22 @@ def resume_of(
     if portfolio.updated_at:
         fields["updated"] = portfolio.updated_at.strftime("%Y-%m-%dT%H:%M:%S")
     person = {"name": user.display_name, "email": user.email, "url": public_url}
-    return to_resume(fields, studies, items, skills, person)
+    return to_resume(fields, studies, items, skills, person, certificates_of(user.id, lang))
+
+
+def certificates_of(user_id: int, lang: str) -> list[dict[str, str]]:
+    """The credentials the portfolio shows, as JSON Resume certificates (export only)."""
+    from app.credentials.signing import base_url
+
+    return [
+        {
+            "name": c.name,
+            "issuer": c.issuer,
+            "date": c.issued.strftime("%Y-%m-%d"),
+            "url": f"{base_url()}/credentials/{c.public_id}",
+        }
+        for c in shown_credentials(user_id, lang)
+    ]
 
 
 def import_resume(user: User, prefill: Mapping[str, Any]) -> Counter[str]:

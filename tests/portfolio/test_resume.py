@@ -15,7 +15,7 @@ PORTFOLIO = {
     "platforms": "instagram,x,snapchat",
     "lang": "ar",
     "theme": "bold",
-    "sections": "case_studies,services,samples,!skills,testimonials,tools,contact",
+    "sections": "case_studies,services,samples,!skills,credentials,testimonials,tools,contact",
     "photo": "https://tawasul.example/p/sara/images/1",
     "updated": "2026-05-01T09:30:00",
 }
