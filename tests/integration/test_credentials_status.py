@@ -116,19 +116,46 @@ def test_other_language_issues_a_second_credential(app, users):
     assert "linkedin.com/profile/add?startTask=CERTIFICATION_NAME" in page
 
 
-@pytest.mark.parametrize("change", ["name", "achievement", "context-order", "evidence"])
-def test_tampered_json_makes_verify_again_say_invalid(app, users, change):
-    """Any change to the stored JSON (contexts reordered included) fails "verify again"."""
-    _client, _user, credential = earned(app, users)
+CHANGES = [
+    "name",
+    "achievement-name",
+    "achievement-description",
+    "context-order",
+    "evidence",
+    "key",
+]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("change", CHANGES)
+def test_tampered_json_makes_verify_again_say_invalid(app, users, change, lang):
+    """Any change to the stored JSON (the achievement's name and description in either
+    language, the contexts reordered, a proof made with another key) fails "verify again"."""
+    from app.credentials.domain.keys import private_key
+    from app.credentials.domain.proof import sign
+
+    client, user, credential = earned(app, users)
+    if lang == "en":
+        assert client.post(f"/account/credentials/{credential.id}/language").status_code == 303
+        credential = next(r for r in credentials_of(app, user.id) if r.language == "en")
+    assert page_status(app.test_client(), credential.public_id, fresh=True) == "valid"
     document = copy.deepcopy(credential.document)
+    achievement = document["credentialSubject"]["achievement"]
     if change == "name":
         document["name"] = "Expert in everything"
-    elif change == "achievement":
-        document["credentialSubject"]["achievement"]["description"] = "x"
+    elif change == "achievement-name":
+        achievement["name"] += "!"
+    elif change == "achievement-description":
+        achievement["description"] += " "
     elif change == "context-order":
         document["@context"] = list(reversed(document["@context"]))
-    else:
+    elif change == "evidence":
         document["evidence"] = [{"type": ["Evidence"], "name": "x", "narrative": "y"}]
+    else:  # the same claims, signed with a key the issuer never published
+        options = {k: v for k, v in document.pop("proof").items() if k != "proofValue"}
+        stranger = private_key(generate_key_pair().secret_multibase)
+        document = sign(document, stranger, options)
+    assert document != credential.document
     with app.app_context(), write_unit(db.session) as s:
         s.execute(
             update(Credential).where(Credential.id == credential.id).values(document=document)
