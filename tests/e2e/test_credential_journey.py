@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from integration.test_html_valid import assert_valid_html
-from playwright.sync_api import Page, Response, expect
+from playwright.sync_api import Page, expect
 
-from e2e.test_findable_practice import looked_at
+from e2e.journey import Journey
 from e2e.test_portfolio_journey import seed_demo, sign_in
 
 pytestmark = pytest.mark.browser
@@ -75,21 +74,8 @@ def test_track_to_credential_verified_then_revoked_by_the_cli(
     lib = app.extensions["tawasul_content"].library
     page = new_context(viewport=PHONE).new_page()
     sign_in(page, live_server, user)
-    files: list[Path] = []
-    steps = iter(range(1, 60))
-
-    def visit(response: Response | None, name: str) -> None:
-        """Check the page and keep its HTML for vnu."""
-        assert response is not None and response.ok, (name, response)
-        looked_at(page, "ar", artifacts / f"credential-ar-{next(steps):02d}-{name}.png")
-        files.append(tmp_path / f"{len(files):02d}-{name}.html")
-        files[-1].write_text(response.text(), encoding="utf-8")
-
-    def click(selector: str, name: str) -> None:
-        """Follow a link or press a button, then check where it leads."""
-        with page.expect_navigation() as nav:
-            page.locator(selector).first.click()
-        visit(nav.value, name)
+    journey = Journey(page, "ar", "credential-ar", artifacts, tmp_path)
+    visit, click = journey.visit, journey.click
 
     # The portfolio has no credentials section yet.
     visit(page.goto(f"{live_server}/p/{slug}"), "portfolio-before")
@@ -132,4 +118,4 @@ def test_track_to_credential_verified_then_revoked_by_the_cli(
     # Gone from the portfolio: its only credential was revoked, so the section goes too.
     visit(page.goto(f"{live_server}/p/{slug}"), "portfolio-revoked")
     expect(page.locator("#credentials-heading")).to_have_count(0)
-    assert_valid_html(files, tmp_path)
+    journey.validate()

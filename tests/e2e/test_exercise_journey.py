@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 from exercise_forms import form_for
-from integration.test_html_valid import assert_valid_html
-from playwright.sync_api import Page, Response, expect
+from playwright.sync_api import Page, expect
 
-from e2e.test_findable_practice import looked_at
+from e2e.journey import Journey
 from e2e.test_portfolio_journey import sign_in
 
 pytestmark = pytest.mark.browser
@@ -55,21 +54,8 @@ def test_from_the_gap_report_to_a_scored_exercise_and_changed_evidence(
     user = users.create(locale="ar")
     page = new_context(viewport=PHONE).new_page()
     sign_in(page, live_server, user)
-    files: list[Path] = []
-    steps = iter(range(1, 30))
-
-    def visit(response: Response | None, name: str) -> None:
-        """Check the page and keep its HTML for vnu."""
-        assert response is not None and response.ok, (name, response)
-        looked_at(page, "ar", artifacts / f"exercise-ar-{next(steps):02d}-{name}.png")
-        files.append(tmp_path / f"{name}.html")
-        files[-1].write_text(response.text(), encoding="utf-8")
-
-    def click(selector: str, name: str) -> None:
-        """Follow a link or press a button, then check where it leads."""
-        with page.expect_navigation() as nav:
-            page.locator(selector).first.click()
-        visit(nav.value, name)
+    journey = Journey(page, "ar", "exercise-ar", artifacts, tmp_path)
+    visit, click = journey.visit, journey.click
 
     # The skill's "why this level" before: no evidence yet.
     visit(page.goto(f"{live_server}/skills/cross-platform-content"), "why-before")
@@ -104,7 +90,7 @@ def test_from_the_gap_report_to_a_scored_exercise_and_changed_evidence(
     click("main a[href='/skills/cross-platform-content']", "why-after")
     expect(results).to_have_count(1)
     expect(results).to_contain_text(str(score))
-    assert_valid_html(files, tmp_path)
+    journey.validate()
 
 
 @pytest.mark.parametrize(
@@ -130,9 +116,8 @@ def test_work_and_result_pages_fit_a_phone_in_arabic(
     page.locator(f"#condition-{condition}").check()
     with page.expect_navigation() as nav:
         page.locator("main form button[type=submit]").first.click()
-    files = [tmp_path / "work.html", tmp_path / "result.html"]
-    files[0].write_text(nav.value.text(), encoding="utf-8")
-    looked_at(page, "ar", artifacts / f"exercise-phone-{exercise_id}-work.png")
+    journey = Journey(page, "ar", f"exercise-phone-{exercise_id}", artifacts, tmp_path)
+    journey.visit(nav.value, "work")
     attempt_id = int(page.url.rstrip("/").rsplit("/", 1)[1])
     with app.test_request_context():
         lib = app.extensions["tawasul_content"].library
@@ -143,7 +128,5 @@ def test_work_and_result_pages_fit_a_phone_in_arabic(
         )
         services.submit_attempt(person, lib, attempt.id, attempt.token, example)
     response = page.goto(f"{live_server}/exercises/attempts/{attempt_id}/result")
-    assert response is not None and response.ok
-    files[1].write_text(response.text(), encoding="utf-8")
-    looked_at(page, "ar", artifacts / f"exercise-phone-{exercise_id}-result.png")
-    assert_valid_html(files, tmp_path)
+    journey.visit(response, "result")
+    journey.validate()

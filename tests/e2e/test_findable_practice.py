@@ -12,10 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-from a11y import assert_accessible
-from integration.test_html_valid import assert_valid_html
-from playwright.sync_api import Page, Response, expect
+from playwright.sync_api import expect
 
+from e2e.journey import Journey
 from e2e.test_portfolio_journey import seed_demo, sign_in
 
 pytestmark = pytest.mark.browser
@@ -43,18 +42,6 @@ def scenario_ids(app) -> set[str]:
     }
 
 
-def looked_at(page: Page, lang: str, shot: Path) -> None:
-    """The page's language and direction, no sideways scroll, axe clean, a screenshot."""
-    found = page.evaluate(
-        "() => [document.documentElement.lang, document.documentElement.dir,"
-        " document.documentElement.scrollWidth, window.innerWidth]"
-    )
-    assert found[:2] == [lang, "rtl" if lang == "ar" else "ltr"], (page.url, found)
-    assert found[2] <= found[3], f"sideways scroll ({found[2]} > {found[3]} px) on {page.url}"
-    assert_accessible(page)
-    page.screenshot(path=str(shot), full_page=True)
-
-
 @pytest.mark.parametrize("lang", JOURNEYS)
 def test_every_pillar_is_reached_by_links_from_home(
     app, new_context, live_server, users, artifacts: Path, tmp_path: Path, lang: str
@@ -65,21 +52,8 @@ def test_every_pillar_is_reached_by_links_from_home(
     page = new_context(viewport=JOURNEYS[lang]).new_page()
     sign_in(page, live_server, user)
     names = NAMES[lang]
-    files: list[Path] = []
-    steps = iter(range(1, 20))
-
-    def visit(response: Response | None, name: str) -> None:
-        """Check the page a link led to and keep its HTML for vnu."""
-        assert response is not None and response.ok, (name, response)
-        looked_at(page, lang, artifacts / f"findable-{lang}-{next(steps):02d}-{name}.png")
-        files.append(tmp_path / f"{lang}-{name}.html")
-        files[-1].write_text(response.text(), encoding="utf-8")
-
-    def follow(link: str, name: str) -> None:
-        """Click a link and check where it leads."""
-        with page.expect_navigation() as nav:
-            page.locator(link).first.click()
-        visit(nav.value, name)
+    journey = Journey(page, lang, f"findable-{lang}", artifacts, tmp_path)
+    visit, follow = journey.visit, journey.click
 
     visit(page.goto(f"{live_server}/"), "home")
     header = page.locator("header nav.main-nav")
@@ -110,4 +84,4 @@ def test_every_pillar_is_reached_by_links_from_home(
     follow(f"header nav.main-nav a:text-is('{names['portfolio']}')", "portfolio-builder")
     expect(page.locator("#profile-form")).to_be_visible()
 
-    assert_valid_html(files, tmp_path)
+    journey.validate()
