@@ -59,6 +59,7 @@ test-suite: setup
 
 bench: $(VENV)/.dev translations
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/credentials.py
 
 clean:
 	rm -rf $(VENV) node_modules artifacts
