@@ -43,9 +43,6 @@ def portfolio_changed(session: DbSession, user_id: int | None) -> None:
 
 def issue_due(session: DbSession, user: User, lib: Library) -> list[Credential]:
     """Issue every credential the learner earned and does not hold (caller commits)."""
-    completed = set(
-        session.scalars(select(LessonProgress.lesson_id).where(LessonProgress.user_id == user.id))
-    )
     passed = set(
         session.scalars(
             select(QuizAttempt.ref).where(
@@ -65,7 +62,17 @@ def issue_due(session: DbSession, user: User, lib: Library) -> list[Credential]:
         )
     }
     if not passed and not levels:
-        return []  # the common case: nothing can be due, one query less
+        return []  # the common case (every quiz answer lands here): nothing can be due
+    # Lessons matter only for a track whose test was passed.
+    completed = (
+        set(
+            session.scalars(
+                select(LessonProgress.lesson_id).where(LessonProgress.user_id == user.id)
+            )
+        )
+        if passed
+        else set()
+    )
     held = [
         Held(kind, subject, until)
         for kind, subject, until in session.execute(
