@@ -1,0 +1,1 @@
+"""Sandbox inbox: messages on the simulated clock, actions, and replies scored by the rubric."""

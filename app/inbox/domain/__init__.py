@@ -1,0 +1,1 @@
+"""Pure parts of the inbox: reply data, the reply rubric (no Flask)."""
