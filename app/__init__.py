@@ -42,6 +42,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from app.courses import bp as courses_bp
     from app.credentials import bp as credentials_bp
     from app.exercises import bp as exercises_bp
+    from app.inbox import bp as inbox_bp
     from app.main import bp as main_bp
     from app.portfolio import bp as portfolio_bp
     from app.quizzes import bp as quizzes_bp
@@ -56,6 +57,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         quizzes_bp,
         skills_bp,
         sandbox_bp,
+        inbox_bp,
         exercises_bp,
         portfolio_bp,
         credentials_bp,

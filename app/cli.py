@@ -90,6 +90,10 @@ def demo_command() -> None:
 
     if demo_user is not None and seed_sandbox(demo_user):
         click.echo("Demo sandbox created: the café account, two weeks in, with results.")
+    from app.inbox.demo import seed_inbox
+
+    if demo_user is not None and seed_inbox(demo_user):
+        click.echo("Demo inbox shift answered: five messages with their feedback.")
     from app.exercises.demo import seed_exercise
 
     if demo_user is not None and seed_exercise(demo_user, library()):

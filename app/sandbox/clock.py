@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import select
 
 from app.accounts.models import User
 from app.core.db import write_unit
 from app.core.extensions import db
+from app.inbox.models import InboxItem
 from app.sandbox.data import sandbox_data
 from app.sandbox.domain.engine import Outcome, PostInput, keyed_rng, simulate
 from app.sandbox.domain.factors import Plan, factors_for
@@ -67,15 +67,22 @@ def outcome_for(account: SandboxAccount, slot: Slot) -> Outcome:
     )
 
 
-def complaint_for(account: SandboxAccount, post: SandboxPost, when: datetime) -> dict[str, Any]:
+def complaint_for(account: SandboxAccount, post: SandboxPost, when: datetime) -> InboxItem | None:
     """A complaint from the scenario's bank, chosen by the post's key, arriving 2 hours later."""
     bank = [m for m in scenario_of(account).get("inbox") or [] if m.get("kind") == "complaint"]
+    if not bank:
+        return None
     draw = keyed_rng(account.seed, post.rng_key or str(post.id), "complaint")
-    return {
-        "message": bank[draw.randrange(len(bank))]["id"] if bank else "",
-        "post": post.id,
-        "at": (when + timedelta(hours=2)).isoformat(timespec="minutes"),
-    }
+    message = str(bank[draw.randrange(len(bank))]["id"])
+    return InboxItem(
+        account_id=account.id,
+        user_id=account.user_id,
+        key=f"p{post.id}-{message}",
+        message=message,
+        origin="post",
+        post_id=post.id,
+        arrives_at=when + timedelta(hours=2),
+    )
 
 
 def advance(
@@ -113,7 +120,6 @@ def advance(
             if p.status == "approved" and p.scheduled_at is not None and p.scheduled_at <= target
         ]
         followers = dict(account.followers)
-        queue = list(account.inbox_queue or [])
         for post in due:
             when = max(post.scheduled_at or target, account.clock)
             slot = Slot(
@@ -132,9 +138,9 @@ def advance(
             post.followers_at = slot.followers
             followers[post.platform] = max(0, slot.followers + outcome.new_followers)
             published.append(post)
-            if outcome.negative:
-                queue.append(complaint_for(account, post, when))
+            complaint = complaint_for(account, post, when) if outcome.negative else None
+            if complaint is not None:
+                s.add(complaint)
         account.followers = followers
-        account.inbox_queue = queue
         account.clock = target
     return due

@@ -50,6 +50,7 @@ STATUS_NAMES = {
     "submitted": _l("Waiting for approval"),
     "returned": _l("Sent back"),
     "approved": _l("Approved"),
+    "paused": _l("Paused"),
     "published": _l("Published"),
 }
 FACTOR_NAMES = {

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.core.db import UTCDateTime, user_fk, utcnow
 from app.core.extensions import db
 
-STATUSES = ("draft", "submitted", "returned", "approved", "published")
+STATUSES = ("draft", "submitted", "returned", "approved", "paused", "published")
 
 
 class SandboxAccount(db.Model):  # type: ignore[name-defined]
@@ -27,9 +27,6 @@ class SandboxAccount(db.Model):  # type: ignore[name-defined]
     clock: Mapped[datetime] = mapped_column(DateTime())
     started: Mapped[datetime] = mapped_column(DateTime())
     followers: Mapped[dict[str, int]] = mapped_column(JSON)
-    # Complaints that negative posts caused, waiting for the inbox (practice sandbox II):
-    # [{"message": <scenario inbox id>, "post": <post id>, "at": "<simulated ISO time>"}].
-    inbox_queue: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     ideas: Mapped[list[SandboxIdea]] = relationship(

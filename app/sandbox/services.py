@@ -212,14 +212,14 @@ def update_post(
         for key in FIELDS:
             if key in fields:
                 setattr(row, key, fields[key])
-        if row.status in ("approved", "submitted"):
+        if row.status in ("approved", "paused", "submitted"):
             row.status = "draft"
 
 
 STEPS = {
     "submit": (("draft", "returned"), "submitted"),
     "approve": (("submitted",), "approved"),
-    "return": (("submitted", "approved"), "returned"),
+    "return": (("submitted", "approved", "paused"), "returned"),
 }
 
 

@@ -54,7 +54,6 @@ register_table(
         "clock",
         "started",
         "followers",
-        "inbox_queue",
         "created_at",
     ),
     order=22,

@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 
 from app.core.errors import render_error
 from app.core.registry import access
+from app.inbox import services as inbox_services
 from app.sandbox import clock, services
 from app.sandbox.data import sandbox_data
 from app.sandbox.domain.brief import trend_windows
@@ -90,10 +91,12 @@ def account(account_id: int) -> str:
     """The account: clock, followers, the queue and the latest results."""
     acc = services.account_for(current_user, account_id)
     queue, recent = account_lists(acc)
-    bank = {m["id"]: m for m in services.scenario_of(acc).get("inbox") or []}
-    complaints = [(c, bank.get(c["message"])) for c in acc.inbox_queue or []]
     return render_template(
-        "sandbox/account.html", queue=queue, recent=recent, complaints=complaints, **context(acc)
+        "sandbox/account.html",
+        queue=queue,
+        recent=recent,
+        inbox=inbox_services.summary(current_user, acc),
+        **context(acc),
     )
 
 

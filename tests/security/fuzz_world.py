@@ -80,7 +80,10 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
         version = post_version()
         idea = services.save_idea(me, account, "idea", "", {"instagram": version, "x": version})
         post = sorted(idea.posts, key=lambda p: p.platform)[0]
-        clock.advance(me, account, 1)
+        clock.advance(me, account, 24)  # the first day's inbox messages have arrived
+        from app.inbox import services as inbox
+
+        inbox_key = inbox.items_of(me, account)[0].key
         portfolio = portfolio_services.ensure_portfolio(me)
         with write_unit(db.session) as unit:  # published, so its contact form answers
             unit.get(type(portfolio), portfolio.id).status = "published"
@@ -102,6 +105,7 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
         return {
             "account_id": account.id,
             "clock": account.clock.isoformat(),
+            "inbox_key": inbox_key,
             "post_id": post.id,
             "item_id": item.id,
             "study_id": study.id,

@@ -99,6 +99,10 @@ FIELDS: dict[str, list[str]] = {
     "quizzes.start_lesson": [],
     "quizzes.start_track": [],
     "quizzes.submit": [],
+    "inbox.alert": ["role", "note"],
+    "inbox.item": ["action", "role", "text", "clock", "do"],
+    "inbox.pause": [],
+    "inbox.resume": [],
     "sandbox.advance": ["amount", "unit", "clock"],
     "sandbox.compose": COMPOSE,
     "sandbox.edit": VERSION,
@@ -123,6 +127,7 @@ ARG_KEYS = {
     "exercises.save": {"attempt_id": "exercise_attempt"},
     "exercises.step": {"attempt_id": "desk_attempt"},
     "exercises.result": {"attempt_id": "exercise_attempt"},
+    "inbox.item": {"key": "inbox_key"},
 }
 VARIANTS = {"portfolio.new_item": ("kind", ("service", "sample", "testimonial", "tool"))}
 NEW_PASSWORD = "a long unusual passphrase 9"
@@ -174,6 +179,8 @@ BASE: dict[str, dict[str, str]] = {
         "x-caption": "زورونا",
         "x-format": "feed",
     },
+    "inbox.alert": {"role": "spokesperson", "note": "المتحدث الرسمي"},
+    "inbox.item": {"action": "private", "text": "نعتذر، راسلناك على الخاص", "clock": "{clock}"},
     "sandbox.advance": {"amount": "1", "unit": "hours", "clock": "{clock}"},
     "sandbox.compose": {
         "title": "t",

@@ -137,14 +137,22 @@ RULES: tuple[Rule, ...] = (
         "sandbox",
         _l(
             "Your practice sandbox: simulated accounts, the ideas and posts you wrote, and "
-            "their simulated results; your exercise attempts, answers and scores"
+            "their simulated results; your inbox replies, alerts and their scores; your "
+            "exercise attempts, answers and scores"
         ),
         _l(
             "To run the simulation, show your results, score your exercises and build "
             "simulated case studies"
         ),
         UNTIL_DELETED,
-        tables=("sandbox_account", "sandbox_idea", "sandbox_post", "exercise_attempt"),
+        tables=(
+            "sandbox_account",
+            "sandbox_idea",
+            "sandbox_post",
+            "inbox_item",
+            "sandbox_event",
+            "exercise_attempt",
+        ),
     ),
     Rule(
         "portfolio",

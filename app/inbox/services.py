@@ -1,0 +1,261 @@
+"""Inbox services: list what has arrived, save a draft, act on a message, alert a contact.
+
+Services take the user as their first argument and only touch that user's rows. The bank's
+messages are read from the scenario; a row is written when the learner acts on one.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from app.accounts.models import User
+from app.core.db import write_unit
+from app.core.extensions import db
+from app.inbox.domain.items import (
+    FOLLOW_UP_HOURS,
+    FOLLOW_UP_POINTS,
+    ReplyInputs,
+    arrival,
+    context_for,
+    deadline,
+    follow_up_of,
+    hours_between,
+    message_for,
+)
+from app.inbox.domain.lexicons import reply_data
+from app.inbox.domain.rubric import Context, Reply, ReplyScore
+from app.inbox.domain.score import score_reply
+from app.inbox.errors import InboxError, ItemNotFound
+from app.inbox.models import InboxItem
+from app.sandbox.errors import StaleClock
+from app.sandbox.models import SandboxAccount
+from app.sandbox.services import own_account, scenario_of
+
+TEXT_LIMIT = 2000
+TEXT_ACTIONS = ("reply", "private", "escalate", "forward")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One message in one account's inbox, with its times and what the learner did."""
+
+    key: str
+    message: Mapping[str, Any]
+    origin: str
+    arrives_at: datetime
+    due_at: datetime
+    row: InboxItem | None
+
+    def status(self, clock: datetime) -> str:
+        """ "done", "open" (deadline ahead) or "missed" (deadline passed, not handled)."""
+        if self.row is not None and self.row.handled_at is not None:
+            return "done"
+        return "open" if clock <= self.due_at else "missed"
+
+
+@functools.cache
+def _context(scenario_id: str) -> Context:
+    """The rubric's context for a scenario (compiled once per process)."""
+    from app.sandbox.data import sandbox_data
+
+    data = reply_data()
+    inputs = ReplyInputs(data.lists, data.credit, data.bands)
+    return context_for(sandbox_data().scenarios[scenario_id].data, inputs)
+
+
+def roles_of(account: SandboxAccount) -> list[Mapping[str, Any]]:
+    """The scenario's escalation roles."""
+    return list(scenario_of(account).get("roles") or [])
+
+
+def _bank(account: SandboxAccount) -> dict[str, Mapping[str, Any]]:
+    """The scenario's message bank by id."""
+    return {str(m["id"]): m for m in scenario_of(account).get("inbox") or []}
+
+
+def _message_of(bank: Mapping[str, Mapping[str, Any]], row: InboxItem) -> Mapping[str, Any] | None:
+    """The message a row stands for (a follow-up is built from its parent bank message)."""
+    base = bank.get(row.message)
+    if base is None:
+        return None
+    return follow_up_of(base) if row.origin == "followup" else base
+
+
+def _rows(account: SandboxAccount) -> dict[str, InboxItem]:
+    """The account's inbox rows by key."""
+    query = select(InboxItem).where(InboxItem.account_id == account.id)
+    return {r.key: r for r in db.session.scalars(query)}
+
+
+def items_of(user: User, account: SandboxAccount) -> list[Item]:
+    """Every message that has arrived by the account's clock: open first by deadline."""
+    if account.user_id != user.id:
+        raise ItemNotFound("")
+    bank, rows = _bank(account), _rows(account)
+    found: list[Item] = []
+    for mid, m in bank.items():
+        key = f"b-{mid}"
+        at = rows[key].arrives_at if key in rows else arrival(account.seed, account.started, m)
+        found.append(Item(key, m, "bank", at, deadline(at, m), rows.get(key)))
+    for row in rows.values():
+        m = _message_of(bank, row)
+        if row.origin != "bank" and m is not None:
+            found.append(
+                Item(row.key, m, row.origin, row.arrives_at, deadline(row.arrives_at, m), row)
+            )
+    arrived = [i for i in found if i.arrives_at <= account.clock]
+    order = {"open": 0, "missed": 1, "done": 2}
+    return sorted(arrived, key=lambda i: (order[i.status(account.clock)], i.due_at, i.key))
+
+
+@dataclass(frozen=True)
+class Summary:
+    """How many arrived messages are open, missed and handled."""
+
+    open: int
+    missed: int
+    done: int
+
+
+def summary(user: User, account: SandboxAccount) -> Summary:
+    """The inbox in three numbers (for the account page)."""
+    states = [i.status(account.clock) for i in items_of(user, account)]
+    return Summary(states.count("open"), states.count("missed"), states.count("done"))
+
+
+def item_of(user: User, account: SandboxAccount, key: str) -> Item:
+    """One arrived message of the user's account, or ItemNotFound."""
+    for item in items_of(user, account):
+        if item.key == key:
+            return item
+    raise ItemNotFound(key)
+
+
+def _row_for(s: Any, account: SandboxAccount, item: Item) -> InboxItem:
+    """The item's row, written now if the learner acts on a bank message for the first time."""
+    row = s.scalars(
+        select(InboxItem).where(InboxItem.account_id == account.id, InboxItem.key == item.key)
+    ).one_or_none()
+    if row is None:
+        row = InboxItem(
+            account_id=account.id,
+            user_id=account.user_id,
+            key=item.key,
+            message=str(item.message.get("id")),
+            origin="bank",
+            arrives_at=item.arrives_at,
+        )
+        s.add(row)
+    return row
+
+
+def _check(account: SandboxAccount, action: str, role: str, text: str) -> None:
+    """Refuse an action the form cannot mean: unknown action or role, empty or long text."""
+    if action not in reply_data().actions:
+        raise InboxError("action")
+    if action == "escalate" and role not in {r.get("id") for r in roles_of(account)}:
+        raise InboxError("role")
+    if len(text) > TEXT_LIMIT:
+        raise InboxError("too-long")
+    if action in ("reply", "private", "forward") and not text.strip():
+        raise InboxError("empty")
+
+
+def save_draft(user: User, account_id: int, key: str, action: str, role: str, text: str) -> None:
+    """Keep a draft reply (action, role, text) to approve later; nothing is sent."""
+    if len(text) > TEXT_LIMIT:
+        raise InboxError("too-long")
+    with write_unit(db.session) as s:
+        account = own_account(s, user, account_id)
+        row = _row_for(s, account, item_of(user, account, key))
+        if row.handled_at is not None:
+            raise InboxError("handled")
+        row.draft_action, row.draft_role, row.draft = action[:12], role[:40], text
+
+
+def _earlier_public(rows: Mapping[str, InboxItem], row: InboxItem) -> int:
+    """Public replies the learner already made in this thread (this item and its parents)."""
+    seen, total, current = set(), row_public(row), rows.get(row.parent_key)
+    while current is not None and current.key not in seen:
+        seen.add(current.key)
+        total += row_public(current)
+        current = rows.get(current.parent_key)
+    return total
+
+
+def row_public(row: InboxItem) -> int:
+    """How many public replies a row holds (kept in its detail)."""
+    return int((row.detail or {}).get("public_replies", 0))
+
+
+def act(
+    user: User,
+    account_id: int,
+    key: str,
+    action: str,
+    role: str,
+    text: str,
+    *,
+    shown_clock: datetime | None = None,
+) -> ReplyScore:
+    """Approve and send: do the action at the account's clock and score it by the rubric."""
+    text = text.strip() if action in TEXT_ACTIONS else ""
+    with write_unit(db.session) as s:
+        account = own_account(s, user, account_id)
+        if shown_clock is not None and shown_clock != account.clock:
+            raise StaleClock(shown_clock, account.clock)
+        _check(account, action, role, text)
+        item = item_of(user, account, key)
+        row = _row_for(s, account, item)
+        if row.handled_at is not None:
+            raise InboxError("handled")
+        rows = _rows(account)
+        rows[row.key] = row
+        channel = "dm" if item.origin == "followup" else None
+        result = score_reply(
+            message_for(scenario_of(account).data, item.message, channel),
+            Reply(
+                action,
+                text,
+                role if action == "escalate" else "",
+                hours_between(item.arrives_at, account.clock),
+                _earlier_public(rows, row),
+            ),
+            _context(account.scenario_id),
+        )
+        public = bool(text) and item.message.get("channel") in ("comment", "mention")
+        detail = result.as_json() | {"public_replies": row_public(row) + int(public)}
+        row.action, row.role, row.text = action, role if action == "escalate" else "", text
+        row.score, row.detail = result.points, detail
+        row.draft_action, row.draft_role, row.draft = "", "", ""
+        if result.answered or action not in TEXT_ACTIONS:
+            row.handled_at = account.clock
+        if result.points >= FOLLOW_UP_POINTS and item.message.get("follow_up"):
+            _add_follow_up(s, account, row, rows)
+    return result
+
+
+def _add_follow_up(
+    s: Any, account: SandboxAccount, row: InboxItem, rows: dict[str, InboxItem]
+) -> None:
+    """The customer writes back an hour later (once per item)."""
+    key = f"f-{row.key}"
+    if key in rows or len(key) > 80:
+        return
+    s.add(
+        InboxItem(
+            account_id=account.id,
+            user_id=account.user_id,
+            key=key,
+            message=row.message,
+            origin="followup",
+            parent_key=row.key,
+            arrives_at=account.clock + timedelta(hours=FOLLOW_UP_HOURS),
+        )
+    )
