@@ -15,11 +15,17 @@ from app.inbox import crisis, labels, services
 from app.inbox.errors import InboxError, ItemNotFound
 from app.sandbox import services as sandbox_services
 from app.sandbox.errors import StaleClock
-from app.sandbox.views import sandbox_labels
 
 bp = Blueprint("inbox", __name__, template_folder="templates")
 KEY = re.compile(r"[a-z0-9-]{1,80}")
-bp.context_processor(sandbox_labels)  # platform and status names, as on sandbox pages
+
+
+@bp.context_processor
+def names() -> dict[str, object]:
+    """Platform and status names, as on the sandbox's pages (imported late: no import cycle)."""
+    from app.sandbox.views import sandbox_labels
+
+    return sandbox_labels()
 
 
 def _shown_clock() -> datetime | None:

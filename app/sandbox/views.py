@@ -12,7 +12,6 @@ from werkzeug.wrappers import Response
 
 from app.core.errors import render_error
 from app.core.registry import access
-from app.inbox import services as inbox_services
 from app.sandbox import clock, services
 from app.sandbox.data import sandbox_data
 from app.sandbox.domain.brief import trend_windows
@@ -91,6 +90,8 @@ def account(account_id: int) -> str:
     """The account: clock, followers, the queue and the latest results."""
     acc = services.account_for(current_user, account_id)
     queue, recent = account_lists(acc)
+    from app.inbox import services as inbox_services  # the inbox imports the sandbox
+
     return render_template(
         "sandbox/account.html",
         queue=queue,

@@ -41,7 +41,7 @@ CASES = [
         "gulf late delivery, named, refund from the brief, to private",
         "late", "private",
         "نعتذر منك يا غالي، تأخر الطلب ساعة ووصل الكورتادو بارد وهذا ما يرضينا. رجّعنا رسوم"
-        " التوصيل 9 ريالات لمحفظتك في التطبيق، وراسلناك على الخاص عشان نعوّضك اليوم.",
+        " التوصيل 9 ريالات لمحفظتك في التطبيق، وراسلناك على الخاص عشان نكمل معك اليوم.",
         low=85, levels={"empathy": 3, "accuracy": 3, "resolution": 3, "channel": 3},
     ),
     Case(
@@ -114,13 +114,13 @@ CASES = [
         "apology words stuffed into an unhelpful reply",
         "late", "reply",
         "نعتذر نعتذر نعتذر، آسفين جدًا جدًا، نعتذر منك ومتأسفين وآسفين على الإزعاج.",
-        high=30, levels={"triage": 0, "timeliness": 0, "resolution": 0, "empathy": 1},
+        high=39, levels={"triage": 0, "timeliness": 0, "resolution": 0, "empathy": 1},
     ),
     Case(
         "english apology stuffing",
         "wrong", "reply",
         "Sorry, so sorry, we apologise, we are truly sorry, apologies again, sorry!",
-        high=30, levels={"triage": 0, "resolution": 0},
+        high=39, levels={"triage": 0, "resolution": 0},
     ),
     Case(
         "a model answer copied from another complaint (size reply on the late delivery)",
@@ -186,7 +186,7 @@ CASES = [
     Case(
         "blaming the customer",
         "size", "private",
-        "كان لازم تختاري المقاس صح من الأول، بس ماشي، الاستبدال خلال 14 يوم بالفاتورة، كلمينا خاص.",
+        "كان لازم تتأكدي من المقاس من الأول، بس ماشي، الاستبدال خلال 14 يوم بالفاتورة، كلمينا خاص.",
         high=39, levels={"accuracy": 0},
     ),
     Case(
@@ -236,7 +236,7 @@ CASES = [
         "glass", "escalate",
         "نعتذر بشدة عن قطعة الزجاج في الكعكة. أحلنا البلاغ للإدارة وسحبنا الصنف حتى ينتهي الفحص،"
         " وسنتواصل معك اليوم على الخاص.",
-        role="branch-manager", low=60, high=95, levels={"escalation": 1},
+        role="branch-manager", low=60, high=97, levels={"escalation": 1},
     ),
     Case("safety report hidden", "glass", "hide", high=10, hard=("safety-not-escalated",)),
     Case("a question left without a reply", "hours", "none", high=40,

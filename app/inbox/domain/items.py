@@ -113,4 +113,9 @@ def context_for(scenario: Mapping[str, Any], data: ReplyInputs) -> Context:
         banned=Phrases.of(voice.get("banned") or []),
         brief=brief,
         brief_text=Text.of(brief),
+        keys={
+            str(m.get("id")): Phrases.of(m.get("key") or [])
+            for m in scenario.get("inbox") or []
+            if m.get("key")
+        },
     )

@@ -19,12 +19,16 @@ LONG_DIGITS = re.compile(r"(?:\d[\s-]?){8,}")  # a phone or card number written 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 LATIN = re.compile(r"[A-Za-z]")
 CONJUNCTIONS = ("و", "ف")
+ARTICLES = ("بال", "لل", "ال")  # «بالتقرير», «للتقرير», «التقرير» all name «تقرير»
 
 
 def _alt(word: str) -> str:
-    """The word without a conjunction written onto it («وآسفين» → «اسفين»)."""
+    """The word without a conjunction or the article written onto it («والتقرير» → «تقرير»)."""
     if len(word) > 3 and word[0] in CONJUNCTIONS:
-        return word[1:]
+        word = word[1:]
+    for article in ARTICLES:
+        if word.startswith(article) and len(word) > len(article) + 2:
+            return word[len(article) :]
     return word
 
 
@@ -34,13 +38,16 @@ class Phrases:
 
     raw: tuple[str, ...]
     needles: tuple[str, ...]
+    alt_needles: tuple[str, ...]
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> Phrases:
         """Fold each phrase into a space-delimited needle (empty ones dropped)."""
         raw = tuple(p for p in phrases if isinstance(p, str))
-        needles = tuple(f" {' '.join(w)} " for w in (words(p) for p in raw) if w)
-        return cls(raw, needles)
+        folded = [w for w in (words(p) for p in raw) if w]
+        needles = tuple(f" {' '.join(w)} " for w in folded)
+        alt = tuple(f" {' '.join(_alt(x) for x in w)} " for w in folded)
+        return cls(raw, needles, alt)
 
 
 @dataclass(frozen=True)
@@ -74,17 +81,38 @@ class Text:
 
 def find(phrases: Phrases, text: Text) -> list[str]:
     """Every needle of the list found in the text (as folded words)."""
-    return [n.strip() for n in phrases.needles if n in text.hay or n in text.alt]
+    return [
+        n.strip()
+        for n, a in zip(phrases.needles, phrases.alt_needles, strict=True)
+        if n in text.hay or a in text.alt
+    ]
 
 
 def count(phrases: Phrases, text: Text) -> int:
     """How many times phrases of the list occur in the text (repeats counted)."""
-    return sum(max(text.hay.count(n), text.alt.count(n)) for n in phrases.needles)
+    return sum(
+        max(text.hay.count(n), text.alt.count(a))
+        for n, a in zip(phrases.needles, phrases.alt_needles, strict=True)
+    )
 
 
 def _in(phrases: Phrases, hay: tuple[str, str]) -> bool:
     """Whether one sentence's haystacks hold any phrase of the list."""
-    return any(n in hay[0] or n in hay[1] for n in phrases.needles)
+    return any(
+        n in hay[0] or a in hay[1]
+        for n, a in zip(phrases.needles, phrases.alt_needles, strict=True)
+    )
+
+
+def backed(phrase: str, source: Text) -> bool:
+    """Whether every longer word of a phrase has a word of the same stem in the source.
+
+    "refunded" is backed by a brief that says "refund", «مجانية» by «مجانًا»; a four-letter
+    prefix stands in for the stem, which is enough to tell an offer the brief makes from one
+    it never mentions.
+    """
+    have = {w[:4] for w in source.alt.split() if len(w) >= 4}
+    return all(_alt(w)[:4] in have for w in phrase.split() if len(_alt(w)) >= 4)
 
 
 def asks_personal_data(text: Text, lists: Mapping[str, Phrases]) -> bool:

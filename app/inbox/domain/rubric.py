@@ -35,6 +35,7 @@ from typing import Any
 from app.inbox.domain.reply_text import (
     Phrases,
     Text,
+    backed,
     count,
     find,
     unknown_figures,
@@ -99,6 +100,9 @@ class Context:
     banned: Phrases
     brief: str  # every brief fact in both languages (offers and figures must come from it)
     brief_text: Text
+    # The key terms of every message in the scenario: a reply that names another message's
+    # issue but not this one's is an answer copied from elsewhere.
+    keys: Mapping[str, Phrases] = field(default_factory=dict)
     same_language: bool = True
 
 
@@ -159,6 +163,7 @@ class Reading:
     filler: bool
     invented: tuple[str, ...]
     figures: tuple[str, ...]
+    elsewhere: bool  # names another message's issue, not this one's
 
 
 def read(message: Message, reply: Reply, ctx: Context) -> Reading:
@@ -166,11 +171,15 @@ def read(message: Message, reply: Reply, ctx: Context) -> Reading:
     text = Text.of(reply.text)
     lists = ctx.lists
     named = tuple(n for n in ("sarcasm", "dismissal", "blame") if find(lists[n], text))
-    invented = tuple(p for p in find(lists["promise"], text) if f" {p} " not in ctx.brief_text.hay)
+    invented = tuple(p for p in find(lists["promise"], text) if not backed(p, ctx.brief_text))
+    key = bool(find(Phrases.of(message.key), text))
+    elsewhere = not key and any(
+        find(phrases, text) for mid, phrases in ctx.keys.items() if mid != message.id
+    )
     return Reading(
         text=text,
         facts=bool(find(Phrases.of(message.facts), text)),
-        key=bool(find(Phrases.of(message.key), text)),
+        key=key,
         next_step=bool(find(lists["next_step"], text)),
         when=bool(find(lists["time"], text)),
         private=bool(find(lists["private"], text)),
@@ -181,4 +190,5 @@ def read(message: Message, reply: Reply, ctx: Context) -> Reading:
         filler=bool(find(lists["filler"], text)),
         invented=invented,
         figures=tuple(unknown_figures(reply.text, f"{ctx.brief}\n{message.text}")),
+        elsewhere=elsewhere,
     )

@@ -157,16 +157,22 @@ def score_reply(message: Message, reply: Reply, ctx: Context) -> ReplyScore:
     crit["triage"].cap(_level(credit), "action")
     if message.expected not in REPLY_EXPECTED and reply.action == "none":
         crit["timeliness"].applies = False
+    elif not credit:
+        crit["timeliness"].cap(0, "wrong-action")  # no credit for speed on the wrong action
     else:
         _timeliness(message, reply, crit["timeliness"])
-    substance = r.facts or r.next_step or r.private or not (message.facts or message.key)
-    answered = writes and substance
+    role = "spokesperson" if reply.action == "forward" else reply.role
+    told = reply.action in ("escalate", "forward") and role == message.escalate_to != ""
+    substance = r.facts or r.next_step or r.private or told or not (message.facts or message.key)
+    answered = writes and substance and not r.elsewhere
     if writes and not answered:
         crit["triage"].cap(0, "not-an-answer")
         crit["timeliness"].cap(0, "not-an-answer")
     if not expects_text:
         for name in TEXT_CRITERIA:
             crit[name].applies = False
+        if public:
+            crit["channel"].cap(0, "fed")
     elif not writes:
         for name in TEXT_CRITERIA:
             crit[name].cap(0, "no-reply")
@@ -174,6 +180,9 @@ def score_reply(message: Message, reply: Reply, ctx: Context) -> ReplyScore:
         _empathy(message, r, crit["empathy"])
         _accuracy(message, r, crit["accuracy"])
         _resolution(message, r, crit["resolution"])
+        if r.elsewhere:
+            for name, level in (("empathy", 0), ("accuracy", 0), ("resolution", 1)):
+                crit[name].cap(level, "elsewhere")
         if _voice(message, reply, ctx, r, crit["voice"]):
             caps.append("language")
     if message.kind == "praise":
