@@ -37,6 +37,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     errors.init_errors(app)
     hosts.init_hosts(app)
 
+    # The inbox has no pages yet: importing it registers its content check.
+    # (Becomes `from app.inbox import bp as inbox_bp` once it has a blueprint.)
+    from app import inbox  # noqa: F401
     from app.accounts import bp as accounts_bp
     from app.admin import bp as admin_bp
     from app.courses import bp as courses_bp
