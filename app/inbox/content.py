@@ -1,0 +1,19 @@
+"""The inbox's content check: reply lexicons, the action credit matrix and length bands."""
+
+from __future__ import annotations
+
+from app.content.errors import Problems
+from app.content.model import Library
+from app.core.registry import register_content_check
+
+
+def check_inbox(library: Library, problems: Problems) -> str:
+    """Add the reply-scoring data's problems; return a count of lexicons and actions."""
+    from app.inbox.domain.lexicons import check_band_facts, load_reply_data
+
+    found = load_reply_data(problems=problems)
+    check_band_facts(found.bands, library.facts, problems)
+    return f"{len(found.lists)} reply lexicons, {len(found.actions)} actions"
+
+
+register_content_check("inbox", check_inbox)
