@@ -127,7 +127,7 @@ CASES = [
         "late", "private",
         "حقك علينا والله، متأسفين إن المقاس وصل غلط وإن الاستبدال اتأخر عليكي. الاستبدال مجاني"
         " خلال 14 يوم بالفاتورة، وهنبعتلك المندوب خلال يومين عمل. بعتنالك رسالة خاصة نكمّل فيها.",
-        high=69, levels={"accuracy": 1},
+        high=39, levels={"accuracy": 0, "empathy": 0},
     ),
     Case(
         "the right words while asking for the order number in public",
