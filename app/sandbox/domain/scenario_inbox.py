@@ -160,7 +160,7 @@ def check_message(
         c.add(m, f"{mw}: escalate_to {escalate!r} is not a role of this scenario")
     if escalate is None and (kind == "safety" or subtype == "privacy"):
         c.add(m, f"{mw}: a {subtype if subtype == 'privacy' else kind} message needs escalate_to")
-    if kind == "safety" and escalate in roles and "safety" not in roles[escalate]:
+    if kind == "safety" and escalate in roles and "safety" not in roles[str(escalate)]:
         c.add(m, f"{mw}: escalate_to {escalate!r} does not handle safety")
     follow = m.get("follow_up")
     if follow is not None:
