@@ -43,6 +43,7 @@ ARABIC = re.compile("[\u0600-\u06ff]")
 LATIN = re.compile("[A-Za-z]")
 # The words of app.exercises.domain.text (that package imports the sandbox's, so not from there).
 WORD = re.compile(r"[^\W_]+(?:[.,:٫][0-9]+)*", re.UNICODE)
+FRAGMENTS = re.compile(r"(?:https?://|www\.)\S+|(?<![\w&])[#＃]\w+|(?<![\w])@\w{1,30}", re.I)
 
 
 def check_inbox_data(
@@ -258,8 +259,8 @@ def check_follow_up(
 
 
 def words(text: str) -> list[str]:
-    """Folded words (curriculum.md §5.4), as the reply rubric matches them."""
-    return WORD.findall(normalize(text or ""))
+    """Folded words without links, hashtags and handles (curriculum.md §5.4), as the rubric."""
+    return WORD.findall(normalize(FRAGMENTS.sub(" ", text or "")))
 
 
 def contains_any(text: str, phrases: Iterable[str]) -> str | None:
