@@ -16,6 +16,7 @@ from app.content.errors import Problems
 from app.content.yamlfile import YamlError, line_of, load_yaml
 from app.sandbox.domain.goals import Goal, check_goals
 from app.sandbox.domain.platforms import PLATFORMS, WEEKDAYS
+from app.sandbox.domain.scenario_inbox import check_inbox_data
 
 HERE = Path(__file__).parents[1]  # the data folders sit beside the package, in app/sandbox/
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -23,7 +24,7 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
 CLOCK = re.compile(r"^\d{2}:\d{2}$")
 KINDS = ("question", "praise", "complaint", "safety", "misinformation", "troll", "spam")
-EXPECTED = ("reply", "reply-then-dm", "dm", "escalate", "hide", "ignore")
+EXPECTED = ("reply", "reply-then-dm", "dm", "escalate", "forward", "hide", "ignore")
 DIALECTS = ("gulf", "egyptian", "levantine", "maghrebi", "msa", "en")
 RISKS = ("low", "medium", "high")
 EFFECTS = ("rewarded", "blocked", "neutral")
@@ -229,6 +230,7 @@ def check_scenario(data: Any, c: Checker, calendars: Mapping[str, Calendar]) -> 
         for fact in m.get("facts") or []:
             if fact not in facts:
                 c.add(m, f"{mw}: unknown brand fact {fact!r}")
+    check_inbox_data(data, inbox, EXPECTED, c, where)
     return Scenario(str(data["id"]), str(data["country"]), str(data["start"]), data, tuple(goals))
 
 
