@@ -29,6 +29,7 @@ from app.inbox.domain.items import (
     message_for,
 )
 from app.inbox.domain.lexicons import reply_data
+from app.inbox.domain.promises import concepts
 from app.inbox.domain.rubric import Context, Reply, ReplyScore
 from app.inbox.domain.score import score_reply
 from app.inbox.errors import InboxError, ItemNotFound
@@ -65,7 +66,7 @@ def _context(scenario_id: str) -> Context:
     from app.sandbox.data import sandbox_data
 
     data = reply_data()
-    inputs = ReplyInputs(data.lists, data.credit, data.bands)
+    inputs = ReplyInputs(data.lists, data.credit, data.bands, concepts())
     return context_for(sandbox_data().scenarios[scenario_id].data, inputs)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from app.inbox.domain.items import ReplyInputs, context_for, message_for
 from app.inbox.domain.lexicons import reply_data
+from app.inbox.domain.promises import concepts
 from app.inbox.domain.rubric import Context, Message
 
 FACTS = [
@@ -41,8 +42,15 @@ FACTS = [
             "en": "Every product-safety report goes straight to the quality lead, and the item is"
             " withdrawn from the shelves until the inspection ends.",
         },
-        "keywords": ["مسؤوله الجوده", "يسحب", "سحبنا", "الفحص", "quality lead", "withdrawn",
-                     "inspection"],
+        "keywords": [
+            "مسؤوله الجوده",
+            "يسحب",
+            "سحبنا",
+            "الفحص",
+            "quality lead",
+            "withdrawn",
+            "inspection",
+        ],
     },
     {
         "id": "ramadan-hours",
@@ -64,8 +72,14 @@ FACTS = [
     },
 ]
 VOICE = {
-    "banned": ["عزيزي العميل", "حسب سياستنا", "هدّي أعصابك", "Dear valued customer",
-               "per our policy", "calm down"],
+    "banned": [
+        "عزيزي العميل",
+        "حسب سياستنا",
+        "هدّي أعصابك",
+        "Dear valued customer",
+        "per our policy",
+        "calm down",
+    ],
 }
 ROLES = [
     {"id": "branch-manager"},
@@ -83,57 +97,121 @@ def _m(mid: str, **fields: Any) -> dict[str, Any]:
 
 MESSAGES = {
     "late": _m(
-        "late", kind="complaint", channel="comment", platform="instagram", lang="ar",
-        dialect="gulf", expected="reply-then-dm", facts=["delivery"], sla_hours=2,
+        "late",
+        kind="complaint",
+        channel="comment",
+        platform="instagram",
+        lang="ar",
+        dialect="gulf",
+        expected="reply-then-dm",
+        facts=["delivery"],
+        sla_hours=2,
         key=["تاخر", "بارد", "الكورتادو", "late", "cold", "cortado"],
         text="طلبت من التطبيق وتأخر الطلب ساعة كاملة ووصل الكورتادو بارد! وش هالخدمة؟",
     ),
     "size": _m(
-        "size", kind="complaint", channel="comment", platform="facebook", lang="ar",
-        dialect="egyptian", expected="reply-then-dm", facts=["exchange"],
+        "size",
+        kind="complaint",
+        channel="comment",
+        platform="facebook",
+        lang="ar",
+        dialect="egyptian",
+        expected="reply-then-dm",
+        facts=["exchange"],
         key=["مقاس", "المقاس", "الاستبدال", "size", "exchange"],
         text="انتو بجد مستفزين، العباية اللي جاتلي مقاسها غلط وبقالي أسبوع مستنية الاستبدال"
         " ومحدش بيرد!",
     ),
     "glass": _m(
-        "glass", kind="safety", channel="comment", platform="instagram", lang="ar",
-        dialect="msa", expected="escalate", facts=["safety"], escalate_to="quality-lead",
-        sla_hours=1, key=["زجاج", "الزجاج", "كعكه", "الكعكه", "glass", "cake"],
+        "glass",
+        kind="safety",
+        channel="comment",
+        platform="instagram",
+        lang="ar",
+        dialect="msa",
+        expected="escalate",
+        facts=["safety"],
+        escalate_to="quality-lead",
+        sla_hours=1,
+        key=["زجاج", "الزجاج", "كعكه", "الكعكه", "glass", "cake"],
         text="وجدت قطعة زجاج صغيرة في كعكة اشتريتها من فرعكم اليوم. هذا خطير جدًا على الأطفال.",
     ),
     "hours": _m(
-        "hours", kind="question", channel="comment", platform="instagram", lang="ar",
-        dialect="levantine", expected="reply", facts=["ramadan-hours"],
+        "hours",
+        kind="question",
+        channel="comment",
+        platform="instagram",
+        lang="ar",
+        dialect="levantine",
+        expected="reply",
+        facts=["ramadan-hours"],
         text="قديش بتسكروا برمضان؟ بدي اجي بعد التراويح مع رفقاتي",
     ),
     "wrong": _m(
-        "wrong", kind="complaint", channel="dm", platform="instagram", lang="en", dialect="en",
-        expected="dm", facts=["delivery"], sla_hours=2,
+        "wrong",
+        kind="complaint",
+        channel="dm",
+        platform="instagram",
+        lang="en",
+        dialect="en",
+        expected="dm",
+        facts=["delivery"],
+        sla_hours=2,
         key=["wrong drink", "wrong", "drink", "phone"],
         text="My order arrived with the wrong drink and nobody answers the phone at the branch.",
     ),
     "milk": _m(
-        "milk", kind="misinformation", channel="mention", platform="x", lang="ar",
-        dialect="gulf", expected="reply", facts=["milk"],
+        "milk",
+        kind="misinformation",
+        channel="mention",
+        platform="x",
+        lang="ar",
+        dialect="gulf",
+        expected="reply",
+        facts=["milk"],
         key=["منتهي", "الصلاحيه", "الحليب", "expired", "milk"],
         text="سمعت إن الكوفي هذا يستخدم حليب منتهي الصلاحية 🤢 أحد يأكد؟",
     ),
     "troll": _m(
-        "troll", kind="troll", channel="comment", platform="tiktok", lang="ar", dialect="gulf",
-        expected="ignore", text="قهوتكم زفت وانتو أزفت 😂😂",
+        "troll",
+        kind="troll",
+        channel="comment",
+        platform="tiktok",
+        lang="ar",
+        dialect="gulf",
+        expected="ignore",
+        text="قهوتكم زفت وانتو أزفت 😂😂",
     ),
     "spam": _m(
-        "spam", kind="spam", channel="comment", platform="instagram", lang="ar", dialect="msa",
-        expected="hide", text="اربح آيفون مجانًا! تابع حسابي واضغط الرابط في البايو",
+        "spam",
+        kind="spam",
+        channel="comment",
+        platform="instagram",
+        lang="ar",
+        dialect="msa",
+        expected="hide",
+        text="اربح آيفون مجانًا! تابع حسابي واضغط الرابط في البايو",
     ),
     "praise": _m(
-        "praise", kind="praise", channel="comment", platform="instagram", lang="en",
-        dialect="en", expected="reply",
+        "praise",
+        kind="praise",
+        channel="comment",
+        platform="instagram",
+        lang="en",
+        dialect="en",
+        expected="reply",
         text="Best flat white I've had this year. Thank you Sara at the bar!",
     ),
     "press": _m(
-        "press", kind="question", channel="dm", platform="x", lang="ar", dialect="msa",
-        expected="forward", escalate_to="spokesperson", key=["تقرير", "صحيفه", "report"],
+        "press",
+        kind="question",
+        channel="dm",
+        platform="x",
+        lang="ar",
+        dialect="msa",
+        expected="forward",
+        escalate_to="spokesperson",
+        key=["تقرير", "صحيفه", "report"],
         text="أنا صحفية في صحيفة محلية وأعد تقريرًا عن شكاوى التوصيل، هل يمكن أن أحصل على تعليق"
         " رسمي منكم اليوم؟",
     ),
@@ -144,7 +222,7 @@ SCENARIO = {"facts": FACTS, "voice": VOICE, "roles": ROLES, "inbox": list(MESSAG
 def context() -> Context:
     """The rubric's context for this world, with the shipped lexicons."""
     data = reply_data()
-    return context_for(SCENARIO, ReplyInputs(data.lists, data.credit, data.bands))
+    return context_for(SCENARIO, ReplyInputs(data.lists, data.credit, data.bands, concepts()))
 
 
 def message(mid: str) -> Message:

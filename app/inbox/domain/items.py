@@ -7,10 +7,11 @@ the account started); its deadline is its own `sla_hours` after that.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from app.inbox.domain.promises import Concepts
 from app.inbox.domain.reply_text import Phrases, Text
 from app.inbox.domain.rubric import Context, Message
 from app.sandbox.domain.engine import keyed_rng
@@ -44,6 +45,13 @@ def fact_words(scenario: Mapping[str, Any], fact_ids: list[str]) -> tuple[str, .
     return tuple(k for fid in fact_ids for k in (by_id.get(fid) or {}).get("keywords") or [])
 
 
+def fact_text(scenario: Mapping[str, Any], fact_ids: list[str]) -> str:
+    """The named brief facts' text in both languages."""
+    by_id = {f.get("id"): f for f in scenario.get("facts") or []}
+    texts = [(by_id.get(fid) or {}).get("text") or {} for fid in fact_ids]
+    return "\n".join(f"{t.get('ar', '')}\n{t.get('en', '')}" for t in texts)
+
+
 def message_for(
     scenario: Mapping[str, Any], m: Mapping[str, Any], channel: str | None = None
 ) -> Message:
@@ -60,6 +68,7 @@ def message_for(
         facts=fact_words(scenario, list(m.get("facts") or [])),
         key=tuple(str(k) for k in m.get("key") or []),
         escalate_to=str(m.get("escalate_to") or ""),
+        fact_text=fact_text(scenario, list(m.get("facts") or [])),
     )
 
 
@@ -91,6 +100,7 @@ class ReplyInputs:
     lists: Mapping[str, tuple[str, ...]]
     credit: Mapping[str, Mapping[str, float]]
     bands: Mapping[str, Mapping[str, Any]]
+    concepts: Concepts = field(default_factory=lambda: Concepts({}))
 
 
 def brief_of(scenario: Mapping[str, Any]) -> str:
@@ -113,6 +123,7 @@ def context_for(scenario: Mapping[str, Any], data: ReplyInputs) -> Context:
         banned=Phrases.of(voice.get("banned") or []),
         brief=brief,
         brief_text=Text.of(brief),
+        concepts=data.concepts,
         keys={
             str(m.get("id")): Phrases.of(m.get("key") or [])
             for m in scenario.get("inbox") or []

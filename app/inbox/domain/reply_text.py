@@ -19,13 +19,18 @@ LONG_DIGITS = re.compile(r"(?:\d[\s-]?){8,}")  # a phone or card number written 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 LATIN = re.compile(r"[A-Za-z]")
 CONJUNCTIONS = ("و", "ف")
+STEM = 5  # a one-word phrase this long matches the word with a short suffix
 ARTICLES = ("بال", "لل", "ال")  # «بالتقرير», «للتقرير», «التقرير» all name «تقرير»
 
 
+def _bare(word: str) -> str:
+    """The word without a conjunction written onto it («وآسفين» → «اسفين»)."""
+    return word[1:] if len(word) > 3 and word[0] in CONJUNCTIONS else word
+
+
 def _alt(word: str) -> str:
-    """The word without a conjunction or the article written onto it («والتقرير» → «تقرير»)."""
-    if len(word) > 3 and word[0] in CONJUNCTIONS:
-        word = word[1:]
+    """The word without a conjunction or the article («والتقرير» → «تقرير»)."""
+    word = _bare(word)
     for article in ARTICLES:
         if word.startswith(article) and len(word) > len(article) + 2:
             return word[len(article) :]
@@ -38,16 +43,12 @@ class Phrases:
 
     raw: tuple[str, ...]
     needles: tuple[str, ...]
-    alt_needles: tuple[str, ...]
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> Phrases:
         """Fold each phrase into a space-delimited needle (empty ones dropped)."""
         raw = tuple(p for p in phrases if isinstance(p, str))
-        folded = [w for w in (words(p) for p in raw) if w]
-        needles = tuple(f" {' '.join(w)} " for w in folded)
-        alt = tuple(f" {' '.join(_alt(x) for x in w)} " for w in folded)
-        return cls(raw, needles, alt)
+        return cls(raw, tuple(f" {' '.join(w)} " for w in (words(p) for p in raw) if w))
 
 
 @dataclass(frozen=True)
@@ -56,52 +57,60 @@ class Text:
 
     plain: str
     words: tuple[str, ...]
-    hay: str
-    alt: str
-    sentences: tuple[tuple[str, str], ...]
+    hay: str  # the folded words as written
+    alt: str  # each word without a conjunction written onto it
+    bare: str  # each word without a conjunction or the article («تقرير» names «والتقرير»)
+    sentences: tuple[tuple[str, str, str], ...]
+    stems: frozenset[str]  # each word and the word less its last 1–3 letters (suffixes)
 
     @classmethod
     def of(cls, text: str) -> Text:
         """Read a text once (never raises)."""
         text = text or ""
         found = tuple(words(text))
-        sentences = []
-        for part in SENTENCE.split(text):
-            w = words(part)
-            if w:
-                sentences.append((f" {' '.join(w)} ", f" {' '.join(_alt(x) for x in w)} "))
-        return cls(
-            text,
-            found,
-            f" {' '.join(found)} ",
-            f" {' '.join(_alt(x) for x in found)} ",
-            tuple(sentences),
-        )
+        sentences = [_hays(w) for w in (words(part) for part in SENTENCE.split(text)) if w]
+        stems = {
+            w[: len(w) - cut]
+            for w in {_alt(x) for x in found} | {_bare(x) for x in found}
+            for cut in range(4)
+            if len(w) - cut >= STEM
+        }
+        return cls(text, found, *_hays(list(found)), tuple(sentences), frozenset(stems))
+
+
+def _hays(found: list[str]) -> tuple[str, str, str]:
+    """The three haystacks of a list of words."""
+    return (
+        f" {' '.join(found)} ",
+        f" {' '.join(_bare(x) for x in found)} ",
+        f" {' '.join(_alt(x) for x in found)} ",
+    )
 
 
 def find(phrases: Phrases, text: Text) -> list[str]:
-    """Every needle of the list found in the text (as folded words)."""
+    """Every needle of the list found in the text (as folded words).
+
+    A one-word needle of STEM letters or more also matches a word that adds a suffix of up to
+    three letters: «سنراجع» finds «سنراجعهما», "refund" finds "refunded".
+    """
     return [
         n.strip()
-        for n, a in zip(phrases.needles, phrases.alt_needles, strict=True)
-        if n in text.hay or a in text.alt
+        for n in phrases.needles
+        if n in text.hay
+        or n in text.alt
+        or n in text.bare
+        or (n.count(" ") == 2 and len(n) - 2 >= STEM and n.strip() in text.stems)
     ]
 
 
 def count(phrases: Phrases, text: Text) -> int:
     """How many times phrases of the list occur in the text (repeats counted)."""
-    return sum(
-        max(text.hay.count(n), text.alt.count(a))
-        for n, a in zip(phrases.needles, phrases.alt_needles, strict=True)
-    )
+    return sum(max(text.hay.count(n), text.alt.count(n)) for n in phrases.needles)
 
 
-def _in(phrases: Phrases, hay: tuple[str, str]) -> bool:
+def _in(phrases: Phrases, hay: tuple[str, str, str]) -> bool:
     """Whether one sentence's haystacks hold any phrase of the list."""
-    return any(
-        n in hay[0] or a in hay[1]
-        for n, a in zip(phrases.needles, phrases.alt_needles, strict=True)
-    )
+    return any(n in hay[0] or n in hay[1] or n in hay[2] for n in phrases.needles)
 
 
 def backed(phrase: str, source: Text) -> bool:
@@ -111,7 +120,7 @@ def backed(phrase: str, source: Text) -> bool:
     prefix stands in for the stem, which is enough to tell an offer the brief makes from one
     it never mentions.
     """
-    have = {w[:4] for w in source.alt.split() if len(w) >= 4}
+    have = {w[:4] for w in source.bare.split() if len(w) >= 4}
     return all(_alt(w)[:4] in have for w in phrase.split() if len(_alt(w)) >= 4)
 
 

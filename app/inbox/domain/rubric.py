@@ -32,6 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.inbox.domain.promises import Concepts
 from app.inbox.domain.reply_text import (
     Phrases,
     Text,
@@ -77,6 +78,7 @@ class Message:
     facts: tuple[str, ...] = ()  # the keywords of the message's brief facts
     key: tuple[str, ...] = ()  # the specific issue's terms
     escalate_to: str = ""
+    fact_text: str = ""  # the message's brief facts in both languages (what it may promise)
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class Context:
     # The key terms of every message in the scenario: a reply that names another message's
     # issue but not this one's is an answer copied from elsewhere.
     keys: Mapping[str, Phrases] = field(default_factory=dict)
+    concepts: Concepts = field(default_factory=lambda: Concepts({}))
     same_language: bool = True
 
 
@@ -171,10 +174,24 @@ def read(message: Message, reply: Reply, ctx: Context) -> Reading:
     text = Text.of(reply.text)
     lists = ctx.lists
     named = tuple(n for n in ("sarcasm", "dismissal", "blame") if find(lists[n], text))
-    invented = tuple(p for p in find(lists["promise"], text) if not backed(p, ctx.brief_text))
+    # Offers the message's facts make, or the customer raised («استبدلت» → «الاستبدال»).
+    offers = ctx.concepts.of(message.fact_text) | ctx.concepts.of(message.text)
+    invented = tuple(
+        p
+        for p in find(lists["promise"], text)
+        if not ((kinds := ctx.concepts.of(p)) and kinds <= offers)
+        and not (not kinds and backed(p, ctx.brief_text))
+    )
     key = bool(find(Phrases.of(message.key), text))
-    elsewhere = not key and any(
-        find(phrases, text) for mid, phrases in ctx.keys.items() if mid != message.id
+    # Two terms of another message's issue (one could be a word every reply uses).
+    elsewhere = (
+        bool(message.key)
+        and not key
+        and any(
+            len(set(find(phrases, text))) >= 2
+            for mid, phrases in ctx.keys.items()
+            if mid != message.id
+        )
     )
     return Reading(
         text=text,

@@ -128,7 +128,7 @@ def _voice(message: Message, reply: Reply, ctx: Context, r: Reading, c: Criterio
 
 def _escalation(message: Message, reply: Reply, c: Criterion) -> bool:
     """The right role told of a safety, legal or press risk; True when safety went unescalated."""
-    told = reply.action in ("escalate", "forward")
+    told = reply.action == "forward" or bool(reply.role)
     if shows_personal_data(reply.text):
         c.cap(0, "shows-personal-data")
     if message.escalate_to:
@@ -153,7 +153,9 @@ def score_reply(message: Message, reply: Reply, ctx: Context) -> ReplyScore:
     hard: list[str] = []
     caps: list[str] = []
 
-    credit = ctx.credit.get(message.expected, {}).get(reply.action, 0.0)
+    row = ctx.credit.get(message.expected, {})
+    # A role named beside a reply escalates too: the best of replying and escalating counts.
+    credit = max(row.get(reply.action, 0.0), row.get("escalate", 0.0) if reply.role else 0.0)
     crit["triage"].cap(_level(credit), "action")
     if message.expected not in REPLY_EXPECTED and reply.action == "none":
         crit["timeliness"].applies = False
@@ -162,7 +164,7 @@ def score_reply(message: Message, reply: Reply, ctx: Context) -> ReplyScore:
     else:
         _timeliness(message, reply, crit["timeliness"])
     role = "spokesperson" if reply.action == "forward" else reply.role
-    told = reply.action in ("escalate", "forward") and role == message.escalate_to != ""
+    told = role == message.escalate_to != ""
     substance = r.facts or r.next_step or r.private or told or not (message.facts or message.key)
     answered = writes and substance and not r.elsewhere
     if writes and not answered:
