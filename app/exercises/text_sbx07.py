@@ -51,6 +51,8 @@ NAMES = {
     "category": CATEGORY_NAMES,
     "decision": DECISION_NAMES,
     "gold": DECISION_NAMES,
+    "kind": KIND_NAMES,
+    "section-hint": SECTION_HINTS,
 }
 
 MESSAGES = {

@@ -33,9 +33,10 @@ def sections(submission: Mapping[str, Any], data: ModerationData) -> CriterionSc
     typed = typed if isinstance(typed, Mapping) else {}
     reasons, filled = [], 0
     for section in SECTIONS:
-        found = real_words(str(typed.get(section) or ""), data.filler)
+        raw = str(typed.get(section) or "")
+        found = real_words(raw, data.filler)
         values = {"section": section, "words": len(found), "min": data.min_words}
-        if not found:
+        if not words(raw):
             reasons.append(Reason("sections.empty", values, ok=False))
         elif len(found) < data.min_words:
             reasons.append(Reason("sections.short", values, ok=False))
