@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.content.errors import Problems
 from app.exercises.domain.sbx07_data import load_sbx07
@@ -40,8 +42,16 @@ def test_the_repository_data_loads_cleanly_with_enough_comments():
         ("gold: delete\n", "gold: remove\n", "gold must be one of"),
         ("label: off-topic\n", "label: rude\n", "label must be none or one of"),
         ("credit: {keep: 0.75}\n", "credit: {keep: 1.5}\n", "credit gives other decisions"),
-        ("gold_otherwise: keep\n", "gold_otherwise: hide\n", "gold_otherwise must be keep or reply"),
-        ("        label: none\n        gold: reply\n        credit: {keep: 0.25}\n", "        label: none\n        gold: hide\n", "can only be kept or replied to"),
+        (
+            "gold_otherwise: keep\n",
+            "gold_otherwise: hide\n",
+            "gold_otherwise must be keep or reply",
+        ),
+        (
+            "        label: none\n        gold: reply\n        credit: {keep: 0.25}\n",
+            "        label: none\n        gold: hide\n",
+            "can only be kept or replied to",
+        ),
     ],
 )
 def test_broken_data_is_reported_with_file_and_line(tmp_path, old, new, message):
@@ -123,5 +133,36 @@ def test_every_reason_and_error_code_has_a_message():
         (ROOT / f"app/exercises/domain/{name}.py").read_text(encoding="utf-8")
         for name in ("sbx07_checks", "sbx07_form")
     )
-    emitted = set(re.findall(r'"((?:sbx07|sections|welcome|decision|consistency)\.[a-z-]+)"', sources))
+    emitted = set(
+        re.findall(r'"((?:sbx07|sections|welcome|decision|consistency)\.[a-z-]+)"', sources)
+    )
     assert emitted and emitted <= set(MESSAGES), sorted(emitted - set(MESSAGES))
+
+
+SBX07_FIELDS = [f"sec-{s}" for s in ("purpose", "allowed", "not-allowed", "consequences")]
+SBX07_FIELDS += [f"rule-{n}-{f}" for n in (1, 2, 8, 9) for f in ("text", "category")]
+SBX07_FIELDS += [f"c-rc-0{n}-{f}" for n in (1, 6) for f in ("decision", "rule")]
+SBX07_FIELDS += ["welcome", "action"]
+VALID = ["hide", "keep", "none", "1", "8", "hate", "spam-promotion", "submit", "ما رأيكم؟"]
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(SBX07_FIELDS),
+        st.one_of(st.sampled_from(VALID), st.text(max_size=300)),
+        max_size=len(SBX07_FIELDS),
+    )
+)
+@settings(max_examples=150, deadline=None)
+def test_fuzzed_forms_parse_and_score_without_raising(form):
+    """Any form: the parser returns a draft and known error codes, and the draft scores."""
+    from test_sbx07_scoring import scorer, setup  # the scorer on the real data
+
+    from app.exercises.text_sbx07 import MESSAGES
+
+    variant, task, _ = setup()
+    task = {**task, "comments": [*task["comments"], *TASK["comments"]]}
+    draft, errors = parse_sbx07(form, task)
+    assert set(errors.values()) <= set(MESSAGES)
+    result = scorer().score(variant, task, draft)
+    assert 0 <= result.total <= 100

@@ -119,13 +119,17 @@ def test_the_borderline_gold_follows_the_learners_own_rules(brand):
     variant, task, example = setup(brand, hard=True)
     key = scorer().key(variant, task)["comments"]
     promo = next(c for c in key if c.get("kind") == "covert-promotion")
-    assert promo["conditional"] == {"category": "spam-promotion", "if_rule": "hide", "otherwise": "keep"}
+    assert promo["conditional"] == {
+        "category": "spam-promotion",
+        "if_rule": "hide",
+        "otherwise": "keep",
+    }
     with_rule = scorer().score(variant, task, example)
     assert criterion(with_rule, "decisions").points == 50
     no_rule = copy.deepcopy(example)
     no_rule["rules"] = [r for r in no_rule["rules"] if r["category"] != "spam-promotion"]
-    for cid, mine in no_rule["decisions"].items():
-        if mine["rule"] == "3":  # other spam comments now rest on no rule: leave them as they are
+    for mine in no_rule["decisions"].values():
+        if mine["rule"] == "3":  # spam comments that cited the removed rule now cite none
             mine["rule"] = "none"
     hidden = scorer().score(variant, task, no_rule)
     said = {r.values["comment"]: r for r in criterion(hidden, "decisions").reasons}
@@ -142,7 +146,9 @@ def test_keeping_a_comment_your_own_rule_covers_is_inconsistent():
     """Keeping a covert promotion while having a spam-promotion rule: gold is hide, and the
     decision that cites no rule ignores rule 3."""
     variant, task, example = setup(hard=True)
-    promo = next(c for c in scorer().key(variant, task)["comments"] if c.get("kind") == "covert-promotion")
+    promo = next(
+        c for c in scorer().key(variant, task)["comments"] if c.get("kind") == "covert-promotion"
+    )
     example["decisions"][promo["id"]] = {"decision": "keep", "rule": "none"}
     result = scorer().score(variant, task, example)
     fits = {r.values["comment"]: r for r in criterion(result, "consistency").reasons}
@@ -156,7 +162,9 @@ def test_partial_credit_from_the_matrix():
     for seed in range(1, 40):
         variant, task, example = setup(seed=seed)
         key = scorer().key(variant, task)["comments"]
-        insult = next((c for c in key if c["gold"] == "hide" and c["label"] == "insults-harassment"), None)
+        insult = next(
+            (c for c in key if c["gold"] == "hide" and c["label"] == "insults-harassment"), None
+        )
         if insult:
             break
     assert insult is not None

@@ -45,7 +45,9 @@ def row(application, path: str) -> ExerciseAttempt:
         return db.session.get(ExerciseAttempt, int(path.rstrip("/").split("/")[3]))
 
 
-@pytest.mark.parametrize(("locale", "condition"), [("ar", "standard"), ("en", "borderline-comments")])
+@pytest.mark.parametrize(
+    ("locale", "condition"), [("ar", "standard"), ("en", "borderline-comments")]
+)
 def test_the_work_page_has_every_field_and_all_ten_comments(app_, users, locale, condition):
     """Six sections, eight rules, the welcome post, and a decision and rule per comment."""
     client, _ = signed_in(app_, users, locale=locale)

@@ -4,7 +4,7 @@ key and consistency with the learner's own rules (pure; each returns one Criteri
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from app.exercises.domain.engine import CriterionScore, Reason, share
@@ -87,9 +87,7 @@ def open_question(submission: Mapping[str, Any], data: ModerationData) -> Criter
     return CriterionScore("open-question", points, OPEN_POINTS, (why,))
 
 
-def decisions(
-    key: list[Mapping[str, Any]], chosen: Mapping[str, Any]
-) -> CriterionScore:
+def decisions(key: Sequence[Mapping[str, Any]], chosen: Mapping[str, Any]) -> CriterionScore:
     """Each comment's decision against its gold (resolved for the learner's rules) and matrix."""
     credit_sum, reasons = 0.0, []
     for gold in key:
@@ -111,9 +109,7 @@ def decisions(
     return CriterionScore("decisions", points, DECISION_POINTS, tuple(reasons))
 
 
-def _consistent(
-    n: int, label: str, decision: str, cited: str, rules: Mapping[int, str]
-) -> Reason:
+def _consistent(n: int, label: str, decision: str, cited: str, rules: Mapping[int, str]) -> Reason:
     """Whether one decision rests on a rule the learner wrote that fits the comment's label."""
     values: dict[str, Any] = {"comment": n, "label": label}
     if cited == NO_RULE:
@@ -134,7 +130,7 @@ def _consistent(
 
 
 def consistency(
-    key: list[Mapping[str, Any]], chosen: Mapping[str, Any], rules: Mapping[int, str]
+    key: Sequence[Mapping[str, Any]], chosen: Mapping[str, Any], rules: Mapping[int, str]
 ) -> CriterionScore:
     """Each decision cites a rule the learner wrote whose category fits the comment's label
     (or no rule, for keeping or replying to a comment none of their rules covers)."""

@@ -158,7 +158,9 @@ def _bank(
         problems.add(file, at, f"brand {brand!r}: only the borderline set may depend on rules")
     kinds = {c.get("kind") for c in out["borderline"].values()}
     if kinds != set(BORDERLINE):
-        problems.add(file, at, f"brand {brand!r}: the borderline set needs one of each {BORDERLINE}")
+        problems.add(
+            file, at, f"brand {brand!r}: the borderline set needs one of each {BORDERLINE}"
+        )
     return out if len(problems.items) == start else None
 
 
@@ -210,13 +212,15 @@ def load_sbx07(
         return None
     start = len(problems.items)
     sections = raw.get("sections")
-    counts = [
-        sections.get(k) if isinstance(sections, Mapping) else None
-        for k in ("min_words", "min_distinct")
+    counts: list[int] = [
+        v if isinstance(v, int) and not isinstance(v, bool) and v > 0 else 0
+        for v in (
+            sections.get(k) if isinstance(sections, Mapping) else None
+            for k in ("min_words", "min_distinct")
+        )
     ]
-    if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in counts):
+    if not all(counts):
         problems.add(file, line_of(sections), "sections needs min_words and min_distinct (> 0)")
-        counts = [1, 1]
     filler = _words(raw.get("filler"), "filler", problems, file)
     open_words = _words(raw.get("open_words"), "open_words", problems, file)
     closed = _words(raw.get("closed_starts"), "closed_starts", problems, file)
@@ -236,6 +240,4 @@ def load_sbx07(
             brands[str(brand)] = checked
     if len(problems.items) > start or model is None:
         return None
-    return ModerationData(
-        int(counts[0]), int(counts[1]), filler, open_words, closed, model, brands  # type: ignore[arg-type]
-    )
+    return ModerationData(counts[0], counts[1], filler, open_words, closed, model, brands)
