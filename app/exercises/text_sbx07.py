@@ -62,7 +62,7 @@ MESSAGES = {
     "sbx07.rule-no-text": _l("Write the rule, or clear its category."),
     "sbx07.decision-missing": _l("Choose a decision for this comment."),
     # guideline sections
-    "sections.filled": _l("%(section)s: written (%(words)s words)."),
+    "sections.filled": _l("%(section)s: written (words: %(words)s)."),
     "sections.empty": _l("%(section)s: not written."),
     "sections.short": _l(
         "%(section)s: too short to count (real words: %(words)s; it needs %(min)s). Write at "
