@@ -9,7 +9,7 @@ from typing import Any
 def form_for(
     exercise_id: str, submission: Mapping[str, Any], task: Mapping[str, Any]
 ) -> dict[str, str]:
-    """The work page's fields for a submission of a form kind (sbx-02, sbx-05)."""
+    """The work page's fields for a submission of a form kind (sbx-02, sbx-05, sbx-07)."""
     if exercise_id == "sbx-05":
         fields = {"shown": str(submission.get("shown") or len(submission["rows"]))}
         for row in submission["rows"]:
@@ -19,7 +19,22 @@ def form_for(
         return fields
     if exercise_id == "sbx-02":
         return {k: str(v) for k, v in submission.items() if v is not None}
+    if exercise_id == "sbx-07":
+        return sbx07_form(submission)
     raise KeyError(f"no form for {exercise_id}")
+
+
+def sbx07_form(submission: Mapping[str, Any]) -> dict[str, str]:
+    """sbx-07's fields: sections, numbered rules, the welcome post and each decision."""
+    fields = {f"sec-{k}": str(v) for k, v in submission.get("sections", {}).items()}
+    fields["welcome"] = str(submission.get("welcome", ""))
+    for rule in submission.get("rules", []):
+        fields[f"rule-{rule['n']}-text"] = str(rule["text"])
+        fields[f"rule-{rule['n']}-category"] = str(rule["category"])
+    for cid, mine in submission.get("decisions", {}).items():
+        fields[f"c-{cid}-decision"] = str(mine["decision"])
+        fields[f"c-{cid}-rule"] = str(mine["rule"])
+    return fields
 
 
 def desk_step(task: Mapping[str, Any]) -> dict[str, str]:

@@ -8,7 +8,7 @@ practice-link rule and the exercises page offer the exercise once it is here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.registry import register_scorer
@@ -32,6 +32,8 @@ class Kind:
     # Keys of the draft (at any depth) whose values are the learner's free text: the XSS
     # harness fills them with hostile input and checks every page that shows them.
     text_keys: tuple[str, ...] = ()
+    # The exercise's own codes shown by name in its messages: value key -> code -> name.
+    names: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 KINDS: dict[str, Kind] = {}

@@ -27,22 +27,28 @@ ENGINE = {
 }
 
 
-def shown(key: str, value: Any) -> Markup:
-    """One value, escaped and isolated; codes of known kinds by their translated name."""
-    names = NAMED.get(key) or NAMED.get(key.rstrip("s")) or {}
+def shown(key: str, value: Any, extra: Mapping[str, Mapping[str, Any]] | None = None) -> Markup:
+    """One value, escaped and isolated; codes of known kinds by their translated name (the
+    engine's kinds, or an exercise's own in `extra`: value key -> code -> name)."""
+    names = (extra or {}).get(key) or NAMED.get(key) or NAMED.get(key.rstrip("s")) or {}
     if isinstance(value, list | tuple):
         sep = escape(pgettext("list separator", ", "))
-        return sep.join(shown(key, v) for v in value)
+        return sep.join(shown(key, v, extra) for v in value)
     if isinstance(value, float):
         value = f"{value:.2f}".rstrip("0").rstrip(".")
     label = names.get(str(value)) if isinstance(value, str) else None
     return Markup("<bdi>{}</bdi>").format(text(label) if label is not None else value)
 
 
-def sentence(messages: Mapping[str, Any], code: str, values: Mapping[str, Any]) -> Markup:
+def sentence(
+    messages: Mapping[str, Any],
+    code: str,
+    values: Mapping[str, Any],
+    names: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Markup:
     """The message for a code with its values filled in (never raises on a bad catalogue)."""
     message = messages.get(code) or ENGINE.get(code) or ENGINE["engine.no-message"]
-    filled = {k: shown(k, v) for k, v in (values or {}).items()}
+    filled = {k: shown(k, v, names) for k, v in (values or {}).items()}
     try:
         # Catalogue text (ours), escaped; the values were escaped by shown().
         return Markup(escape(text(message))) % filled  # noqa: S704  # nosec B704

@@ -1,4 +1,5 @@
-"""IDOR cases for the exercises' owner routes (used by test_t2_census)."""
+"""IDOR cases for the exercises' owner routes (used by test_t2_census): the work, save and
+result routes on an attempt of every form exercise, and the step route on the first desk."""
 
 from __future__ import annotations
 
@@ -18,23 +19,25 @@ def exercise_cases(app: Any, a: Any, state: Any) -> list[tuple[Any, ...]]:
     from app.exercises.models import ExerciseAttempt
 
     lib = app.extensions["tawasul_content"].library
-    form = next(k for k in KINDS.values() if k.step is None).exercise
+    forms = [k.exercise for k in KINDS.values() if k.step is None]
     desk = next(k for k in KINDS.values() if k.step is not None).exercise
+    made: list[tuple[int, int, str, dict[str, str]]] = []
     with app.test_request_context():
         user = db.session.get(type(a), a.id)
-        condition = lib.exercises[form].conditions[0].id
-        open_one = services.start_attempt(user, lib, form, condition, seed=7)
-        done = services.start_attempt(user, lib, form, condition, seed=8)
-        scorer = exercise_data().scorers[form]
-        example = scorer.example(services.variant_of(open_one), open_one.task)
-        services.submit_attempt(user, lib, done.id, done.token, example)
+        for seed, form in enumerate(forms):
+            condition = lib.exercises[form].conditions[0].id
+            open_one = services.start_attempt(user, lib, form, condition, seed=7 + 2 * seed)
+            done = services.start_attempt(user, lib, form, condition, seed=8 + 2 * seed)
+            scorer = exercise_data().scorers[form]
+            example = scorer.example(services.variant_of(open_one), open_one.task)
+            services.submit_attempt(user, lib, done.id, done.token, example)
+            fields = form_for(form, example, open_one.task)
+            made.append((open_one.id, done.id, open_one.token, fields))
         desk_one = services.start_attempt(
             user, lib, desk, lib.exercises[desk].conditions[0].id, seed=9
         )
-        fields = form_for(form, example, open_one.task)
         step = desk_step(desk_one.task)
-        ids = open_one.id, done.id, desk_one.id
-        token = open_one.token
+        desk_id = desk_one.id
 
     def draft(attempt_id: int) -> Any:
         return select(ExerciseAttempt.draft, ExerciseAttempt.status).where(
@@ -42,10 +45,22 @@ def exercise_cases(app: Any, a: Any, state: Any) -> list[tuple[Any, ...]]:
         )
 
     base = "/exercises/attempts"
-    save = {**fields, "action": "save", "token": token}
-    return [
-        ("exercises.work", "GET", f"{base}/{ids[0]}", state(draft(ids[0])), False, None),
-        ("exercises.save", "POST", f"{base}/{ids[0]}", state(draft(ids[0])), True, save),
-        ("exercises.step", "POST", f"{base}/{ids[2]}/step", state(draft(ids[2])), True, step),
-        ("exercises.result", "GET", f"{base}/{ids[1]}/result", state(draft(ids[1])), False, None),
-    ]
+    cases: list[tuple[Any, ...]] = []
+    for open_id, done_id, token, fields in made:
+        save = {**fields, "action": "save", "token": token}
+        cases += [
+            ("exercises.work", "GET", f"{base}/{open_id}", state(draft(open_id)), False, None),
+            ("exercises.save", "POST", f"{base}/{open_id}", state(draft(open_id)), True, save),
+            (
+                "exercises.result",
+                "GET",
+                f"{base}/{done_id}/result",
+                state(draft(done_id)),
+                False,
+                None,
+            ),
+        ]
+    cases.append(
+        ("exercises.step", "POST", f"{base}/{desk_id}/step", state(draft(desk_id)), True, step)
+    )
+    return cases
