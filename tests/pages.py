@@ -31,6 +31,7 @@ SAMPLE_VALUES: dict[str, Any] = {
     "key_id": 999999,
     "list_id": 999999,
     "credential_id": 999999,
+    "key": "b-m01",
 }
 # Endpoints that are not views of ours.
 EXEMPT = {"static"}

@@ -78,7 +78,11 @@ def upgrade():
             'created_at')),
     )
     now = datetime.utcnow()
-    for account_id, user_id, queue in bind.execute(sa.select(accounts.c.id, accounts.c.user_id, accounts.c.inbox_queue)):
+    found = bind.execute(sa.select(accounts.c.id, accounts.c.user_id, accounts.c.inbox_queue)).all()
+    # A plain DROP COLUMN (SQLite 3.35+ and PostgreSQL): batch mode would rebuild the
+    # table, and with foreign keys on, dropping the old one cascades to every idea and post.
+    op.execute('ALTER TABLE sandbox_account DROP COLUMN inbox_queue')
+    for account_id, user_id, queue in found:
         if isinstance(queue, str):
             queue = json.loads(queue or "[]")
         seen = set()
@@ -94,17 +98,14 @@ def upgrade():
                 draft_action='', draft_role='', draft='', action='', role='', text='',
                 created_at=now,
             ))
-    with op.batch_alter_table('sandbox_account', schema=None) as batch_op:
-        batch_op.drop_column('inbox_queue')
 
 
 def downgrade():
-    with op.batch_alter_table('sandbox_account', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('inbox_queue', sa.JSON(), nullable=True))
     bind = op.get_bind()
     rows = bind.execute(sa.text(
         "SELECT account_id, message, post_id, arrives_at FROM inbox_item WHERE origin = 'post' ORDER BY id"
     )).all()
+    op.add_column('sandbox_account', sa.Column('inbox_queue', sa.JSON(), nullable=True))
     queues = {}
     for account_id, message, post_id, arrives_at in rows:
         at = arrives_at if isinstance(arrives_at, datetime) else datetime.fromisoformat(str(arrives_at))

@@ -39,3 +39,48 @@ def test_upgrade_downgrade_upgrade_and_no_drift(tmp_path, mailbox):
             db.session.remove()
             db.engine.dispose()
     print(f"T12 migrations round-trip: pass on {engine_name}; drift: none")
+
+
+def test_complaints_queued_on_accounts_move_into_inbox_rows_and_back(tmp_path, mailbox):
+    """The inbox migration keeps every queued complaint as an inbox row; downgrade restores it."""
+    with make_database(tmp_path, "inbox-queue") as url:
+        app = create_app(app_config(url, mailbox))
+        with app.app_context():
+            upgrade(revision="d348e3cbef47")
+            db.session.execute(
+                text(
+                    'INSERT INTO "user" (id, email, password_hash, display_name, role, created_at, '
+                    "password_changed_at, disabled) VALUES (7, 'q@example.com', 'x', 'ق', 'learner', "
+                    "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, false)"
+                )
+            )
+            queue = '[{"message": "m30", "post": 4, "at": "2027-02-01T11:00"}]'
+            db.session.execute(
+                text(
+                    "INSERT INTO sandbox_account (id, user_id, scenario_id, seed, clock, started, "
+                    "followers, inbox_queue, created_at) VALUES (3, 7, 'riyadh-cafe', 1, "
+                    "'2027-02-02 09:00:00', '2027-01-31 09:00:00', '{}', :queue, CURRENT_TIMESTAMP)"
+                ),
+                {"queue": queue},
+            )
+            db.session.execute(
+                text(
+                    "INSERT INTO sandbox_idea (id, account_id, user_id, title, campaign, created_at)"
+                    " VALUES (5, 3, 7, 'فكرة', '', CURRENT_TIMESTAMP)"
+                )
+            )
+            db.session.commit()
+            upgrade()
+            ideas = db.session.execute(text("SELECT count(*) FROM sandbox_idea")).scalar()
+            assert ideas == 1  # the account's ideas survive the column's removal
+            rows = db.session.execute(
+                text("SELECT account_id, user_id, key, message, origin, post_id FROM inbox_item")
+            ).all()
+            assert [tuple(r) for r in rows] == [(3, 7, "p4-m30", "m30", "post", 4)]
+            db.session.commit()
+            downgrade(revision="d348e3cbef47")
+            back = db.session.execute(text("SELECT inbox_queue FROM sandbox_account")).scalar()
+            assert "m30" in str(back) and "2027-02-01T11:00" in str(back)
+            assert db.session.execute(text("SELECT count(*) FROM sandbox_idea")).scalar() == 1
+            db.session.remove()
+            db.engine.dispose()

@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from conftest import app_config, need
+from sqlalchemy import select
 
 from app import create_app
 from app.core.extensions import db
@@ -84,10 +85,15 @@ def play(url: str, mailbox: Any, tmp_path: Any) -> list[tuple[str, Any, dict[str
             (p.rng_key, p.outcome, dict(account.followers))
             for p in sorted(services.posts_of(account), key=lambda p: p.rng_key)
         ]
-        queue = list(account.inbox_queue)
+        from app.inbox.models import InboxItem
+
+        queue = [
+            (row.key, row.message, row.arrives_at.isoformat())
+            for row in db.session.scalars(select(InboxItem).order_by(InboxItem.key))
+        ]
         db.session.remove()
         db.drop_all()
-    return [*rows, ("queue", [(q["message"], q["at"]) for q in queue], {})]
+    return [*rows, ("queue", queue, {})]
 
 
 def test_same_seed_and_actions_identical_on_sqlite_and_postgresql(mailbox, tmp_path):

@@ -89,6 +89,19 @@ def seed_sandbox(client):
     data = {"title": "t", "action": "save", "p-x-include": "1", "p-x-format": "feed"}
     data |= {"p-x-text": "hi", "p-x-goal": "awareness", "p-x-media_count": "0"}
     assert client.post(f"{base}/compose", data=data).status_code == 303
+    # An answered inbox message and an alert (the inbox's rows and events).
+    page = client.get(base).get_data(as_text=True)
+    clock = page.split('name="clock" value="', 1)[1].split('"', 1)[0]
+    advance = {"amount": "1", "unit": "days", "clock": clock}
+    assert client.post(f"{base}/advance", data=advance).status_code == 303
+    inbox = client.get(f"{base}/inbox").get_data(as_text=True)
+    key = inbox.split("/inbox/", 1)[1].split('"', 1)[0]
+    clock = client.get(f"{base}/inbox/{key}").get_data(as_text=True)
+    clock = clock.split('name="clock" value="', 1)[1].split('"', 1)[0]
+    reply = {"action": "private", "text": "نعتذر، راسلناك على الخاص", "clock": clock}
+    assert client.post(f"{base}/inbox/{key}", data=reply | {"do": "send"}).status_code == 303
+    alert = {"role": "spokesperson", "note": "n"}
+    assert client.post(f"{base}/inbox/alert", data=alert).status_code == 303
 
     # A portfolio with a former slug and a case study from the sandbox account.
     assert client.get("/portfolio").status_code == 200
