@@ -83,6 +83,7 @@ REASONS = {
     "stray-figure": _l("A figure the brief does not contain: check numbers against the brief."),
     "next-step": _l("A next step with a time frame."),
     "no-time": _l("Say when the next step will happen."),
+    "explained": _l("The facts answer it; saying what happens next would close it."),
     "private-only": _l("Moving to private is a start; say what you will do there."),
     "no-next-step": _l("Say what happens next and who does it."),
     "asked-personal-data": _l(

@@ -246,7 +246,7 @@ CASES = [
         "sarcasm",
         "late",
         "private",
-        "يا سلام! ساعة تأخير صارت مشكلة؟ طيب رجّعنا رسوم التوصيل 9 ريالات وراسلناك على الخاص.",
+        "يا سلام عليك! ساعة تأخير صارت مشكلة؟ طيب رجّعنا رسوم التوصيل 9 ريالات وراسلناك على الخاص.",
         high=39,
     ),
     Case(
@@ -376,6 +376,25 @@ CASES = [
         "أهلين! برمضان منفتح من 5 العصر لـ 4 الفجر. ناطرينك!",
         high=80,
         levels={"accuracy": 1},
+    ),
+    Case(
+        "reassurance is not blame: it is not your fault",
+        "wrong",
+        "reply",
+        "So sorry, it's not your fault at all: the wrong drink came from our side. You should"
+        " have received the right one. We have refunded the delivery fee (SAR 9) to your wallet"
+        " and the branch manager will call you today.",
+        low=85,
+        levels={"accuracy": 3},
+    ),
+    Case(
+        "egyptian reassurance: not your fault",
+        "size",
+        "private",
+        "مش غلطتك خالص، متأسفين إن المقاس وصل غلط. الاستبدال مجاني خلال 14 يوم بالفاتورة،"
+        " والمندوب هيجيلك خلال يومين عمل، وبعتنالك على الخاص.",
+        low=85,
+        levels={"empathy": 3},
     ),
     Case(
         "levantine complaint-style reply with a conjunction on the apology word",

@@ -7,15 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from app.sandbox.domain import scenarios as scenario_module
 from app.sandbox.domain.scenarios import HERE, load_sandbox
 
 
-def test_repository_calendars_and_scenarios_are_valid(monkeypatch):
+def test_repository_calendars_and_scenarios_are_valid():
     """The shipped files have no problems (and all three countries have calendars)."""
-    # Inbox data (issue #14) is checked per finished scenario in test_scenario_inbox.py until
-    # food-bank and ledger-b2b have theirs; then drop this line.
-    monkeypatch.setattr(scenario_module, "check_inbox_data", lambda *args: None)
     found = load_sandbox()
     scenarios, calendars, problems = found.scenarios, found.calendars, found.problems
     assert not problems.items, [str(p) for p in problems.items]

@@ -90,6 +90,8 @@ def _resolution(message: Message, r: Reading, c: Criterion) -> None:
         return
     if r.next_step:
         c.cap(3 if r.when else 2, "next-step" if r.when else "no-time")
+    elif r.facts:
+        c.cap(2, "explained")  # the facts answer it; a next step would close it
     elif r.private:
         c.cap(1, "private-only")
     else:

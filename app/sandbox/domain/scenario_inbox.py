@@ -264,13 +264,12 @@ def words(text: str) -> list[str]:
 
 
 def contains_any(text: str, phrases: Iterable[str]) -> str | None:
-    """The first phrase found in the text as whole words after folding, or None."""
-    haystack = f" {' '.join(words(text))} "
-    for phrase in phrases:
-        needle = " ".join(words(phrase))
-        if needle and f" {needle} " in haystack:
-            return phrase
-    return None
+    """The first phrase the reply rubric would find in the text (its own matching), or None."""
+    # Imported here: the inbox's matching imports the exercises package, which imports this.
+    from app.inbox.domain.reply_text import Phrases, Text, find
+
+    found = find(Phrases.of(list(phrases)), Text.of(text))
+    return found[0] if found else None
 
 
 def _flat(lists: Iterable[list[str]]) -> list[str]:
