@@ -105,11 +105,10 @@ def items_of(user: User, account: SandboxAccount) -> list[Item]:
         at = rows[key].arrives_at if key in rows else arrival(account.seed, account.started, m)
         found.append(Item(key, m, "bank", at, deadline(at, m), rows.get(key)))
     for row in rows.values():
-        m = _message_of(bank, row)
-        if row.origin != "bank" and m is not None:
-            found.append(
-                Item(row.key, m, row.origin, row.arrives_at, deadline(row.arrives_at, m), row)
-            )
+        own = _message_of(bank, row)
+        if row.origin != "bank" and own is not None:
+            due = deadline(row.arrives_at, own)
+            found.append(Item(row.key, own, row.origin, row.arrives_at, due, row))
     arrived = [i for i in found if i.arrives_at <= account.clock]
     order = {"open": 0, "missed": 1, "done": 2}
     return sorted(arrived, key=lambda i: (order[i.status(account.clock)], i.due_at, i.key))
