@@ -205,6 +205,10 @@ def measure(
                 f"exercises: scoring one whole {exercise_id} attempt (its example answer, hard "
                 f"condition) took {ms:.1f} ms of CPU in process (median; target <= 50 ms)"
             )
+        print(
+            f"inbox: scoring one reply by the rubric took {targets['reply_ms']:.2f} ms of CPU "
+            "in process (median over the café's model answers; target <= 5 ms)"
+        )
     finally:
         server.terminate()
         server.wait(10)

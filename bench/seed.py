@@ -52,6 +52,10 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
 
         make_attempts(app, short)
         result_attempt, scoring_ms = make_attempts(app, long_)
+        from inbox import answer_inbox
+
+        answer_inbox(app, short, small_account)
+        answered, reply_ms = answer_inbox(app, long_, big_account)
     pages = [
         ("lesson page (signed in)", "/lessons/plt-1", "long", 0.25),
         ("gap report (5,000 answers)", "/skills", "long", 0.15),
@@ -65,6 +69,9 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         ("public portfolio (anonymous)", "/p/bench-portfolio", "", 0.50),
         ("exercises page", "/exercises", "long", 0.20),
         ("exercise result page", f"/exercises/attempts/{result_attempt}/result", "long", 0.20),
+        ("inbox (60 messages)", f"/sandbox/{big_account}/inbox", "long", 0.20),
+        # No target in the issue: a handled message with its per-criterion feedback.
+        ("inbox message with feedback", f"/sandbox/{big_account}/inbox/{answered}", "long", None),
         # Signed once at issue time, verified once and cached until the status list changes.
         ("credential verification (anonymous)", f"/credentials/{credential}", "", 0.50),
     ]
@@ -90,6 +97,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         "queries": queries,
         "advance_ms": advance_ms,
         "scoring_ms": scoring_ms,
+        "reply_ms": reply_ms,
     }
 
 

@@ -70,6 +70,11 @@ def _context(scenario_id: str) -> Context:
     return context_for(sandbox_data().scenarios[scenario_id].data, inputs)
 
 
+def reply_context(account: SandboxAccount) -> Context:
+    """The rubric's context for the account's scenario."""
+    return _context(account.scenario_id)
+
+
 def roles_of(account: SandboxAccount) -> list[Mapping[str, Any]]:
     """The scenario's escalation roles."""
     return list(scenario_of(account).get("roles") or [])
@@ -159,7 +164,8 @@ def _check(account: SandboxAccount, action: str, role: str, text: str) -> None:
     """Refuse an action the form cannot mean: unknown action or role, empty or long text."""
     if action not in reply_data().actions:
         raise InboxError("action")
-    if action == "escalate" and role not in {r.get("id") for r in roles_of(account)}:
+    # A role beside any action escalates too; the escalate action needs one.
+    if (role or action == "escalate") and role not in {r.get("id") for r in roles_of(account)}:
         raise InboxError("role")
     if len(text) > TEXT_LIMIT:
         raise InboxError("too-long")
@@ -223,7 +229,7 @@ def act(
             Reply(
                 action,
                 text,
-                role if action == "escalate" else "",
+                role,
                 hours_between(item.arrives_at, account.clock),
                 _earlier_public(rows, row),
             ),
@@ -231,7 +237,7 @@ def act(
         )
         public = bool(text) and item.message.get("channel") in ("comment", "mention")
         detail = result.as_json() | {"public_replies": row_public(row) + int(public)}
-        row.action, row.role, row.text = action, role if action == "escalate" else "", text
+        row.action, row.role, row.text = action, role, text
         row.score, row.detail = result.points, detail
         row.draft_action, row.draft_role, row.draft = "", "", ""
         if result.answered or action not in TEXT_ACTIONS:
