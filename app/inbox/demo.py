@@ -15,7 +15,7 @@ SHIFT = 5
 
 
 def seed_inbox(user: User) -> bool:
-    """Answer the five most recent open messages with the model answer (no-op when done)."""
+    """Answer the five latest unanswered messages with the model answer (no-op when done)."""
     account = db.session.scalar(
         select(SandboxAccount).where(SandboxAccount.user_id == user.id).order_by(SandboxAccount.id)
     )
@@ -26,8 +26,10 @@ def seed_inbox(user: User) -> bool:
     )
     if answered:
         return False
-    open_items = [i for i in services.items_of(user, account) if i.status(account.clock) == "open"]
-    for item in sorted(open_items, key=lambda i: i.arrives_at, reverse=True)[:SHIFT]:
+    # The latest messages: some still inside their deadline, some answered late (the
+    # feedback shows both).
+    waiting = [i for i in services.items_of(user, account) if i.status(account.clock) != "done"]
+    for item in sorted(waiting, key=lambda i: i.arrives_at, reverse=True)[:SHIFT]:
         m = item.message
         action = ACTIONS.get(str(m.get("expected")), str(m.get("expected")))
         if action == "escalate" and not m.get("escalate_to"):

@@ -51,6 +51,17 @@ def test_demo_is_idempotent_and_prints_a_working_login(app, runner):
         assert held.kind == "track" and held.document.get("evidence")
     verified = app.test_client().get(f"/credentials/{held.public_id}").get_data(as_text=True)
     assert "credential-valid" in verified
+    # An answered inbox shift: five handled messages, each with its feedback page.
+    assert "Demo inbox shift answered" in first.output
+    assert "Demo inbox shift answered" not in second.output
+    from app.inbox.models import InboxItem
+
+    with app.app_context():
+        handled = db.session.scalars(select(InboxItem).where(InboxItem.score.is_not(None))).all()
+        assert len(handled) >= 5
+        page = f"/sandbox/{handled[0].account_id}/inbox/{handled[0].key}"
+    feedback = client.get(page).get_data(as_text=True)
+    assert 'id="feedback-heading"' in feedback and 'class="criteria"' in feedback
 
 
 def test_check_command_reports_states(app, runner):
