@@ -69,6 +69,7 @@ def message_for(
         key=tuple(str(k) for k in m.get("key") or []),
         escalate_to=str(m.get("escalate_to") or ""),
         fact_text=fact_text(scenario, list(m.get("facts") or [])),
+        fact_ids=tuple(str(f) for f in m.get("facts") or []),
     )
 
 

@@ -79,6 +79,7 @@ class Message:
     key: tuple[str, ...] = ()  # the specific issue's terms
     escalate_to: str = ""
     fact_text: str = ""  # the message's brief facts in both languages (what it may promise)
+    fact_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
