@@ -149,3 +149,28 @@ def test_an_answer_is_sent_once_and_shown_as_sent(shift_app, users):
     again = client.post(f"{path}/step", data=form)
     assert again.status_code == 422
     assert "already been handled" in again.get_data(as_text=True)
+
+
+def test_a_safety_report_left_unescalated_writes_evidence_0(shift_app, users):
+    """Every message hidden, the safety report too: a hard fail, evidence rows of 0, and the
+    result page says why."""
+    client, user = signed_in(shift_app, users)
+    path = start(client)
+    attempt = row(shift_app, path)
+    for item in sorted(attempt.task["items"], key=lambda i: i["arrives"]):
+        while row(shift_app, path).draft.get("clock", 0) < item["arrives"]:
+            client.post(f"{path}/step", data={"step": "wait"})
+        step = {"step": "answer", "item": item["id"], "action": "hide"}
+        assert client.post(f"{path}/step", data=step).status_code == 303
+    client.post(path, data={"action": "submit", "token": attempt.token})
+    done = row(shift_app, path)
+    assert done.score == 0 and done.result["hard_fail"]
+    codes = [r["code"] for r in done.result["hard_fails"]]
+    assert "hardfail.safety-not-escalated" in codes
+    page = client.get(f"{path}/result").get_data(as_text=True)
+    assert "Hard fail: this attempt counts as 0" in page and "is a safety report" in page
+    with shift_app.app_context():
+        scores = db.session.scalars(
+            select(SkillEvidence.score).where(SkillEvidence.user_id == user.id)
+        ).all()
+    assert scores and set(scores) == {0}
