@@ -58,3 +58,13 @@ def desk_steps(key: Mapping[str, Any], task: Mapping[str, Any]) -> list[dict[str
         }
     )
     return steps
+
+
+def desk_forms(draft: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The step forms that rebuild a desk's draft (what the step rule computes dropped)."""
+    return [{k: v for k, v in s.items() if k not in ("at", "n")} for s in draft.get("steps", [])]
+
+
+def sbx06_step(task: Mapping[str, Any]) -> dict[str, str]:
+    """A valid first step on the inbox shift: hide the message waiting at minute 0."""
+    return {"step": "answer", "item": task["items"][0]["id"], "action": "hide"}

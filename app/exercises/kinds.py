@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.exercises import (
     kind_sbx02,  # noqa: F401
     kind_sbx05,  # noqa: F401
+    kind_sbx06,  # noqa: F401
     kind_sbx07,  # noqa: F401
     kind_sbx09,  # noqa: F401
 )

@@ -98,6 +98,7 @@ def test_from_the_gap_report_to_a_scored_exercise_and_changed_evidence(
     [
         ("sbx-02", "plus-other-language"),
         ("sbx-05", "ramadan-three-platforms"),
+        ("sbx-06", "tight-timer"),
         ("sbx-09", "expiring-cards"),
     ],
 )

@@ -1,11 +1,11 @@
 """IDOR cases for the exercises' owner routes (used by test_t2_census): the work, save and
-result routes on an attempt of every form exercise, and the step route on the first desk."""
+result routes on an attempt of every form exercise, and the step route on the sbx-09 and sbx-06 desks."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from exercise_forms import desk_step, form_for
+from exercise_forms import desk_step, form_for, sbx06_step
 from sqlalchemy import select
 
 from app.core.extensions import db
@@ -20,7 +20,7 @@ def exercise_cases(app: Any, a: Any, state: Any) -> list[tuple[Any, ...]]:
 
     lib = app.extensions["tawasul_content"].library
     forms = [k.exercise for k in KINDS.values() if k.step is None]
-    desk = next(k for k in KINDS.values() if k.step is not None).exercise
+    desk = "sbx-09"  # every desk shares the step route; its first step is sbx-09's decision
     made: list[tuple[int, int, str, dict[str, str]]] = []
     with app.test_request_context():
         user = db.session.get(type(a), a.id)
@@ -38,6 +38,8 @@ def exercise_cases(app: Any, a: Any, state: Any) -> list[tuple[Any, ...]]:
         )
         step = desk_step(desk_one.task)
         desk_id = desk_one.id
+        shift = services.start_attempt(user, lib, "sbx-06", "standard", seed=9)
+        shift_step, shift_id = sbx06_step(shift.task), shift.id
 
     def draft(attempt_id: int) -> Any:
         return select(ExerciseAttempt.draft, ExerciseAttempt.status).where(
@@ -63,4 +65,6 @@ def exercise_cases(app: Any, a: Any, state: Any) -> list[tuple[Any, ...]]:
     cases.append(
         ("exercises.step", "POST", f"{base}/{desk_id}/step", state(draft(desk_id)), True, step)
     )
+    shift_case = (f"{base}/{shift_id}/step", state(draft(shift_id)), True, shift_step)
+    cases.append(("exercises.step", "POST", *shift_case))
     return cases
