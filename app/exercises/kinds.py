@@ -6,5 +6,6 @@ from app.exercises import (
     kind_sbx02,  # noqa: F401
     kind_sbx05,  # noqa: F401
     kind_sbx07,  # noqa: F401
+    kind_sbx08,  # noqa: F401
     kind_sbx09,  # noqa: F401
 )

@@ -17,7 +17,7 @@ from typing import Any
 from app.exercises.domain.engine import CriterionScore, Reason, Result, Scorer, Variant, finish
 from app.exercises.domain.sbx08_check import ITEMS, PARTS, read_statement, words_in
 from app.exercises.domain.sbx08_data import CrisisData, covers, model_action
-from app.exercises.domain.sbx08_desk import clean_steps, desk_step, summarise
+from app.exercises.domain.sbx08_desk import build_task, clean_steps, desk_step, summarise
 from app.inbox.domain.items import message_for
 from app.inbox.domain.rubric import Reply
 from app.inbox.domain.score import score_reply
@@ -47,8 +47,6 @@ class CrisisDrill(Scorer):
 
     def task(self, variant: Variant) -> dict[str, Any]:
         """The seeded desk."""
-        from app.exercises.domain.sbx08_desk import build_task
-
         return build_task(self.data, variant)
 
     def key(self, variant: Variant, task: Mapping[str, Any]) -> dict[str, Any]:
@@ -182,7 +180,9 @@ class CrisisDrill(Scorer):
                 total += score.points
                 code = "reply.scored" if weak else "reply.full"
                 reasons.append(Reason(code, values, ok=score.points >= GOOD_REPLY))
-            fails += [Reason(f"hardfail.reply-{h}", {"n": m["n"]}, ok=False) for h in score.hard_fails]
+            fails += [
+                Reason(f"hardfail.reply-{h}", {"n": m["n"]}, ok=False) for h in score.hard_fails
+            ]
         mean = total / len(shown) if shown else 0.0
         return CriterionScore("first-replies", 15 * mean / 100, 15, tuple(reasons)), fails
 
