@@ -305,12 +305,14 @@ def load_sbx08(
     arrive = raw.get("arrive")
     if not (isinstance(arrive, list) and len(arrive) == 2 and all(_count(v) for v in arrive)):
         problems.add(file, line_of(arrive, 1), "arrive must be [first minute, last minute]")
+    basics = len(problems.items) == start
     checklist = _checklist(raw.get("checklist"), problems, file)
     brands_raw = raw.get("brands")
-    if not isinstance(brands_raw, Mapping) or len(problems.items) > start:
-        if not isinstance(brands_raw, Mapping):
-            problems.add(file, 1, "brands must map each brand to its crisis")
+    if not isinstance(brands_raw, Mapping):
+        problems.add(file, 1, "brands must map each brand to its crisis")
         return None
+    if not basics or set(checklist) != set(LISTS):
+        return None  # the brands are checked once the desk settings and every lexicon read
     brands, augmented, contexts = {}, {}, {}
     for brand, entry in brands_raw.items():
         if brand not in scenarios:
