@@ -313,22 +313,21 @@ def load_sbx08(
         return None
     if not basics or set(checklist) != set(LISTS):
         return None  # the brands are checked once the desk settings and every lexicon read
+    limit, first, last = int(word_limit), int(arrive[0]), int(arrive[1])  # type: ignore[arg-type,index]
     brands, augmented, contexts = {}, {}, {}
     for brand, entry in brands_raw.items():
         if brand not in scenarios:
             problems.add(file, line_of(entry, line_of(brands_raw)), f"unknown brand {brand!r}")
             continue
-        checked = _brand(
-            str(brand), entry, scenarios[brand].data, checklist, int(word_limit), problems, file
-        )
+        checked = _brand(str(brand), entry, scenarios[brand].data, checklist, limit, problems, file)
         if checked is not None:
             brands[str(brand)], augmented[str(brand)], contexts[str(brand)] = checked
     if len(problems.items) > start:
         return None
     return CrisisData(
         dict(minutes),  # type: ignore[arg-type]
-        int(word_limit),
-        (int(arrive[0]), int(arrive[1])),
+        limit,
+        (first, last),
         checklist,
         brands,
         augmented,
