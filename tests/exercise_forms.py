@@ -38,13 +38,20 @@ def sbx07_form(submission: Mapping[str, Any]) -> dict[str, str]:
 
 
 def desk_step(task: Mapping[str, Any]) -> dict[str, str]:
-    """A valid first step on a desk: a decision on its first card."""
+    """A valid first step on a desk: a decision on its first card (sbx-08: the pause; sbx-06:
+    an action on the first message)."""
+    if "promo" in task:
+        return {"step": "pause"}
+    if "items" in task:
+        return sbx06_step(task)
     card = task["cards"][0]["id"]
     return {"step": "decision", "card": card, "choice": "no-go", "tags": task["tags"][0]}
 
 
 def desk_steps(key: Mapping[str, Any], task: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The step forms of a strong desk run from the key: every decision, then the concept."""
+    if "promo" in task:
+        return sbx08_steps(key, task)
     steps: list[dict[str, Any]] = [
         {"step": "decision", "card": c["id"], "choice": c["gold"], "tags": list(c["tags"])}
         for c in key["cards"]
@@ -68,3 +75,27 @@ def desk_forms(draft: Mapping[str, Any]) -> list[dict[str, Any]]:
 def sbx06_step(task: Mapping[str, Any]) -> dict[str, str]:
     """A valid first step on the inbox shift: hide the message waiting at minute 0."""
     return {"step": "answer", "item": task["items"][0]["id"], "action": "hide"}
+
+
+def sbx08_steps(key: Mapping[str, Any], task: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """sbx-08's strong run: pause, alert the contact, publish the model statement, route the
+    journalist, then answer every mention with its model reply (waiting until all arrive)."""
+    lang = "ar"
+    steps: list[dict[str, Any]] = [
+        {"step": "pause"},
+        {"step": "alert", "role": key["contact"], "note": ""},
+        {"step": "statement", "text": key["statement"][lang], "publish": "yes"},
+    ]
+    clock = sum(task["minutes"][s["step"]] for s in steps)
+    latest = max([m["arrives"] for m in task["mentions"]] + [task["journalist"]["arrives"]])
+    while clock < latest:
+        steps.append({"step": "wait"})
+        clock += task["minutes"]["wait"]
+    steps.append({"step": "journalist", "route": "forward"})
+    by_id = {m["id"]: m for m in task["mentions"]}
+    for reply in key["replies"]:
+        text = reply["model_reply"][by_id[reply["id"]]["lang"]]
+        steps.append(
+            {"step": "reply", "mention": reply["id"], "action": reply["action"], "text": text}
+        )
+    return steps

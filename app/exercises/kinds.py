@@ -7,5 +7,6 @@ from app.exercises import (
     kind_sbx05,  # noqa: F401
     kind_sbx06,  # noqa: F401
     kind_sbx07,  # noqa: F401
+    kind_sbx08,  # noqa: F401
     kind_sbx09,  # noqa: F401
 )

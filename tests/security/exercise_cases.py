@@ -1,11 +1,11 @@
 """IDOR cases for the exercises' owner routes (used by test_t2_census): the work, save and
-result routes on an attempt of every form exercise, and the step route on the sbx-09 and sbx-06 desks."""
+result routes on an attempt of every form exercise, and the step route on every desk."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from exercise_forms import desk_step, form_for, sbx06_step
+from exercise_forms import desk_step, form_for
 from sqlalchemy import select
 
 from app.core.extensions import db
@@ -20,7 +20,7 @@ def exercise_cases(app: Any, a: Any, state: Any) -> list[tuple[Any, ...]]:
 
     lib = app.extensions["tawasul_content"].library
     forms = [k.exercise for k in KINDS.values() if k.step is None]
-    desk = "sbx-09"  # every desk shares the step route; its first step is sbx-09's decision
+    desks = [k.exercise for k in KINDS.values() if k.step is not None]
     made: list[tuple[int, int, str, dict[str, str]]] = []
     with app.test_request_context():
         user = db.session.get(type(a), a.id)
@@ -33,13 +33,12 @@ def exercise_cases(app: Any, a: Any, state: Any) -> list[tuple[Any, ...]]:
             services.submit_attempt(user, lib, done.id, done.token, example)
             fields = form_for(form, example, open_one.task)
             made.append((open_one.id, done.id, open_one.token, fields))
-        desk_one = services.start_attempt(
-            user, lib, desk, lib.exercises[desk].conditions[0].id, seed=9
-        )
-        step = desk_step(desk_one.task)
-        desk_id = desk_one.id
-        shift = services.start_attempt(user, lib, "sbx-06", "standard", seed=9)
-        shift_step, shift_id = sbx06_step(shift.task), shift.id
+        stepped: list[tuple[int, dict[str, str]]] = []
+        for desk in desks:
+            desk_one = services.start_attempt(
+                user, lib, desk, lib.exercises[desk].conditions[0].id, seed=9
+            )
+            stepped.append((desk_one.id, desk_step(desk_one.task)))
 
     def draft(attempt_id: int) -> Any:
         return select(ExerciseAttempt.draft, ExerciseAttempt.status).where(
@@ -62,9 +61,8 @@ def exercise_cases(app: Any, a: Any, state: Any) -> list[tuple[Any, ...]]:
                 None,
             ),
         ]
-    cases.append(
-        ("exercises.step", "POST", f"{base}/{desk_id}/step", state(draft(desk_id)), True, step)
-    )
-    shift_case = (f"{base}/{shift_id}/step", state(draft(shift_id)), True, shift_step)
-    cases.append(("exercises.step", "POST", *shift_case))
+    for desk_id, step in stepped:
+        cases.append(
+            ("exercises.step", "POST", f"{base}/{desk_id}/step", state(draft(desk_id)), True, step)
+        )
     return cases

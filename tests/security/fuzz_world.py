@@ -23,14 +23,12 @@ def png() -> bytes:
 
 
 def exercise_attempts(user: Any, lib: Any) -> dict[str, Any]:
-    """Open attempts on the first scored exercise with a form and on the sbx-09 desk."""
+    """Open attempts on the first scored exercise with a form and on the trend desk."""
     from app.exercises import services
     from app.exercises.catalog import KINDS
 
     form = next(k for k in KINDS.values() if k.step is None)
-    # The fuzz base form is sbx-09's decision step (the first desk in catalogue order may be
-    # another one; every desk shares the step route).
-    desk = KINDS["sbx-09"]
+    desk = KINDS["sbx-09"]  # the desk whose card and tag fields the fuzz forms fill
     found: dict[str, Any] = {"exercise_id": form.exercise}
     for name, kind in (("exercise_attempt", form), ("desk_attempt", desk)):
         condition = lib.exercises[kind.exercise].conditions[0].id
