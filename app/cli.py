@@ -97,7 +97,7 @@ def demo_command() -> None:
     from app.exercises.demo import seed_exercise
 
     if demo_user is not None and seed_exercise(demo_user, library()):
-        click.echo("Demo exercise scored: one message, four platforms.")
+        click.echo("Demo exercises scored: one message, four platforms; an inbox shift.")
     from app.portfolio.demo import seed_portfolio
 
     if demo_user is not None and seed_portfolio(demo_user):

@@ -69,7 +69,14 @@ def desk_steps(key: Mapping[str, Any], task: Mapping[str, Any]) -> list[dict[str
 
 def desk_forms(draft: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The step forms that rebuild a desk's draft (what the step rule computes dropped)."""
-    return [{k: v for k, v in s.items() if k not in ("at", "n")} for s in draft.get("steps", [])]
+
+    def field(value: Any) -> Any:
+        """A form's value: a ticked box posts "yes", an unticked one nothing."""
+        return ("yes" if value else "") if isinstance(value, bool) else value
+
+    return [
+        {k: field(v) for k, v in s.items() if k not in ("at", "n")} for s in draft.get("steps", [])
+    ]
 
 
 def sbx06_step(task: Mapping[str, Any]) -> dict[str, str]:

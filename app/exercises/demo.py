@@ -1,4 +1,4 @@
-"""Demo data for `flask demo`: one scored exercise (sbx-02 on a fixed seed)."""
+"""Demo data for `flask demo`: scored exercises (sbx-02 and the sbx-06 inbox shift, fixed seeds)."""
 
 from __future__ import annotations
 
@@ -11,21 +11,26 @@ from app.exercises import services
 from app.exercises.data import exercise_data
 from app.exercises.models import ExerciseAttempt
 
-DEMO_EXERCISE = "sbx-02"
+DEMO_EXERCISES = ("sbx-02", "sbx-06")
 DEMO_SEED = 20270204  # fixed: the demo looks the same on every machine
 
 
 def seed_exercise(user: User, lib: Library) -> bool:
-    """Submit the exercise's example answer once for the learner (no-op when they have one)."""
-    scorer = exercise_data().scorers.get(DEMO_EXERCISE)
-    exercise = lib.exercises.get(DEMO_EXERCISE)
+    """Submit each demo exercise's example answer once (no-op when the learner has attempts)."""
     taken = db.session.scalar(
         select(func.count(ExerciseAttempt.id)).where(ExerciseAttempt.user_id == user.id)
     )
-    if scorer is None or exercise is None or taken:
+    if taken:
         return False
-    condition = exercise.conditions[0].id
-    attempt = services.start_attempt(user, lib, DEMO_EXERCISE, condition, seed=DEMO_SEED)
-    example = scorer.example(services.variant_of(attempt), attempt.task)
-    services.submit_attempt(user, lib, attempt.id, attempt.token, example)
-    return True
+    done = False
+    for exercise_id in DEMO_EXERCISES:
+        scorer = exercise_data().scorers.get(exercise_id)
+        exercise = lib.exercises.get(exercise_id)
+        if scorer is None or exercise is None:
+            continue
+        condition = exercise.conditions[0].id
+        attempt = services.start_attempt(user, lib, exercise_id, condition, seed=DEMO_SEED)
+        example = scorer.example(services.variant_of(attempt), attempt.task)
+        services.submit_attempt(user, lib, attempt.id, attempt.token, example)
+        done = True
+    return done

@@ -99,6 +99,8 @@ def test_from_the_gap_report_to_a_scored_exercise_and_changed_evidence(
         ("sbx-02", "plus-other-language"),
         ("sbx-05", "ramadan-three-platforms"),
         ("sbx-06", "tight-timer"),
+        ("sbx-07", "borderline-comments"),
+        ("sbx-08", "crisis"),
         ("sbx-09", "expiring-cards"),
     ],
 )

@@ -1,5 +1,6 @@
 """The inbox in Arabic on a 360 px phone: a complaint answered on time with per-criterion
-feedback and the model answer, then a deadline missed by moving the clock.
+feedback and the model answer, a deadline missed by moving the clock, then an inbox shift
+(sbx-06) played to its result.
 
 Every page visited passes axe (no serious or critical finding), has no sideways scroll, and
 the HTML the browser received passes vnu.
@@ -84,4 +85,40 @@ def test_a_complaint_answered_then_a_deadline_missed(
     expect(page.locator("#message-heading + p.meta strong")).to_have_text("فات الموعد النهائي")
     journey.visit(page.goto(f"{live_server}/sandbox/{account_id}/inbox"), "inbox-missed")
     expect(page.locator("li.inbox-item.missed").first).to_be_visible()
+
+    # Then an inbox shift (sbx-06), played step by step on its own clock, and its result.
+    journey.visit(page.goto(f"{live_server}/exercises/sbx-06"), "shift-start")
+    page.locator("#condition-standard").check()
+    journey.click("main form button[type=submit]", "shift")
+    attempt_id = int(page.url.rstrip("/").rsplit("/", 1)[1])
+    for n, form in enumerate(shift_steps(app, attempt_id)):
+        if form["step"] == "wait":
+            journey.click("form.desk-step:has(input[value=wait]) button", f"shift-wait-{n}")
+            continue
+        item = form["item"]
+        page.locator(f"#action-{item}-{form['action']}").check()
+        if form.get("role"):
+            page.locator(f"#role-{item}").select_option(form["role"])
+        if form.get("text"):
+            page.locator(f"#text-{item}").fill(form["text"])
+        journey.click(f"#item-{item} form button[type=submit]", f"shift-answer-{n}")
+    journey.click("button[name=action][value=submit]", "shift-result")
+    expect(page.locator("main")).to_contain_text("الإجابة النموذجية")
     journey.validate()
+
+
+def shift_steps(app, attempt_id: int) -> list[dict]:  # type: ignore[no-untyped-def]
+    """The step forms of the shift's example answer (the model answers, played on time)."""
+    from exercise_forms import desk_forms
+
+    from app.core.extensions import db
+    from app.exercises import services
+    from app.exercises.data import exercise_data
+    from app.exercises.models import ExerciseAttempt
+
+    with app.app_context():
+        attempt = db.session.get(ExerciseAttempt, attempt_id)
+        example = (
+            exercise_data().scorers["sbx-06"].example(services.variant_of(attempt), attempt.task)
+        )
+        return desk_forms(example)

@@ -105,15 +105,18 @@ def test_the_same_seed_gives_the_same_variant_task_and_score(app, users):
     assert results[2][1] != results[0][1]
 
 
-def test_flask_demo_gives_the_demo_learner_one_scored_exercise(app, runner):
-    """The demo learner has one submitted, scored exercise attempt (once, however often)."""
+def test_flask_demo_gives_the_demo_learner_scored_exercises(app, runner):
+    """The demo learner has sbx-02 and an inbox shift submitted and scored (once, however often)."""
     first = runner.invoke(args=["demo"])
     runner.invoke(args=["demo"])
-    assert first.exit_code == 0 and "Demo exercise scored" in first.output
+    assert first.exit_code == 0 and "Demo exercises scored" in first.output
     with app.app_context():
-        attempts = db.session.scalars(select(ExerciseAttempt)).all()
-        assert [(a.status, a.exercise_id) for a in attempts] == [("submitted", "sbx-02")]
-        assert attempts[0].score is not None and attempts[0].score >= 80
+        attempts = db.session.scalars(select(ExerciseAttempt).order_by(ExerciseAttempt.id)).all()
+        assert [(a.status, a.exercise_id) for a in attempts] == [
+            ("submitted", "sbx-02"),
+            ("submitted", "sbx-06"),
+        ]
+        assert all(a.score is not None and a.score >= 80 for a in attempts)
 
 
 def test_content_check_counts_the_scored_exercises(runner):
