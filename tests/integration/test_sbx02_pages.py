@@ -3,44 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 import pytest
 from conftest import app_config
+from exercise_pages import attempt_at, signed_in, start_exercise
 from sqlalchemy import select
-from support import PASSWORD
 
 from app import create_app
 from app.core.extensions import db
-from app.exercises.models import ExerciseAttempt
 from app.skills.models import SkillEvidence
+
+start = partial(start_exercise, "sbx-02")
+row = attempt_at
 
 
 @pytest.fixture
 def app_(database_url, mailbox) -> Iterator[Any]:
     """The real app."""
     yield create_app(app_config(database_url, mailbox))
-
-
-def signed_in(application, users, **fields):  # type: ignore[no-untyped-def]
-    """A client signed in as a new learner."""
-    user = users.create(**fields)
-    client = application.test_client()
-    client.post("/login", data={"email": user.email, "password": PASSWORD})
-    return client, user
-
-
-def start(client, condition: str) -> str:  # type: ignore[no-untyped-def]
-    """Start an attempt; the work page's path."""
-    response = client.post("/exercises/sbx-02/attempts", data={"condition": condition})
-    assert response.status_code == 303, response.status_code
-    return response.headers["Location"]
-
-
-def row(application, path: str) -> ExerciseAttempt:
-    """The attempt behind a path."""
-    with application.app_context():
-        return db.session.get(ExerciseAttempt, int(path.rstrip("/").split("/")[3]))
 
 
 @pytest.mark.parametrize("locale", ["ar", "en"])

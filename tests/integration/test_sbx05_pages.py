@@ -3,14 +3,14 @@ that keeps what was typed, "more posts" without JavaScript, and the result page.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
+from exercise_pages import attempt_at, signed_in, start_exercise
 from sqlalchemy import select
-from support import PASSWORD
 from xss import violations
 
 from app.core.extensions import db
-from app.exercises.models import ExerciseAttempt
 from app.skills.models import SkillEvidence
 
 CRITERIA_EN = (
@@ -23,28 +23,8 @@ CRITERIA_EN = (
     "Captions within the platforms",
 )
 
-
-def signed_in(app: Any, users: Any, **fields: Any) -> tuple[Any, Any]:
-    """A test client signed in as a new learner."""
-    user = users.create(**fields)
-    client = app.test_client()
-    client.post("/login", data={"email": user.email, "password": PASSWORD})
-    return client, user
-
-
-def start(client: Any, condition: str) -> str:
-    """Start an attempt on a condition; the work page's path."""
-    response = client.post("/exercises/sbx-05/attempts", data={"condition": condition})
-    assert response.status_code == 303, response.status_code
-    return str(response.headers["Location"])
-
-
-def attempt(app: Any, path: str) -> ExerciseAttempt:
-    """The attempt behind a work path."""
-    with app.app_context():
-        found = db.session.get(ExerciseAttempt, int(path.rstrip("/").split("/")[3]))
-        db.session.expunge(found)
-        return found
+start = partial(start_exercise, "sbx-05")
+attempt = attempt_at
 
 
 def as_form(submission: dict[str, Any]) -> dict[str, str]:

@@ -5,46 +5,28 @@ the result with every message's rubric breakdown and model answer."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 import pytest
 from conftest import app_config
+from exercise_pages import attempt_at, signed_in, start_exercise
 from sqlalchemy import select
-from support import PASSWORD
 
 from app import create_app
 from app.core.extensions import db
 from app.exercises.data import exercise_data
-from app.exercises.models import ExerciseAttempt
 from app.exercises.services import variant_of
 from app.skills.models import SkillEvidence
+
+start = partial(start_exercise, "sbx-06")
+row = attempt_at
 
 
 @pytest.fixture
 def shift_app(database_url, mailbox) -> Iterator[Any]:
     """The real app (sbx-06 is registered by app.exercises.kinds)."""
     yield create_app(app_config(database_url, mailbox))
-
-
-def signed_in(application, users, locale="en"):  # type: ignore[no-untyped-def]
-    """A test client signed in as a new learner."""
-    user = users.create(locale=locale)
-    client = application.test_client()
-    client.post("/login", data={"email": user.email, "password": PASSWORD})
-    return client, user
-
-
-def start(client, condition="standard") -> str:  # type: ignore[no-untyped-def]
-    """Start an sbx-06 attempt; the work page's path."""
-    response = client.post("/exercises/sbx-06/attempts", data={"condition": condition})
-    assert response.status_code == 303, response.status_code
-    return response.headers["Location"]
-
-
-def row(application, path: str) -> ExerciseAttempt:
-    """The attempt behind a path."""
-    with application.app_context():
-        return db.session.get(ExerciseAttempt, int(path.rstrip("/").split("/")[3]))
 
 
 @pytest.mark.parametrize("condition", ["standard", "tight-timer"])

@@ -4,47 +4,29 @@ the step route (a refused step is a 422 that keeps what was typed), submit, the 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 import pytest
 from conftest import app_config
 from exercise_forms import desk_steps
+from exercise_pages import attempt_at, signed_in, start_exercise
 from sqlalchemy import select
-from support import PASSWORD
 
 from app import create_app
 from app.core.extensions import db
 from app.exercises.data import exercise_data
-from app.exercises.models import ExerciseAttempt
 from app.exercises.services import variant_of
 from app.skills.models import SkillEvidence
+
+start = partial(start_exercise, "sbx-08", condition="crisis")
+row = attempt_at
 
 
 @pytest.fixture
 def crisis_app(database_url, mailbox) -> Iterator[Any]:
     """The real app (sbx-08 is registered by app.exercises.kinds)."""
     yield create_app(app_config(database_url, mailbox))
-
-
-def signed_in(application, users, locale="en"):  # type: ignore[no-untyped-def]
-    """A test client signed in as a new learner."""
-    user = users.create(locale=locale)
-    client = application.test_client()
-    client.post("/login", data={"email": user.email, "password": PASSWORD})
-    return client, user
-
-
-def start(client) -> str:  # type: ignore[no-untyped-def]
-    """Start an sbx-08 attempt; the work page's path."""
-    response = client.post("/exercises/sbx-08/attempts", data={"condition": "crisis"})
-    assert response.status_code == 303, response.status_code
-    return response.headers["Location"]
-
-
-def row(application, path: str) -> ExerciseAttempt:
-    """The attempt behind a path."""
-    with application.app_context():
-        return db.session.get(ExerciseAttempt, int(path.rstrip("/").split("/")[3]))
 
 
 def test_the_desk_renders_in_both_languages(crisis_app, users):
