@@ -1,4 +1,5 @@
-"""Inbox services: list what has arrived, save a draft, act on a message, alert a contact.
+"""Inbox services: save a draft, act on a message and score it (what has arrived is in
+app.inbox.arrived, re-exported here).
 
 Services take the user as their first argument and only touch that user's rows. The bank's
 messages are read from the scenario; a row is written when the learner acts on one.
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -17,14 +17,12 @@ from sqlalchemy import select
 from app.accounts.models import User
 from app.core.db import write_unit
 from app.core.extensions import db
+from app.inbox.arrived import Item, State, Summary, item_of, items_of, summary
 from app.inbox.domain.items import (
     FOLLOW_UP_HOURS,
     FOLLOW_UP_POINTS,
     ReplyInputs,
-    arrival,
     context_for,
-    deadline,
-    follow_up_of,
     hours_between,
     message_for,
 )
@@ -32,7 +30,7 @@ from app.inbox.domain.lexicons import reply_data
 from app.inbox.domain.promises import concepts
 from app.inbox.domain.rubric import Context, Reply, ReplyScore
 from app.inbox.domain.score import score_reply
-from app.inbox.errors import InboxError, ItemNotFound
+from app.inbox.errors import InboxError
 from app.inbox.models import InboxItem
 from app.sandbox.errors import StaleClock
 from app.sandbox.models import SandboxAccount
@@ -40,24 +38,7 @@ from app.sandbox.services import own_account, scenario_of
 
 TEXT_LIMIT = 2000
 TEXT_ACTIONS = ("reply", "private", "escalate", "forward")
-
-
-@dataclass(frozen=True)
-class Item:
-    """One message in one account's inbox, with its times and what the learner did."""
-
-    key: str
-    message: Mapping[str, Any]
-    origin: str
-    arrives_at: datetime
-    due_at: datetime
-    row: InboxItem | None
-
-    def status(self, clock: datetime) -> str:
-        """ "done", "open" (deadline ahead) or "missed" (deadline passed, not handled)."""
-        if self.row is not None and self.row.handled_at is not None:
-            return "done"
-        return "open" if clock <= self.due_at else "missed"
+__all__ = ["Item", "State", "Summary", "item_of", "items_of", "summary"]  # and what is below
 
 
 @functools.cache
@@ -80,66 +61,10 @@ def roles_of(account: SandboxAccount) -> list[Mapping[str, Any]]:
     return list(scenario_of(account).get("roles") or [])
 
 
-def _bank(account: SandboxAccount) -> dict[str, Mapping[str, Any]]:
-    """The scenario's message bank by id."""
-    return {str(m["id"]): m for m in scenario_of(account).get("inbox") or []}
-
-
-def _message_of(bank: Mapping[str, Mapping[str, Any]], row: InboxItem) -> Mapping[str, Any] | None:
-    """The message a row stands for (a follow-up is built from its parent bank message)."""
-    base = bank.get(row.message)
-    if base is None:
-        return None
-    return follow_up_of(base) if row.origin == "followup" else base
-
-
 def _rows(account: SandboxAccount) -> dict[str, InboxItem]:
     """The account's inbox rows by key."""
     query = select(InboxItem).where(InboxItem.account_id == account.id)
     return {r.key: r for r in db.session.scalars(query)}
-
-
-def items_of(user: User, account: SandboxAccount) -> list[Item]:
-    """Every message that has arrived by the account's clock: open first by deadline."""
-    if account.user_id != user.id:
-        raise ItemNotFound("")
-    bank, rows = _bank(account), _rows(account)
-    found: list[Item] = []
-    for mid, m in bank.items():
-        key = f"b-{mid}"
-        at = rows[key].arrives_at if key in rows else arrival(account.seed, account.started, m)
-        found.append(Item(key, m, "bank", at, deadline(at, m), rows.get(key)))
-    for row in rows.values():
-        own = _message_of(bank, row)
-        if row.origin != "bank" and own is not None:
-            due = deadline(row.arrives_at, own)
-            found.append(Item(row.key, own, row.origin, row.arrives_at, due, row))
-    arrived = [i for i in found if i.arrives_at <= account.clock]
-    order = {"open": 0, "missed": 1, "done": 2}
-    return sorted(arrived, key=lambda i: (order[i.status(account.clock)], i.due_at, i.key))
-
-
-@dataclass(frozen=True)
-class Summary:
-    """How many arrived messages are open, missed and handled."""
-
-    open: int
-    missed: int
-    done: int
-
-
-def summary(user: User, account: SandboxAccount) -> Summary:
-    """The inbox in three numbers (for the account page)."""
-    states = [i.status(account.clock) for i in items_of(user, account)]
-    return Summary(states.count("open"), states.count("missed"), states.count("done"))
-
-
-def item_of(user: User, account: SandboxAccount, key: str) -> Item:
-    """One arrived message of the user's account, or ItemNotFound."""
-    for item in items_of(user, account):
-        if item.key == key:
-            return item
-    raise ItemNotFound(key)
 
 
 def _row_for(s: Any, account: SandboxAccount, item: Item) -> InboxItem:

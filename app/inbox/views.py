@@ -11,7 +11,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.core.registry import access
-from app.inbox import crisis, labels, services
+from app.inbox import crisis, labels, listing, services
 from app.inbox.errors import InboxError, ItemNotFound
 from app.sandbox import services as sandbox_services
 from app.sandbox.errors import StaleClock
@@ -71,10 +71,14 @@ def index(account_id: int) -> str:
         "inbox/index.html",
         account=acc,
         scenario=sandbox_services.scenario_of(acc),
-        items=services.items_of(current_user, acc),
+        listed=listing.page_of(
+            services.items_of(current_user, acc), acc.clock, request.args.get("page", 1, type=int)
+        ),
         roles=services.roles_of(acc),
         events=crisis.events_of(current_user, acc),
-        labels=labels,
+        page_size=listing.PAGE_SIZE,
+        # The item link built once, not once per message in the list.
+        item_base=url_for("inbox.index", account_id=acc.id) + "/",
     )
 
 

@@ -148,3 +148,38 @@ def test_alert_pause_and_resume_are_stamped_on_the_clock(app, client, auth):
         assert [(e.kind, e.target, e.at) for e in events] == [
             ("alert", "spokesperson", account.clock)
         ]
+
+
+def test_a_long_inbox_pages_most_urgent_first_and_counts_every_message(app, client, auth):
+    """Past one page the list goes on to the next, in the service's order; out-of-range pages clamp."""
+    from app.inbox.listing import PAGE_SIZE
+
+    auth()
+    account_id = start(client)
+    advance_hours(client, account_id, 24 * 30)
+    with app.app_context():
+        account = db.session.get(SandboxAccount, account_id)
+        items = services.items_of(db.session.get(User, account.user_id), account)
+        states = [i.status(account.clock) for i in items]
+    keys = [i.key for i in items]
+    assert len(keys) > PAGE_SIZE
+
+    def listed(query: str) -> tuple[list[str], str]:
+        body = client.get(f"/sandbox/{account_id}/inbox{query}").get_data(as_text=True)
+        return re.findall(rf'href="/sandbox/{account_id}/inbox/([^"/]+)"', body), body
+
+    first, body = listed("")
+    assert first == keys[:PAGE_SIZE]
+    assert "inbox?page=2" in body and "page=0" not in body
+    counts = re.search(r'class="inbox-counts">([^<]*)</p>', body).group(1)
+    expected = [states.count(st) for st in ("open", "missed", "done")]
+    assert [int(n) for n in re.findall(r"\d+", counts)] == expected
+    second, _ = listed("?page=2")
+    assert second == keys[PAGE_SIZE : 2 * PAGE_SIZE]
+    last_number = -(-len(keys) // PAGE_SIZE)
+    assert (
+        listed("?page=999")[0]
+        == listed(f"?page={last_number}")[0]
+        == keys[(last_number - 1) * PAGE_SIZE :]
+    )
+    assert listed("?page=abc")[0] == listed("?page=-3")[0] == first

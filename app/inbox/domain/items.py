@@ -6,6 +6,7 @@ the account started); its deadline is its own `sla_hours` after that.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -24,9 +25,15 @@ FOLLOW_UP_POINTS = 60  # the reply's score that earns the customer's follow-up
 
 def arrival(seed: int, started: datetime, message: Mapping[str, Any]) -> datetime:
     """When a bank message arrives in an account with this seed."""
-    minute = keyed_rng(seed, str(message.get("id")), "arrive").randrange(FIRST_MINUTE, LAST_MINUTE)
+    minute = _minute(seed, str(message.get("id")))
     day = started.replace(hour=0, minute=0) + timedelta(days=int(message.get("day") or 0))
     return max(started, day + timedelta(minutes=minute))
+
+
+@functools.lru_cache(maxsize=8192)
+def _minute(seed: int, message_id: str) -> int:
+    """The message's seeded minute of the day (cached: every inbox page reads every message)."""
+    return keyed_rng(seed, message_id, "arrive").randrange(FIRST_MINUTE, LAST_MINUTE)
 
 
 def deadline(arrives_at: datetime, message: Mapping[str, Any]) -> datetime:
