@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from pathlib import Path
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from app.content.facts import STALE_DAYS, ages
 from app.content.library import load_library
 from app.core.registry import run_content_checks
 
@@ -44,3 +46,28 @@ def content_check(root: Path | None) -> None:
     )
     if problems.errors:
         raise SystemExit(1)
+
+
+@content_group.command("facts")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Content root (default: the repository).",
+)
+def content_facts(root: Path | None) -> None:
+    """List every fact by the age of its last check, oldest first, with its source, so an
+    author re-checks the oldest first."""
+    root = root or Path(
+        current_app.config.get("CONTENT_ROOT") or Path(current_app.root_path).parent
+    )
+    library, _problems = load_library(root)
+    for age in ages(library.facts.values(), date.today()):
+        fact = library.facts[age.fact_id]
+        stale = "re-check " if age.days > STALE_DAYS else ""
+        where = f", {fact.surface}" if fact.surface else ""
+        click.echo(
+            f"{age.as_of}  {age.days:>5} days  {stale}{fact.id} "
+            f"[{fact.source_kind or 'no source kind'}{where}]: {fact.source_title} "
+            f"<{fact.source_url}>"
+        )

@@ -9,6 +9,7 @@ from typing import Any
 
 from app.content.errors import Problems
 from app.content.exercises import read_exercise
+from app.content.facts import check_source, check_unit
 from app.content.model import (
     LANGS,
     Exercise,
@@ -184,15 +185,23 @@ class Reader:
                 )
             if f.get("value") is None:
                 self.problems.add(file, line, f"fact {f['id']!r}: value is missing")
+            unit = f.get("unit") if isinstance(f.get("unit"), Mapping) else {}
+            if any(not unit.get(lang) for lang in LANGS):
+                self.problems.add(file, line, f"fact {f['id']!r}: unit needs ar and en")
+            check_unit(f["id"], f.get("value"), unit, file, line, self.problems)
+            check_source(f["id"], f, file, line, self.problems)
             out[f["id"]] = Fact(
                 f["id"],
                 f.get("value"),
-                self.text(f.get("unit"), file, line, "unit"),
+                {lang: unit.get(lang) or "" for lang in LANGS},
                 self.text(f.get("label"), file, line, "label"),
                 str(source.get("title", "")),
                 str(source.get("url", "")),
                 str(f.get("as_of", "")),
                 self.text(f.get("note"), file, line, "note", required=False),
+                source_kind=str(source.get("kind", "")),
+                surface=str(f.get("surface") or ""),
+                line=line,
             )
         return out
 

@@ -16,6 +16,7 @@ import markdown
 import nh3
 from markdown.extensions.toc import slugify_unicode
 
+from app.content.facts import figure
 from app.content.model import Fact, Term, pick
 from app.content.validate import FACT_REF, LESSON_LINK, TERM_REF
 
@@ -69,6 +70,11 @@ COURSE_ATTRIBUTES = {
 }
 AS_OF = {"ar": "بتاريخ", "en": "as of"}
 SOURCE = {"ar": "المصدر", "en": "source"}
+THIRD_PARTY = {"ar": "مصدر غير رسمي", "en": "third-party source"}
+SURFACE = {
+    "app": {"ar": "في التطبيق", "en": "in the app"},
+    "api": {"ar": "عبر الواجهة البرمجية", "en": "through the API"},
+}
 
 
 @dataclass(frozen=True)
@@ -80,17 +86,16 @@ class Rendered:
 
 
 def fact_html(fact: Fact, lang: str) -> str:
-    """A cited figure with its dated source note."""
-    value = (
-        f"{fact.value:,}"
-        if isinstance(fact.value, int) and fact.value >= 10000
-        else str(fact.value)
-    )
-    unit = html.escape(pick(fact.unit, lang))
+    """A cited figure, its unit agreeing with it, where it applies (app or API) and its
+    dated source note (which says when the source is not the platform itself)."""
+    value, unit = figure(fact.value, fact.unit.get(lang), lang)
+    shown = f"<bdi>{html.escape(value)}</bdi> " if value else ""
+    where = f" ({SURFACE[fact.surface][lang]})" if fact.surface in SURFACE else ""
+    source = THIRD_PARTY[lang] if fact.source_kind == "third-party" else SOURCE[lang]
     comma = "،" if lang == "ar" else ","
     return (
-        f'<span class="fact"><bdi>{html.escape(value)}</bdi> {unit}'
-        f' <small class="fact-source">({SOURCE[lang]}: <a href="{html.escape(fact.source_url)}">'
+        f'<span class="fact">{shown}{html.escape(unit)}{where}'
+        f' <small class="fact-source">({source}: <a href="{html.escape(fact.source_url)}">'
         f"{html.escape(fact.source_title)}</a>{comma} {AS_OF[lang]} "
         f"<bdi>{html.escape(fact.as_of)}</bdi>)</small></span>"
     )

@@ -107,12 +107,15 @@ class Fact:
 
     id: str
     value: Any
-    unit: Text
+    unit: Mapping[str, Any]  # by language: a string, or forms by plural category (facts.py)
     label: Text
     source_title: str
     source_url: str
     as_of: str
     note: Text = field(default_factory=dict)
+    source_kind: str = ""  # "platform" (its own docs) or "third-party"
+    surface: str = ""  # "app" or "api" where the two differ, else ""
+    line: int = 0
 
 
 @dataclass(frozen=True)

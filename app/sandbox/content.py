@@ -15,7 +15,11 @@ def check_sandbox(library: Library, problems: Problems) -> str:
 
     found = load_sandbox()
     problems.items.extend(found.problems.items)
-    check_rule_facts({k: f.value for k, f in library.facts.items()}, problems)
+    check_rule_facts(
+        {k: f.value for k, f in library.facts.items()},
+        problems,
+        {k: f.source_url for k, f in library.facts.items()},
+    )
     check_lesson_links(set(library.lessons), problems)
     return f"{len(found.scenarios)} sandbox scenarios"
 

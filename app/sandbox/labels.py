@@ -87,6 +87,13 @@ def rule_text(v: Any) -> str:
 
     messages = {
         "text_max": _(
+            "The text takes %(actual)d bytes (an Arabic letter takes two); the limit is "
+            "%(limit)d bytes.",
+            actual=v.actual,
+            limit=v.limit,
+        )
+        if getattr(v, "count", "") == "bytes"
+        else _(
             "The text counts %(actual)d characters; the limit is %(limit)d.",
             actual=v.actual,
             limit=v.limit,

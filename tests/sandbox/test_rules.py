@@ -48,6 +48,23 @@ def test_a_long_url_counts_23_on_x():
     assert not check_draft("x", "feed", draft, FACTS, TODAY)
 
 
+def test_a_youtube_description_is_measured_in_bytes_so_arabic_fills_it_twice_as_fast(app):
+    """YouTube's limit is 5,000 bytes: 2,600 Arabic letters (5,200 bytes) break it, 2,600
+    Latin letters do not, and the learner is told the count is in bytes."""
+    from app.sandbox.labels import rule_text
+
+    def broken(text: str) -> list:
+        """The description rule's violations for a video with this text."""
+        found = check_draft("youtube", "video", Draft(text=text, media_count=1), FACTS, TODAY)
+        return [v for v in found if v.rule == "yt-description"]
+
+    (v,) = broken("و" * 2600)
+    assert (v.actual, v.limit, v.count) == (5200, FACTS["youtube-description-limit"], "bytes")
+    assert not broken("w" * 2600)
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):
+        assert "5200 bytes" in rule_text(v)
+
+
 def test_instagram_hashtag_cap_is_an_error_since_19_december_2025():
     """Six hashtags: an error from 2025-12-19, allowed the day before (the dated rule change)."""
     draft = Draft(text="قهوة", hashtags="#a #b #c #d #e #f", media_count=1, alt_text="كوب")

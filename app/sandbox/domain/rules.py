@@ -60,6 +60,7 @@ class Violation:
     limit: int
     source: str
     effective_from: str
+    count: str = "chars"  # how a text_max rule counts: chars, x (weighted) or bytes
 
 
 @cache
@@ -99,6 +100,14 @@ def rules_for(platform: str, fmt: str, on: str) -> list[Mapping[str, Any]]:
     ]
 
 
+def length(text: str, count: str) -> int:
+    """A text's length as a platform counts it: X's weighted count, UTF-8 bytes (YouTube's
+    description, where an Arabic letter takes two), or characters."""
+    if count == "x":
+        return x_length(text)
+    return len(text.encode("utf-8")) if count == "bytes" else len(text)
+
+
 def measure(
     rule: Mapping[str, Any], draft: Draft, facts: Mapping[str, Any]
 ) -> tuple[int, int] | None:
@@ -107,7 +116,7 @@ def measure(
     text = draft.final_text()
     first_line = text.split("\n", 1)[0]
     if check == "text_max":
-        actual = x_length(text) if rule.get("count") == "x" else len(text)
+        actual = length(text, str(rule.get("count", "chars")))
         limit = limit_of(rule, facts)
         return (actual, limit) if actual > limit else None
     if check == "hashtags_max":
@@ -154,15 +163,30 @@ def check_draft(
                     broken[1],
                     str(rule["source"]),
                     str(rule["effective_from"]),
+                    str(rule.get("count", "chars")),
                 )
             )
     return sorted(out, key=lambda v: (v.severity != "error", v.rule))
 
 
-def check_rule_facts(facts: Mapping[str, Any], problems: Any) -> None:
-    """Every {fact: id} in rules.yaml must exist in courses/facts.yaml (file:line problems)."""
+def check_rule_facts(
+    facts: Mapping[str, Any], problems: Any, sources: Mapping[str, str] | None = None
+) -> None:
+    """Every {fact: id} in rules.yaml must exist in courses/facts.yaml, and a rule whose limit
+    is a fact cites that fact's source (so a rule cannot cite a page that does not support
+    its figure). Problems are file:line."""
     lines = RULES_FILE.read_text(encoding="utf-8").splitlines()
     for number, line in enumerate(lines, start=1):
         for fact_id in re.findall(r"\{fact:\s*([a-z0-9-]+)\s*\}", line):
             if fact_id not in facts:
                 problems.add("app/sandbox/rules.yaml", number, f"unknown fact {fact_id!r}")
+                continue
+            cited = re.search(r'source:\s*"([^"]*)"', line)
+            want = (sources or {}).get(fact_id)
+            if want and cited and cited.group(1) != want:
+                problems.add(
+                    "app/sandbox/rules.yaml",
+                    number,
+                    f"the rule's limit is fact {fact_id!r}, so its source must be the fact's "
+                    f"({want})",
+                )
