@@ -17,7 +17,7 @@ from app.content.library import load_library
 from app.content.markdown import Renderer
 from app.content.model import Library
 from app.content.search import build_index
-from app.core.registry import run_content_checks, takeable_exercises
+from app.core.registry import register_content_check, run_content_checks, takeable_exercises
 
 log = logging.getLogger("tawasul.content")
 
@@ -91,3 +91,15 @@ def takeable() -> frozenset[str]:
     if EXERCISE_START not in current_app.view_functions:
         return frozenset()
     return takeable_exercises()
+
+
+def check_catalog_phrases(library: Library, problems: Problems) -> str:
+    """The glossary's phrases to avoid, in the Arabic interface catalog."""
+    from app.content.phrases import Finder
+
+    path = Path(__file__).parent / "translations" / "ar" / "LC_MESSAGES" / "messages.po"
+    Finder(library.avoid, problems).catalog(path, "app/translations/ar/LC_MESSAGES/messages.po")
+    return f"{len(library.avoid)} phrases to avoid"
+
+
+register_content_check("catalog", check_catalog_phrases)

@@ -11,6 +11,7 @@ from app.content.facts import check_typed_figures, unit_forms, warn_stale
 from app.content.lessons import read_lessons, read_tracks
 from app.content.loader import Reader
 from app.content.model import Library
+from app.content.phrases import check_content_tree
 from app.content.validate import check_diagnostic, check_references
 
 
@@ -29,10 +30,12 @@ def load_library(root: Path, today: date | None = None) -> tuple[Library, Proble
         lessons=read_lessons(reader),
         items=read_banks(reader),
         terms=reader.glossary(),
+        avoid=reader.avoid,
     )
     check_references(lib, reader.problems)
     check_diagnostic(lib, reader.problems)
     check_figures(lib, reader.problems)
+    check_content_tree(root, lib.avoid, reader.problems)
     warn_stale(lib.facts, reader.problems, today or date.today())
     return lib, reader.problems
 

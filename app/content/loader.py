@@ -19,6 +19,7 @@ from app.content.model import (
     Skill,
     Term,
 )
+from app.content.phrases import Avoid, read_avoid
 from app.content.yamlfile import YamlError, line_of, load_yaml
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -33,6 +34,7 @@ class Reader:
         """Remember the root so file names are reported relative to it."""
         self.root = root
         self.problems = Problems()
+        self.avoid: tuple[Avoid, ...] = ()  # filled by glossary()
 
     def rel(self, path: Path) -> str:
         """A path relative to the content root, for messages."""
@@ -222,4 +224,6 @@ class Reader:
                     self.problems.add(file, line, f"term {t['id']!r} has no {lang} text")
             definition = self.text(t.get("definition"), file, line, "definition")
             out[t["id"]] = Term(t["id"], term, definition, line)
+        avoid = data.get("avoid") if isinstance(data, Mapping) else None
+        self.avoid = read_avoid(avoid or [], out, file, self.problems)
         return out

@@ -207,6 +207,7 @@ class Library:
     lessons: Mapping[str, Lesson]
     items: Mapping[str, QuizItem]
     terms: Mapping[str, Term] = field(default_factory=dict)
+    avoid: tuple[Any, ...] = ()  # phrases.Avoid: the glossary's phrases to avoid
 
     def ordered_tracks(self) -> list[Track]:
         """Tracks in display order."""

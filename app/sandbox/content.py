@@ -21,7 +21,18 @@ def check_sandbox(library: Library, problems: Problems) -> str:
         {k: f.source_url for k, f in library.facts.items()},
     )
     check_lesson_links(set(library.lessons), problems)
+    check_scenario_phrases(library, problems)
     return f"{len(found.scenarios)} sandbox scenarios"
+
+
+def check_scenario_phrases(library: Library, problems: Problems) -> None:
+    """The glossary's phrases to avoid, in the scenarios' narrative fields."""
+    from app.content.phrases import Finder
+    from app.sandbox.domain.scenarios import HERE
+
+    finder = Finder(library.avoid, problems)
+    for path in sorted((HERE / "scenarios").glob("*.yaml")):
+        finder.scenario(path, f"app/sandbox/scenarios/{path.name}")
 
 
 register_content_check("sandbox", check_sandbox)
