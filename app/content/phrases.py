@@ -138,7 +138,10 @@ class Finder:
     def markdown(self, path: Path, file: str) -> None:
         """A lesson file: every line but code and block quotes (quoted examples)."""
         lang = "ar" if path.name.endswith(".ar.md") else "en"
-        lines = path.read_text(encoding="utf-8").split("\n")
+        raw = _read(path)
+        if raw is None:
+            return
+        lines = raw.split("\n")
         skip, fenced = set(), False
         for offset, line in enumerate(lines):
             if line.lstrip().startswith("```"):
@@ -150,7 +153,9 @@ class Finder:
 
     def lines(self, path: Path, file: str) -> None:
         """A YAML or GIFT file whose every line is our own words (quiz banks, courses data)."""
-        self.text(path.read_text(encoding="utf-8"), None, file)
+        raw = _read(path)
+        if raw is not None:
+            self.text(raw, None, file)
 
     def scenario(self, path: Path, file: str) -> None:
         """A scenario: its narrative fields, not what its characters write."""
@@ -175,6 +180,14 @@ class Finder:
             comments = " ".join(message.user_comments)
             for text in texts:
                 self.text(str(text).replace("\n", " "), "ar", file, message.lineno or 1, comments)
+
+
+def _read(path: Path) -> str | None:
+    """A file's text, or None when it cannot be read (the loader reports that itself)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _scalars(node: Any, where: str = "") -> Iterator[tuple[str, int, int, str]]:
