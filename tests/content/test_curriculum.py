@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LIB, PROBLEMS = load_library(ROOT)
 OBJECTIVES = yaml.safe_load((Path(__file__).parent / "curriculum_objectives.yaml").read_text())
 CORE = sorted(OBJECTIVES)  # the 37 core lessons of curriculum.md §3
-EXTRA = ("ori-1", "plt-6", "ads-6")
+EXTRA = ("ori-1", "plt-6", "ads-6", "pln-6")
 WORD = re.compile(r"\S+")
 
 
