@@ -13,6 +13,11 @@ from app.content.yamlfile import YamlError, line_of, parse_yaml, read_text
 SHARED_FIELDS = ("id", "track", "module", "skills", "minutes", "exercises")
 
 
+def listed(value: Any) -> list[Any]:
+    """A front-matter list, or [] when it is something else (already reported as a problem)."""
+    return value if isinstance(value, list) else []
+
+
 def read_tracks(reader: Reader) -> dict[str, Track]:
     """courses/<track>/track.yaml for every folder that has one."""
     tracks: dict[str, Track] = {}
@@ -96,7 +101,7 @@ def read_lesson_file(
         if meta.get(key) is not None and not isinstance(meta.get(key), list):
             reader.problems.add(file, 2, f"'{key}' must be a list")
     sources = []
-    for s in meta.get("sources") or []:
+    for s in listed(meta.get("sources")):
         if not isinstance(s, Mapping) or not str(s.get("url", "")).startswith(
             ("https://", "http://")
         ):
@@ -165,9 +170,9 @@ def read_lessons(reader: Reader) -> dict[str, Lesson]:
             lesson_id,
             str(meta.get("track")),
             str(meta.get("module")),
-            tuple(str(s) for s in meta.get("skills") or []),
+            tuple(str(s) for s in listed(meta.get("skills"))),
             meta["minutes"] if isinstance(meta.get("minutes"), int) else 0,
-            tuple(str(e) for e in meta.get("exercises") or []),
+            tuple(str(e) for e in listed(meta.get("exercises"))),
             {lang: text for lang, (_, text) in versions.items()},
         )
     return lessons

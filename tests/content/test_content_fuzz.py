@@ -188,6 +188,7 @@ def assert_named(root: Path, written: Path, text: str | bytes) -> None:
 
 @given(front=YAML_TEXT, body=st.text(max_size=200))
 @example(front="title: \x08", body="")  # a control character: PyYAML's unmarked ReaderError
+@example(front="sources: true\nskills: 1\nexercises: true", body="")  # lists that are not lists
 @FUZZ
 def test_lesson_front_matter_never_crashes(tree: Path, front: str, body: str) -> None:
     """A lesson with random front matter and body: named problems, never an exception."""

@@ -16,8 +16,8 @@ from app.content.validate import FACT_REF, TERM_REF
 ROOT = Path(__file__).resolve().parents[2]
 LIB, PROBLEMS = load_library(ROOT)
 OBJECTIVES = yaml.safe_load((Path(__file__).parent / "curriculum_objectives.yaml").read_text())
-CORE = sorted(OBJECTIVES)  # the 37 core lessons of curriculum.md §3
-EXTRA = ("ori-1", "plt-6")
+CORE = sorted(OBJECTIVES)  # the 38 core lessons of curriculum.md §3
+EXTRA = ("ori-1", "plt-6", "pln-6", "ads-6")  # the orientation and the electives
 WORD = re.compile(r"\S+")
 
 
@@ -32,8 +32,8 @@ def test_content_check_passes_on_the_repository():
 
 
 def test_all_lessons_exist_in_both_languages():
-    """37 core lessons plus the orientation and the elective, each in Arabic and English."""
-    assert len(CORE) == 37
+    """38 core lessons plus the orientation and the electives, each in Arabic and English."""
+    assert len(CORE) == 38
     missing = [
         (lid, lang)
         for lid in (*CORE, *EXTRA)
