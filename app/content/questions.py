@@ -45,6 +45,11 @@ def label(entry: Mapping[str, Any], lang: str) -> str:
     return str(entry.get(lang) or entry.get("en") or entry.get("ar") or "")
 
 
+def arrow(lang: str) -> str:
+    """The "leads to" arrow between two labels, pointing the way `lang` is read."""
+    return " ← " if lang == "ar" else " → "
+
+
 class QuestionType:
     """Base class: subclasses validate their fields and grade a response in [0, 1]."""
 
@@ -290,7 +295,7 @@ class Ordering(QuestionType):
 
     def answer_text(self, item: QuizItem, lang: str) -> str:
         """The options in the right order."""
-        return " → ".join(
+        return arrow(lang).join(
             label(next(o for o in item.spec["options"] if str(o["id"]) == a), lang)
             for a in item.spec.get("answer", [])
         )
@@ -328,7 +333,7 @@ class Matching(QuestionType):
     def answer_text(self, item: QuizItem, lang: str) -> str:
         """Each left item with its right item."""
         return "; ".join(
-            f"{label(p['left'], lang)} → {label(p['right'], lang)}"
+            f"{label(p['left'], lang)}{arrow(lang)}{label(p['right'], lang)}"
             for p in item.spec.get("pairs", [])
         )
 

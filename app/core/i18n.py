@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -10,10 +11,13 @@ from flask_babel import get_locale, get_translations, gettext
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 LANG_COOKIE = "lang"
 LANGUAGE_NAMES = {"ar": "العربية", "en": "English"}
+# Digits joined by hyphens: exam codes (600-101) and ISO dates. After Arabic letters the
+# bidi algorithm reads them as Arabic numbers and shows them turned around (101-600).
+NUMBER_CODE = re.compile(r"(?<![\w-])\d+(?:-\d+)+(?![\w-])")
 
 
 def N_(message: str) -> str:
@@ -59,6 +63,12 @@ def pick_text(context: Any, value: Mapping[str, str] | None) -> str:
     if not value:
         return ""
     return value.get(context.get("lang") or "ar") or next((v for v in value.values() if v), "")
+
+
+def isolate_codes(value: object) -> Markup:
+    """Template filter: the text escaped, with each exam code or ISO date kept left to right."""
+    text = NUMBER_CODE.sub(lambda m: f'<bdi dir="ltr">{m.group()}</bdi>', str(escape(value or "")))
+    return Markup(text)  # safe: escaped text, only <bdi> added  # noqa: S704  # nosec B704
 
 
 def _translations() -> Any:
@@ -123,6 +133,7 @@ def init_i18n(app: Flask) -> None:
     """Expose the page language and the `pick` filter to every template."""
     app.context_processor(page_language)
     app.add_template_filter(pick_text, "pick")
+    app.add_template_filter(isolate_codes, "isolate_codes")
     # Flask-Babel's template callables look the catalog up on every call (~25 µs each, and
     # a page has dozens); these keep Jinja's new-style behaviour with cached lookups.
     app.jinja_env.globals.update(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.content.questions import REGISTRY, QuizItem, as_list, label
+from app.content.questions import REGISTRY, QuizItem, arrow, as_list, label
 
 
 def answer_text(item: QuizItem, response: Any, lang: str) -> str:
@@ -14,7 +14,7 @@ def answer_text(item: QuizItem, response: Any, lang: str) -> str:
         return ""
     options = {str(o.get("id")): o for o in item.spec.get("options", [])}
     if item.type in ("single", "multiple", "ordering"):
-        joiner = " → " if item.type == "ordering" else ("، " if lang == "ar" else "; ")
+        joiner = arrow(lang) if item.type == "ordering" else ("، " if lang == "ar" else "; ")
         return joiner.join(
             label(options[str(r)], lang) for r in as_list(response) if str(r) in options
         )
@@ -25,7 +25,7 @@ def answer_text(item: QuizItem, response: Any, lang: str) -> str:
         pairs = {str(p["id"]): p for p in item.spec.get("pairs", [])}
         return "; ".join(
             label(pairs[k]["left"], lang)
-            + " → "
+            + arrow(lang)
             + (label(pairs[v]["right"], lang) if v in pairs else "—")
             for k, v in response.items()
             if k in pairs

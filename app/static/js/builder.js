@@ -53,7 +53,12 @@
     event.preventDefault();
     var rows = list.querySelectorAll(".reorder-row");
     var position = Array.prototype.indexOf.call(rows, dragged) + 1;
-    if (status) { status.textContent = dragged.querySelector("label").textContent + " → " + position; }
+    if (status) {
+      // The sentence comes translated from the page (an arrow would point the wrong way in Arabic).
+      status.textContent = (status.getAttribute("data-moved") || "{section}: {position}")
+        .replace("{section}", dragged.querySelector("label").textContent)
+        .replace("{position}", String(position));
+    }
     // Submit a moment later, so screen readers can read the announcement first.
     window.setTimeout(function () { list.closest("form").submit(); }, 400);
   });
