@@ -3,6 +3,8 @@ looked for in what characters write."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from app.content.errors import Problems
 from app.content.phrases import Avoid, Finder
 
@@ -82,3 +84,13 @@ def test_a_catalog_entry_is_flagged_and_a_translator_comment_waives_it(tmp_path)
     )
     problems = found(lambda f: f.catalog(po, "messages.po"))
     assert len(problems) == 1 and problems[0].startswith("messages.po:4: «النتائج مقابل الهدف»")
+
+
+def test_the_repository_lists_phrases_and_none_is_a_bare_word():
+    """The glossary's avoid list exists, and every entry is a phrase of two words or more."""
+    from app.content.library import load_library
+
+    library, problems = load_library(Path(__file__).resolve().parents[2])
+    assert library.avoid
+    assert all(len(a.phrase.split()) >= 2 for a in library.avoid)
+    assert not [p for p in problems.errors if "avoid" in p.message]
