@@ -17,6 +17,11 @@ from app.core.registry import run_content_checks
 content_group = AppGroup("content", help="Lesson and quiz content.")
 
 
+def content_root() -> Path:
+    """The configured content root, else the repository."""
+    return Path(current_app.config.get("CONTENT_ROOT") or Path(current_app.root_path).parent)
+
+
 @content_group.command("check")
 @click.option(
     "--root",
@@ -26,9 +31,7 @@ content_group = AppGroup("content", help="Lesson and quiz content.")
 )
 def content_check(root: Path | None) -> None:
     """Validate all content; print `file:line: message` for each problem; exit 1 on errors."""
-    root = root or Path(
-        current_app.config.get("CONTENT_ROOT") or Path(current_app.root_path).parent
-    )
+    root = root or content_root()
     start = time.perf_counter()
     library, problems = load_library(root)
     # Features' own data ships with the app: check it with the repository's own content.
@@ -58,9 +61,7 @@ def content_check(root: Path | None) -> None:
 def content_facts(root: Path | None) -> None:
     """List every fact by the age of its last check, oldest first, with its source, so an
     author re-checks the oldest first."""
-    root = root or Path(
-        current_app.config.get("CONTENT_ROOT") or Path(current_app.root_path).parent
-    )
+    root = root or content_root()
     library, _problems = load_library(root)
     for age in ages(library.facts.values(), date.today()):
         fact = library.facts[age.fact_id]
