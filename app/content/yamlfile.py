@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
@@ -24,19 +26,32 @@ class LineList(list[Any]):
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# YAML also breaks lines at NEL, LS, PS and a lone CR, which editors and `grep -n` do not, so
+# a mark's own line number can point past a file's end. Lines are counted by "\n" instead.
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
+
+
 class _Loader(_Base):  # type: ignore[valid-type,misc]
     """Safe loader building LineDict/LineList; dates stay ISO strings."""
+
+    newlines: list[int] | None = None
+
+    def line_of(self, mark: Any) -> int:
+        """The 1-based line of a mark, counted as an editor counts lines."""
+        if self.newlines is None:
+            return int(mark.line) + 1
+        return bisect_right(self.newlines, int(mark.index) - 1) + 1
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     value = LineDict({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
-    value.line = node.start_mark.line + 1
+    value.line = loader.line_of(node.start_mark)
     return value
 
 
 def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     value = LineList(loader.construct_sequence(node, deep=True))
-    value.line = node.start_mark.line + 1
+    value.line = loader.line_of(node.start_mark)
     return value
 
 
@@ -60,12 +75,16 @@ class YamlError(ValueError):
 
 def parse_yaml(text: str) -> Any:
     """Parse YAML text into LineDict/LineList values."""
+    # _Loader is a SafeLoader subclass, so this is safe loading.
+    loader = _Loader(text)
+    if _OTHER_BREAKS.search(text):
+        loader.newlines = [match.start() for match in re.finditer("\n", text)]
     try:
-        # _Loader is a SafeLoader subclass, so this is safe loading.
-        return yaml.load(text, Loader=_Loader)  # noqa: S506  # nosec B506
+        return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        line = mark.line + 1 if mark else 1
+        last = text.count("\n") + (0 if text.endswith("\n") else 1)
+        line = min(loader.line_of(mark), max(last, 1)) if mark else 1
         raise YamlError(line, f"invalid YAML: {exc.problem}") from exc
     except yaml.reader.ReaderError as exc:  # a control character: not marked, but positioned
         line = text[: exc.position].count("\n") + 1
@@ -74,6 +93,8 @@ def parse_yaml(text: str) -> Any:
         raise YamlError(1, f"invalid YAML: {exc}") from exc
     except RecursionError as exc:  # PyYAML's composer recurses once per nesting level
         raise YamlError(1, "invalid YAML: nested too deeply") from exc
+    finally:
+        loader.dispose()
 
 
 def load_yaml(path: Path) -> Any:
