@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from app.content.errors import Problems
+from app.content.errors import Problem, Problems
 from app.content.normalize import ARABIC_INDIC, DIACRITICS, LETTER_FORMS, TATWEEL, normalize
 
 LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster
@@ -54,6 +54,29 @@ class Avoid:
         prefix = PROCLITIC if self.lang == "ar" else ""
         return re.compile(rf"(?<!\w){prefix}{body}(?!\w)")
 
+    @property
+    def search(self) -> re.Pattern[str]:
+        """The phrase with its end boundary only: it starts with a literal, which the regex
+        engine finds fast; `starts_a_word` checks the start, as `pattern` does."""
+        body = re.escape(normalize(self.phrase)).replace(r"\ ", r"\s+")
+        return re.compile(rf"{body}(?!\w)")
+
+    def starts_a_word(self, text: str, start: int) -> bool:
+        """Whether a match at `start` begins a word, allowing a joined Arabic prefix."""
+        if not _after_word_char(text, start):
+            return True
+        if self.lang != "ar":
+            return False
+        one, two = text[max(start - 1, 0) : start], text[max(start - 2, 0) : start]
+        return (one in "وفبلك" and not _after_word_char(text, start - 1)) or (
+            two == "ال" and not _after_word_char(text, start - 2)
+        )
+
+
+def _after_word_char(text: str, index: int) -> bool:
+    """Whether the character before `index` is a word character (as the regex `\\w`)."""
+    return index > 0 and (text[index - 1].isalnum() or text[index - 1] == "_")
+
 
 def read_avoid(
     entries: Sequence[Any], terms: Iterable[str], file: str, problems: Problems
@@ -86,19 +109,28 @@ def read_avoid(
     return tuple(out)
 
 
+# normalize()'s per-letter folds (digits, tatweel, diacritics, letter forms) as one table,
+# so a text is translated once.
+FOLD = {
+    **ARABIC_INDIC,
+    **LETTER_FORMS,
+    ord(TATWEEL): None,
+    **{code: None for code in range(0x0600, 0x0700) if DIACRITICS.match(chr(code))},
+}
+
+
 def fold(text: str) -> str:
     """normalize()'s folding (letter forms, diacritics, digits, case) keeping every line
     break, so a match's line can be counted in the original."""
-    text = unicodedata.normalize("NFKC", text).translate(ARABIC_INDIC).replace(TATWEEL, "")
-    return DIACRITICS.sub("", text).translate(LETTER_FORMS).casefold()
+    return unicodedata.normalize("NFKC", text).translate(FOLD).casefold()
 
 
 class Finder:
     """Looks for the avoided phrases in text and reports them as file:line problems."""
 
     def __init__(self, avoid: Iterable[Avoid], problems: Problems) -> None:
-        """Compile each phrase once."""
-        self.rules = [(a, a.pattern) for a in avoid]
+        """Compile each phrase once, with the words a text must contain for it to match."""
+        self.rules = [(a, a.search, normalize(a.phrase).split()) for a in avoid]
         self.problems = problems
 
     def text(
@@ -120,10 +152,14 @@ class Finder:
         if not self.rules or WAIVER.search(waiver):
             return
         folded = fold(raw)
-        for avoid, pattern in self.rules:
-            if lang not in (None, avoid.lang):
+        for avoid, pattern, words in self.rules:
+            # A substring test is far cheaper than the pattern's scan, and most texts hold
+            # none of the phrases: only a text with every word of the phrase is scanned.
+            if lang not in (None, avoid.lang) or not all(word in folded for word in words):
                 continue
             for match in pattern.finditer(folded):
+                if not avoid.starts_a_word(folded, match.start()):
+                    continue
                 offset = folded.count("\n", 0, match.start())
                 if offset in skip or WAIVER.search(lines[offset]):
                     continue
@@ -202,11 +238,41 @@ def _scalars(node: Any, where: str = "") -> Iterator[tuple[str, int, int, str]]:
         yield where, node.start_mark.line + 1, node.end_mark.line + 1, node.value
 
 
+# The app reads the content tree at every start (each test builds an app): the findings are
+# kept per process for an unchanged tree (same files, sizes and modification times).
+_TREE_CACHE: dict[tuple[Any, ...], list[Problem]] = {}
+
+
 def check_content_tree(root: Path, avoid: Iterable[Avoid], problems: Problems) -> None:
     """Lessons, quiz banks and course data under a content root."""
-    finder = Finder(avoid, problems)
-    for path in sorted(root.glob("courses/**/*.md")):
-        finder.markdown(path, str(path.relative_to(root)))
-    for pattern in ("quizzes/**/*.yaml", "quizzes/**/*.gift", "courses/*/track.yaml"):
-        for path in sorted(root.glob(pattern)):
+    rules = tuple(avoid)
+    markdown = sorted(root.glob("courses/**/*.md"))
+    plain = [
+        path
+        for pattern in ("quizzes/**/*.yaml", "quizzes/**/*.gift", "courses/*/track.yaml")
+        for path in sorted(root.glob(pattern))
+    ]
+    key = (
+        str(root.resolve()),
+        tuple((a.phrase, a.lang, a.use, a.term, a.line) for a in rules),
+        tuple((str(p), *_stamp(p)) for p in [*markdown, *plain]),
+    )
+    if key not in _TREE_CACHE:
+        found = Problems()
+        finder = Finder(rules, found)
+        for path in markdown:
+            finder.markdown(path, str(path.relative_to(root)))
+        for path in plain:
             finder.lines(path, str(path.relative_to(root)))
+        _TREE_CACHE.clear()  # one tree at a time: a test's fixture tree replaces the real one
+        _TREE_CACHE[key] = found.items
+    problems.items.extend(_TREE_CACHE[key])
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """A file's size and modification time in nanoseconds (0, 0 when it cannot be read)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, 0)
+    return (stat.st_size, stat.st_mtime_ns)

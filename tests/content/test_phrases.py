@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from app.content.errors import Problems
-from app.content.phrases import Avoid, Finder
+from app.content.phrases import Avoid, Finder, fold
 
 SHOP = Avoid("متجر افتراضي", "ar", "متجر متخيَّل", "", {})
 VERSUS = Avoid("النتائج مقابل الهدف", "ar", "النتائج قياسًا بالهدف", "", {})
@@ -94,3 +97,53 @@ def test_the_repository_lists_phrases_and_none_is_a_bare_word():
     assert library.avoid
     assert all(len(a.phrase.split()) >= 2 for a in library.avoid)
     assert not [p for p in problems.errors if "avoid" in p.message]
+
+
+LATIN = Avoid("split test", "en", "A/B test", "", {})
+PIECES = [
+    "متجر",
+    "افتراضي",
+    "إفتراضيّ",
+    "ومتجر",
+    "بالمتجر",
+    "المتجر",
+    "xمتجر",
+    "split",
+    "test",
+    "_split",
+    "resplit",
+    "tests",
+    " ",
+    "  ",
+    "\n",
+    "،",
+    ".",
+    "-",
+    "و",
+    "ال",
+    "ب",
+]
+
+
+@example(["xمتجر", " ", "افتراضي"])
+@example(["resplit", " ", "test"])
+@example(["بالمتجر", " ", "افتراضي"])
+@example(["ال", "متجر", " ", "افتراضي"])
+@example(["و", "ال", "متجر", "\n", "افتراضي"])
+@example(["split", "  ", "tests", "\n", "_split", " ", "test"])
+@given(st.lists(st.sampled_from(PIECES), max_size=14))
+def test_the_fast_scan_finds_what_the_full_pattern_finds(pieces):
+    """Finder's literal-first scan flags the same lines as each phrase's full pattern."""
+    text = "".join(pieces)
+    problems = Problems()
+    Finder([SHOP, LATIN], problems).text(text, None, "f")
+    folded = fold(text)
+    expected = sorted(
+        {
+            (folded.count("\n", 0, match.start()) + 1, avoid.phrase)
+            for avoid in (SHOP, LATIN)
+            for match in avoid.pattern.finditer(folded)
+        }
+    )
+    got = sorted({(p.line, p.message.split("»")[0].lstrip("«")) for p in problems.errors})
+    assert got == expected
