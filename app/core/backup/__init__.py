@@ -72,6 +72,11 @@ def restore_backup(engine: Engine, path: Path, *, force: bool = False) -> Restor
     manifest = read_manifest(path)
     check_engine(manifest, engine.dialect.name)
     module = _engine_module(engine)
+    # On SQLite the dump is unpacked beside the database (same disk, usually the room for it).
+    folder_base = None
+    if engine.dialect.name == "sqlite":
+        folder_base = sqlite.database_file(engine).parent
+        folder_base.mkdir(parents=True, exist_ok=True)
     with engine.connect() as conn:
         holding = data_tables(table_counts(conn))
     if holding and not force:
@@ -84,11 +89,6 @@ def restore_backup(engine: Engine, path: Path, *, force: bool = False) -> Restor
             "`flask restore --force PATH` if you really mean to overwrite this one "
             "(back it up first with `flask backup`)"
         )
-    # On SQLite the dump is unpacked beside the database (same disk, usually the room for it).
-    folder_base = None
-    if engine.dialect.name == "sqlite":
-        folder_base = sqlite.database_file(engine).parent
-        folder_base.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".tawasul-restore-", dir=folder_base) as folder:
         dumped = extract_dump(path, manifest, Path(folder))
         module.load(engine, dumped)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import NullPool
 
 from app.core.backup.archive import BackupError, Manifest
@@ -55,14 +56,17 @@ def inspect_file(path: Path) -> tuple[dict[str, int], str | None]:
     try:
         with engine.connect() as conn:
             problems = integrity_problems(conn)
-            if problems:
-                raise BackupError(
-                    f"SQLite integrity check failed on {path.name}: {'; '.join(problems[:5])}"
-                )
-            counts = table_counts(conn)
-            return counts, revision(conn, counts)
+            if not problems:
+                counts = table_counts(conn)
+                return counts, revision(conn, counts)
+    except DatabaseError as exc:  # "file is not a database", "malformed": beyond checking
+        problems = [str(exc.orig)]
     finally:
         engine.dispose()
+    raise BackupError(
+        f"SQLite integrity check failed on {path.name}, the copy is damaged: "
+        f"{'; '.join(problems[:5])}"
+    )
 
 
 def dump(engine: Engine, folder: Path) -> tuple[Path, Manifest]:
