@@ -50,24 +50,20 @@ def test_round_trip_into_a_new_database_keeps_every_row_and_signs_in(source, tmp
 
 
 def test_restore_refuses_a_database_with_data_unless_forced(source, tmp_path, mailbox):
-    """A migrated empty database is restored into; one holding a user is refused without --force."""
+    """A migrated empty database is restored into; one holding data is refused without --force."""
     path, before = source.path, source.counts
-    empty = make_app(f"sqlite:///{tmp_path / 'empty.db'}", mailbox, tmp_path / "e")
-    with empty.app_context():
+    app = make_app(f"sqlite:///{tmp_path / 'target.db'}", mailbox, tmp_path / "t")
+    with app.app_context():
         upgrade()
-    assert cli(empty, "restore", str(path)).exit_code == 0  # only alembic_version had a row
-
-    busy = make_app(f"sqlite:///{tmp_path / 'busy.db'}", mailbox, tmp_path / "b")
-    with busy.app_context():
-        upgrade()
-    Users(busy).create(email="keeper@example.com")
-    refused = cli(busy, "restore", str(path))
+    assert cli(app, "restore", str(path)).exit_code == 0  # only alembic_version had a row
+    Users(app).create(email="keeper@example.com")
+    refused = cli(app, "restore", str(path))
     assert refused.exit_code == 1
     assert "holds data" in refused.output and "--force" in refused.output
-    assert counts(busy)["user"] == 1  # untouched
-    forced = cli(busy, "restore", "--force", str(path))
+    assert counts(app)["user"] == before["user"] + 1  # untouched: the keeper is still there
+    forced = cli(app, "restore", "--force", str(path))
     assert forced.exit_code == 0, forced.output
-    assert counts(busy) == before
+    assert counts(app) == before
 
 
 def test_backup_of_a_live_database_is_a_consistent_snapshot(tmp_path, mailbox):
@@ -93,11 +89,13 @@ def test_backup_of_a_live_database_is_a_consistent_snapshot(tmp_path, mailbox):
         result = cli(app, "backup", str(tmp_path / "live.backup"))
         open_txn.execute("ROLLBACK")
     assert result.exit_code == 0, result.output
-    copy = make_app(f"sqlite:///{tmp_path / 'copy.db'}", mailbox, tmp_path / "c")
-    assert cli(copy, "restore", str(tmp_path / "live.backup")).exit_code == 0
+    with tarfile.open(tmp_path / "live.backup") as tar:
+        manifest = json.loads(tar.extractfile("manifest.json").read())
+        (tmp_path / "copy.db").write_bytes(tar.extractfile("database.sqlite3").read())
     with closing(sqlite3.connect(tmp_path / "copy.db")) as conn:
         emails = {r[0] for r in conn.execute('SELECT email FROM "user"')}
     assert emails == {"first@example.com", "in-wal@example.com"}
+    assert manifest["engine"] == "sqlite" and manifest["tables"]["user"] == 2
 
 
 def rewritten(path, folder, manifest_change=None, dump_bytes=None):
@@ -118,13 +116,12 @@ def rewritten(path, folder, manifest_change=None, dump_bytes=None):
     return out
 
 
-def test_restore_refuses_another_engine_a_bare_file_and_a_damaged_dump(source, tmp_path, mailbox):
-    """Wrong engine, a bare database file, a non-backup and a corrupt dump: refused, no change."""
-    path = source.path
-    target = tmp_path / "target.db"
-    app = make_app(f"sqlite:///{target}", mailbox, tmp_path / "t")
+def test_restore_refuses_another_engine_a_bare_file_and_a_damaged_dump(source, tmp_path):
+    """Wrong engine, a bare database file, a non-backup and a corrupt dump (even with --force)
+    are refused before anything is written: the database keeps its rows."""
+    app, path, before = source.app, source.path, counts(source.app)
     postgres = rewritten(path, tmp_path, {"engine": "postgresql"})
-    result = cli(app, "restore", str(postgres))
+    result = cli(app, "restore", "--force", str(postgres))
     assert result.exit_code == 1
     assert "comes from PostgreSQL" in result.output and "is SQLite" in result.output
 
@@ -138,11 +135,10 @@ def test_restore_refuses_another_engine_a_bare_file_and_a_damaged_dump(source, t
         """Keep the header, overwrite the pages after it (the schema and the rows)."""
         return dump[:100] + b"\xff" * (len(dump) - 100)
 
-    damaged = cli(app, "restore", str(rewritten(path, tmp_path, dump_bytes=corrupt)))
+    damaged = cli(app, "restore", "--force", str(rewritten(path, tmp_path, dump_bytes=corrupt)))
     assert damaged.exit_code == 1, damaged.output
-    assert "damaged" in damaged.output or "integrity" in damaged.output
-    with closing(sqlite3.connect(target)) as conn:  # nothing was written to the target
-        assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone() == (0,)
+    assert "the copy is damaged" in damaged.output
+    assert counts(app) == before
 
 
 def test_backup_never_overwrites_an_existing_file(source, tmp_path):

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 
 from app.core.backup.archive import BackupError, Manifest, major_version, passfile_line
 from app.core.backup.tables import revision, table_counts
@@ -26,7 +26,16 @@ from app.core.backup.tables import revision, table_counts
 
 def libpq_url(engine: Engine) -> str:
     """The engine's URL as libpq reads it: no `+psycopg` driver suffix, no password."""
-    url = engine.url.set(drivername="postgresql", password=None)
+    source = engine.url
+    # URL.create, not url.set(password=None): set() reads None as "keep the password".
+    url = URL.create(
+        "postgresql",
+        username=source.username,
+        host=source.host,
+        port=source.port,
+        database=source.database,
+        query=source.query,
+    )
     return url.render_as_string(hide_password=False)
 
 
