@@ -176,3 +176,7 @@ def init_cli(app: Flask) -> None:
     app.cli.add_command(credentials_group)
 
     app.cli.add_command(retention_group)
+    from app.core.backup.cli import backup_command, restore_command
+
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)

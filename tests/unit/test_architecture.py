@@ -21,6 +21,7 @@ NAMED_PURE = (
     "portfolio/contact.py",
     "quizzes/display.py",
     "skills/radar.py",
+    "core/backup/archive.py",
 )
 
 
