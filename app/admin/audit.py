@@ -24,6 +24,7 @@ ACTIONS = (
     "end-session",
     "unpublish-portfolio",
     "create-admin",
+    "revoke-credential",
 )
 
 

@@ -30,7 +30,7 @@ def test_one_json_line_per_request_with_every_field(logged_app, caplog):
     client = logged_app.test_client()
     with caplog.at_level(logging.INFO, logger=LOGGER):
         response = client.get("/privacy")
-        missing = client.get("/no-such-page")
+        client.get("/no-such-page")
     lines = request_lines(caplog)
     assert len(lines) == 2
     first, second = lines
