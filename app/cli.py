@@ -39,17 +39,20 @@ def admin_create(email: str, name: str) -> None:
     if db.session.scalar(select(User).where(User.email == email)):
         raise click.ClickException(f"an account with {email} exists already")
     password = random_password()
+    from app.admin.audit import record
+
     with write_unit(db.session) as s:
-        s.add(
-            User(
-                email=email,
-                display_name=name,
-                password_hash=hash_password(password),
-                role="admin",
-                email_verified_at=utcnow(),
-                locale="ar",
-            )
+        admin = User(
+            email=email,
+            display_name=name,
+            password_hash=hash_password(password),
+            role="admin",
+            email_verified_at=utcnow(),
+            locale="ar",
         )
+        s.add(admin)
+        s.flush()  # the new id, for the audit row written in the same unit
+        record(s, None, "create-admin", admin.id)
     click.echo(f"Admin created: {email}")
     click.echo(f"Password (shown once, store it now): {password}")
 
@@ -159,6 +162,9 @@ def check_command() -> None:
 def init_cli(app: Flask) -> None:
     """Register the command groups."""
     app.cli.add_command(admin_group)
+    from app.admin.cli import users_group
+
+    app.cli.add_command(users_group)
     app.cli.add_command(demo_command)
     app.cli.add_command(check_command)
     from app.content_cli import content_group

@@ -32,6 +32,7 @@ SAMPLE_VALUES: dict[str, Any] = {
     "list_id": 999999,
     "credential_id": 999999,
     "key": "b-m01",
+    "verb": "disable",
 }
 # Endpoints that are not views of ours.
 EXEMPT = {"static"}

@@ -114,20 +114,37 @@ register_xss_field(
     XssField(
         "user.display_name",
         set_display_name,
-        lambda u: ["/", "/account/", "/account/settings", "/admin/"],
+        lambda u: [
+            "/",
+            "/account/",
+            "/account/settings",
+            "/admin/",
+            f"/admin/users/{u.id}",
+            f"/admin/users/{u.id}/disable",
+        ],
         viewers=("owner", "admin"),
     )
 )
 register_xss_field(
     XssField(
-        "user_session.user_agent", set_user_agent, lambda u: ["/account/sessions"], max_length=200
+        "user_session.user_agent",
+        set_user_agent,
+        lambda u: ["/account/sessions", f"/admin/users/{u.id}"],
+        max_length=200,
+        viewers=("owner", "admin"),
     )
 )
 register_xss_field(
     XssField(
         "user.email",
         set_email,
-        lambda u: ["/account/", "/account/email", "/admin/"],
+        lambda u: [
+            "/account/",
+            "/account/email",
+            "/admin/",
+            f"/admin/users/{u.id}",
+            f"/admin/users/{u.id}/disable",
+        ],
         max_length=254,
         viewers=("owner", "admin"),
     )

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
@@ -122,9 +132,14 @@ def login() -> Page:
         if limited(("login-ip", client_ip()), ("login-account", email)):
             abort(429)
         user = services.authenticate(email, form.password.data)
-        if user is None or not user.is_active:
+        if user is None:
             form.password.errors.append(_("The email or password is wrong."))
             return render_template("accounts/login.html", form=form), 400
+        if not user.is_active:
+            # Said only to someone who gave the right password, so it reveals nothing new.
+            services.log.info("login refused: account disabled user=%d", user.id)
+            support = current_app.config["SUPPORT_EMAIL"]
+            return render_template("accounts/login.html", form=form, disabled=support), 403
         if not user.is_verified:
             flash(
                 _("Confirm your email first: open the link we sent you, or ask for a new one."),

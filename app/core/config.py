@@ -67,6 +67,10 @@ class Config:
         # Host headers Flask accepts (None: any). Production defaults to PUBLIC_BASE_URL's host.
         self.TRUSTED_HOSTS: list[str] | None = env_list("TRUSTED_HOSTS") or None
         self.LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+        # One JSON line per request on the "tawasul.requests" logger (app/core/requestlog.py).
+        self.REQUEST_LOG = env_bool("REQUEST_LOG", True)
+        # Where a learner whose account is disabled is told to write.
+        self.SUPPORT_EMAIL = env_str("SUPPORT_EMAIL", "support@tawasul.invalid")
         self.RATELIMIT_DEFAULT = env_str("RATELIMIT_DEFAULT")
         self.RATELIMIT_STORAGE_URI = self.REDIS_URL or "memory://"
         # The issuer's Ed25519 secret (secretKeyMultibase): never in the database or repository.
@@ -144,6 +148,7 @@ class TestingConfig(Config):
         self.MAIL_SERVER = ""
         self.REDIS_URL = ""
         self.RATELIMIT_STORAGE_URI = "memory://"
+        self.REQUEST_LOG = False  # tests that read it turn it on
         self.MAIL_OUTBOX_DIR = str(Path(instance_path) / "test-mail")
         self.CREDENTIAL_SIGNING_KEY = self.CREDENTIAL_SIGNING_KEY or dev_signing_key(instance_path)
 

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 import uuid
 
-from flask import Flask, g, has_request_context, request
+from flask import Flask, Response, g, has_request_context, request
 from flask_login import current_user
+
+# An X-Request-ID we pass on: letters, digits, dot, dash, underscore; 8 to 64 of them. Anything
+# else (too long, spaces, CR/LF) is replaced, so it can neither flood nor split a log line.
+REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
+REQUEST_LOGGER = "tawasul.requests"  # app/core/requestlog.py
+
+
+def not_request_log(record: logging.LogRecord) -> bool:
+    """Keep request lines out of the text handler (they are JSON on their own handler)."""
+    return record.name != REQUEST_LOGGER
 
 
 class RequestContextFilter(logging.Filter):
@@ -57,10 +68,23 @@ def init_logging(app: Flask) -> None:
         handler = logging.StreamHandler()
         handler.setFormatter(UTCFormatter(FORMAT))
         handler.addFilter(RequestContextFilter())
+        handler.addFilter(not_request_log)  # those lines have their own JSON handler
         logger.addHandler(handler)
     logger.setLevel(app.config.get("LOG_LEVEL", "INFO"))
 
     @app.before_request
     def assign_request_id() -> None:
-        """Give the request a short random id for logs and error pages."""
-        g.request_id = uuid.uuid4().hex[:16]
+        """Take the proxy's well-formed X-Request-ID, or make a short random id."""
+        given = request.headers.get("X-Request-ID", "")
+        g.request_id = given if REQUEST_ID.fullmatch(given) else uuid.uuid4().hex[:16]
+        g.request_started = time.perf_counter()
+
+    @app.after_request
+    def echo_request_id(response: Response) -> Response:
+        """Send the request id back, so a user's report can be matched with the logs."""
+        response.headers["X-Request-ID"] = g.get("request_id", "-")
+        return response
+
+    from app.core.requestlog import init_request_log
+
+    init_request_log(app)

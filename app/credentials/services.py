@@ -264,13 +264,16 @@ def revoke(session: DbSession, credential: Credential) -> bool:
 
 
 def revoke_by_public_id(public_id: str) -> Credential | None:
-    """Revoke one credential (the operator's command); None when there is no such credential."""
+    """Revoke one credential (the operator's command, audited as "cli"); None when unknown."""
+    from app.admin.audit import record
+
     found = by_public_id(public_id)
     if found is None:
         return None
     with write_unit(db.session) as s:
         row = locked(s, Credential, found.id)
-        revoke(s, row)
+        if revoke(s, row):
+            record(s, None, "revoke-credential", row.user_id, {"credential": row.id})
     log.info("credential revoked id=%s", public_id)
     return row
 

@@ -85,8 +85,13 @@ def report(portfolio: Portfolio, reason: str) -> None:
         s.add(PortfolioReport(portfolio_id=portfolio.id, reason=reason))
 
 
-def unpublish(portfolio_id: int) -> None:
-    """Take a portfolio off line at once (admins, after a report); PortfolioNotFound if none."""
+def unpublish(portfolio_id: int, actor: User | None = None) -> None:
+    """Take a portfolio off line at once (admins, after a report); PortfolioNotFound if none.
+
+    The action goes into the admin audit log with `actor` (None: the command line).
+    """
+    from app.admin.audit import record
+
     portfolio = db.session.get(Portfolio, portfolio_id)
     if portfolio is None:
         raise PortfolioNotFound(portfolio_id)
@@ -95,3 +100,4 @@ def unpublish(portfolio_id: int) -> None:
         if row is not None:  # deleted meanwhile: nothing left to take off line
             row.status = "draft"
             row.updated_at = utcnow()
+            record(s, actor, "unpublish-portfolio", row.user_id, {"portfolio": row.id})

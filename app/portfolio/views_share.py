@@ -80,7 +80,7 @@ def reports() -> str:
 @access("admin")
 def unpublish(portfolio_id: int) -> Response:
     """Take a reported portfolio off line at once."""
-    sharing.unpublish(portfolio_id)
+    sharing.unpublish(portfolio_id, current_user)
     flash(_("The portfolio is unpublished."), "success")
     return redirect(url_for("portfolio.reports"), code=303)
 

@@ -47,13 +47,28 @@ def page_status(client, public_id, fresh=False):
     return next(s for s in ("valid", "revoked", "expired", "invalid") if f"credential-{s}" in html)
 
 
+def audit_rows(app):
+    """(actor kind, action, target user) of each admin audit row."""
+    from sqlalchemy import select
+
+    from app.admin.models import AdminAction
+    from app.core.extensions import db
+
+    with app.app_context():
+        query = select(AdminAction.actor_kind, AdminAction.action, AdminAction.target_user_id)
+        return [tuple(row) for row in db.session.execute(query.order_by(AdminAction.id))]
+
+
 def test_cli_revoke_sets_the_bit_and_the_page_says_revoked(app, users):
     """flask credentials revoke: the signed status list has the bit; page and verifier agree."""
-    _client, _user, credential = earned(app, users)
+    _client, user, credential = earned(app, users)
     visitor = app.test_client()
     assert page_status(visitor, credential.public_id) == "valid"
     result = app.test_cli_runner().invoke(args=["credentials", "revoke", credential.public_id])
     assert result.exit_code == 0, result.output
+    assert audit_rows(app) == [("cli", "revoke-credential", user.id)]
+    again = app.test_cli_runner().invoke(args=["credentials", "revoke", credential.public_id])
+    assert again.exit_code == 0 and len(audit_rows(app)) == 1  # nothing new was done
     assert verify_over_http(visitor, credential.public_id) == (True, True)
     assert page_status(visitor, credential.public_id) == "revoked"
     bad = app.test_cli_runner().invoke(args=["credentials", "revoke", "nope"])

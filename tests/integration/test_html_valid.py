@@ -138,10 +138,23 @@ ADMIN: list[Request] = [
     ("admin-users", "GET", "/admin/", None, 200),
     ("admin-content", "GET", "/admin/content", None, 200),
     ("admin-reports", "GET", "/admin/reports", None, 200),
+    ("admin-numbers", "GET", "/admin/numbers", None, 200),
+    ("admin-audit-empty", "GET", "/admin/audit", None, 200),
+    ("admin-search-none", "GET", "/admin/?q=zzzz", None, 200),
 ]
+# Admin pages about the learner who took the diagnostic and used the sandbox (made at run time).
+ADMIN_DYNAMIC = (
+    "admin-user",
+    "admin-search",
+    "admin-disable-confirm",
+    "admin-user-disabled",
+    "admin-enable-confirm",
+    "admin-audit",
+    "login-disabled",
+)
 CANARY = '<!DOCTYPE html><html lang="en"><title>canary</title><p><blink>x</blink></p></html>'
 EXPECTED_PAGES = len(LANGUAGES) * (
-    len(ANONYMOUS) + len(LEARNER) + len(ADMIN) + len(DYNAMIC) + len(SANDBOX)
+    len(ANONYMOUS) + len(LEARNER) + len(ADMIN) + len(DYNAMIC) + len(SANDBOX) + len(ADMIN_DYNAMIC)
 )
 
 
@@ -239,7 +252,8 @@ def test_every_page_is_valid_html(
         # The signed-in user's saved locale wins over the browser's language.
         other = "en" if lang == "ar" else "ar"
         render(signed_in("learner", lang), "learner", lang, LEARNER, {"Accept-Language": other})
-        render(signed_in("admin", lang), "admin", lang, ADMIN, {"Accept-Language": other})
+        admin = signed_in("admin", lang)
+        render(admin, "admin", lang, ADMIN, {"Accept-Language": other})
         learner = signed_in("quizzer", lang)
         take = learner.post("/quiz/diagnostic").headers["Location"]
         headers = {"Accept-Language": other}
@@ -257,6 +271,7 @@ def test_every_page_is_valid_html(
         ]
         render(learner, "learning", lang, dynamic, headers)
         render_sandbox(learner, lang, headers, render)
+        render_admin(admin, app.test_client(), lang, headers, render)
 
     assert not problems, "\n".join(problems)
     assert len(files) == EXPECTED_PAGES, f"rendered {len(files)} pages, expected {EXPECTED_PAGES}"
@@ -264,6 +279,33 @@ def test_every_page_is_valid_html(
     assert_valid_html(files, tmp_path)
     with capsys.disabled():
         print(f"\nvnu: {len(files)} pages, 0 errors")
+
+
+def render_admin(
+    admin: Any, anonymous: Any, lang: str, headers: dict[str, str], render: Any
+) -> None:
+    """The admin's pages about a learner with data: detail, search, disable, audit log."""
+    email = f"quizzer-{lang}@example.com"
+    with admin.application.app_context():
+        from app.admin.services import user_by_email
+
+        found = user_by_email(email)
+        assert found is not None
+        user_id = found.id
+    base = f"/admin/users/{user_id}"
+    render(admin, "admin", lang, [("admin-user", "GET", base, None, 200)], headers)
+    render(admin, "admin", lang, [("admin-search", "GET", "/admin/?q=quizzer", None, 200)], headers)
+    confirm = [("admin-disable-confirm", "GET", f"{base}/disable", None, 200)]
+    render(admin, "admin", lang, confirm, headers)
+    assert admin.post(f"{base}/disable").status_code == 303
+    disabled: list[Request] = [
+        ("admin-user-disabled", "GET", base, None, 200),
+        ("admin-enable-confirm", "GET", f"{base}/enable", None, 200),
+        ("admin-audit", "GET", "/admin/audit", None, 200),
+    ]
+    render(admin, "admin", lang, disabled, headers)
+    login = [("login-disabled", "POST", "/login", {"email": email, "password": PASSWORD}, 403)]
+    render(anonymous, "anonymous", lang, login, {"Accept-Language": lang})
 
 
 def sandbox_form(action: str, **extra: str) -> dict[str, str]:

@@ -29,6 +29,7 @@ TESTED_PURGES = {
     "contact-messages",
     "portfolio-stats",
     "abuse-reports",
+    "admin-actions",
     "dev-mail",
 }
 
@@ -250,6 +251,29 @@ def test_abuse_reports_deleted_after_12_months(app, ctx, users):
     assert purge(app, now)["abuse-reports"] == 1
     with ctx as s:
         assert list(s.scalars(select(PortfolioReport.reason))) == ["young"]
+
+
+def test_admin_actions_deleted_after_24_months(app, ctx, users):
+    """An audit row older than 24 months is deleted; a younger one stays."""
+    from app.admin.models import AdminAction
+
+    assert english(app, "admin-actions").startswith("24 months, then deleted")
+    target = users.create()
+    now = utcnow()
+    cutoff = months_before(now, 24)
+    with ctx as s, write_unit(s) as w:
+        for action, at in (
+            ("disable", cutoff - timedelta(hours=1)),
+            ("enable", cutoff + timedelta(hours=1)),
+        ):
+            w.add(
+                AdminAction(
+                    actor_kind="cli", action=action, target_user_id=target.id, created_at=at
+                )
+            )
+    assert purge(app, now)["admin-actions"] == 1
+    with ctx as s:
+        assert list(s.scalars(select(AdminAction.action))) == ["enable"]
 
 
 def test_development_mail_files_deleted_after_7_days(app):

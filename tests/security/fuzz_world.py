@@ -58,6 +58,7 @@ def credential_world(me: Any, lib: Any) -> dict[str, Any]:
 def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
     """Objects of `user` for every owner route: URL variable name -> a real value."""
     from app.accounts.models import UserSession
+    from app.admin.services import session_key
     from app.portfolio import editing, sharing
     from app.portfolio import services as portfolio_services
     from app.portfolio.images import clean_image
@@ -118,6 +119,8 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
             "track_id": lib.lessons[lesson_id].track,
             "portfolio_id": portfolio.id,
             "user_id": user.id,
+            "verb": "disable",
+            "admin_session_key": session_key(session_id) if session_id else "none",
             "slug": portfolio.slug,
             "contact_token": portfolio_services.form_token(portfolio),
             "kind": "sample",

@@ -177,6 +177,16 @@ def seed_credential(app, user):
         return issue_one(s, s.get(User, user.id), lib, Due("track", "platforms"), "ar").public_id
 
 
+def seed_admin_action(app, users, user):
+    """An audit row about the user, written by an admin (the user stays signed in)."""
+    from app.accounts.models import User
+    from app.admin.audit import record
+
+    admin = users.create(role="admin")
+    with app.app_context(), write_unit(db.session) as s:
+        record(s, s.get(User, admin.id), "disable", user.id, {"sessions": 0})
+
+
 def test_export_then_delete_covers_everything(app, users, mailbox):
     """Export holds a row of every table; deletion leaves 0 rows and no live session."""
     user = users.create()
@@ -187,6 +197,7 @@ def test_export_then_delete_covers_everything(app, users, mailbox):
     seed_sandbox(client)
     seed_exercise(client)
     public_id = seed_credential(app, user)
+    seed_admin_action(app, users, user)
     export = client.get("/account/export")
     assert export.headers["Content-Disposition"].startswith("attachment")
     archive = zipfile.ZipFile(io.BytesIO(export.get_data()))
@@ -216,6 +227,11 @@ def test_export_then_delete_covers_everything(app, users, mailbox):
         # Revoked, kept so its page answers "revoked", with nothing personal left in it.
         assert tombstone.revoked_at is not None
         assert tombstone.user_id is None and tombstone.document is None
+        from app.admin.models import AdminAction
+
+        # The record that an admin acted stays, unlinked and without details.
+        kept = db.session.scalars(select(AdminAction)).all()
+        assert [(r.action, r.target_user_id, r.details) for r in kept] == [("disable", None, {})]
     assert client.get("/account/").status_code == 302
     print(
         f"T14: {len(USER_DATA)} user-linked tables: {len(USER_DATA)} covered; "

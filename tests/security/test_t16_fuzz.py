@@ -65,7 +65,9 @@ FIELDS: dict[str, list[str]] = {
     "accounts.reset": ["password", "confirm"],
     "accounts.settings": ["display_name", "locale", "target_role"],
     "accounts.verify": [],
-    "admin.end_user_sessions": [],
+    "admin.end_user_sessions": ["back"],
+    "admin.end_user_session": [],
+    "admin.set_disabled": [],
     "courses.complete": [],
     "credentials.hide": ["hidden"],
     "credentials.other_language": [],
@@ -128,8 +130,12 @@ ARG_KEYS = {
     "exercises.step": {"attempt_id": "desk_attempt"},
     "exercises.result": {"attempt_id": "exercise_attempt"},
     "inbox.item": {"key": "inbox_key"},
+    "admin.end_user_session": {"key": "admin_session_key"},
 }
-VARIANTS = {"portfolio.new_item": ("kind", ("service", "sample", "testimonial", "tool"))}
+VARIANTS = {
+    "portfolio.new_item": ("kind", ("service", "sample", "testimonial", "tool")),
+    "admin.set_disabled": ("verb", ("disable", "enable")),
+}
 NEW_PASSWORD = "a long unusual passphrase 9"
 # A valid form per endpoint where one exists: half the examples are this form with one or two
 # fields made hostile, so the fuzzing also reaches the code behind the first check.

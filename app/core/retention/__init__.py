@@ -229,6 +229,21 @@ RULES: tuple[Rule, ...] = (
         tables=("portfolio_tombstone",),
     ),
     Rule(
+        "admin-actions",
+        _l(
+            "Records of what the site's administrators did to your account (disabled or "
+            "enabled it, ended its sessions, unpublished its portfolio), with the time"
+        ),
+        _l("So every administrator's action can be checked afterwards"),
+        _l(
+            "%(period)s, then deleted; if you delete your account, the records stay without "
+            "any link to you or detail about you"
+        ),
+        tables=("admin_action",),
+        periods=fixed(period=Period(24, "months")),
+        purge=RowPurge("admin_action", older("created_at")),
+    ),
+    Rule(
         "dev-mail",
         _l(
             "Copies of outgoing emails saved as files (only on development installations "
