@@ -16,7 +16,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _load_config(app, overrides)
 
     from app import cli
-    from app.core import chrome, errors, hosts, i18n, logs, security, sessions
+    from app.core import chrome, errors, hosts, i18n, logs, meta, security, sessions
     from app.core.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     logs.init_logging(app)
@@ -34,6 +34,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     security.init_security(app)
     i18n.init_i18n(app)
     chrome.init_chrome(app)
+    meta.init_meta(app)
     errors.init_errors(app)
     hosts.init_hosts(app)
 

@@ -26,6 +26,8 @@ def seed_portfolio(user: User) -> bool:
         portfolio.headline = "منسقة محتوى للمقاهي والمطاعم في الرياض"
         portfolio.bio = BIO
         portfolio.status = "published"
+        # The page a visitor tries first: published, and open to search engines.
+        portfolio.indexable = True
         portfolio.lang = "ar"
         portfolio.platforms = "instagram,tiktok,x"
     accounts = sandbox.accounts_of(user)

@@ -38,6 +38,8 @@ def test_demo_is_idempotent_and_prints_a_working_login(app, runner):
     # A published portfolio with a simulated case study and one message from a client.
     page = app.test_client().get("/p/demo-cafe-manager").get_data(as_text=True)
     assert "تدريب محاكى" in page
+    # The demo page is the one visitors try first: open to search engines (issue 19).
+    assert '<meta name="robots" content="index, follow">' in page
     assert "مقهى الورد" in client.get("/portfolio/messages").get_data(as_text=True)
     # One track credential, with the published case study as evidence, and it verifies.
     assert "Demo credential issued" in first.output
