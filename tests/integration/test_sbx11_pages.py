@@ -112,7 +112,7 @@ def test_the_printable_report_and_csv_carry_what_was_typed(app_, users):
     assert body.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     cells = [c for r in rows for c in r]
-    assert "'=HYPERLINK(\"http://evil.example\",\"انقر\")" in cells
+    assert '\'=HYPERLINK("http://evil.example","انقر")' in cells
     assert "'@SUM(A1) شهر جيد" in cells
     assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
     assert example["kpis"]["er_reach"]["value"] in cells
