@@ -72,7 +72,7 @@ def test_a_strong_report_scores_100(brand, hard):
 
 def test_a_weak_report_scores_low_with_a_reason_per_criterion():
     """Wrong values, no denominators, likes for the best post, a wrong cause, vague advice."""
-    variant, task, example = setup("cairo-abaya")
+    variant, task, _ = setup("cairo-abaya")
     key = scorer().key(variant, task)
     wrong_cause = next(o["id"] for o in task["options"] if o["id"] not in key["causes"])
     weak = {
