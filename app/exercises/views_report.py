@@ -46,7 +46,12 @@ def report_rows(attempt: ExerciseAttempt, draft: dict[str, Any]) -> list[list[An
     rows: list[list[Any]] = [
         [_("Section"), _("Item"), _("Value"), _("Denominator or note")],
         [_("Report"), _("Brand"), brand, ""],
-        [_("Report"), _("Period"), start.isoformat(), (start + timedelta(days=27)).isoformat()],
+        [
+            _("Report"),
+            _("Period"),
+            f"{start.isoformat()} / {(start + timedelta(days=27)).isoformat()}",
+            "",
+        ],
         [_("Report"), _("Goal"), text(GOAL_NAMES.get(task["judge_goal"], "")), ""],
         [_("Report"), _("Headline"), str(draft.get("headline") or ""), ""],
     ]
@@ -54,7 +59,7 @@ def report_rows(attempt: ExerciseAttempt, draft: dict[str, Any]) -> list[list[An
     for kpi in task.get("kpis", []):
         mine: dict[str, Any] = kpis[kpi] if isinstance(kpis.get(kpi), dict) else {}
         den = NAMES["den"].get(str(mine.get("den")), "")
-        rows.append([_("KPI"), text(NAMES["kpi"][kpi]), str(mine.get("value") or ""), text(den)])
+        rows.append([_("KPIs"), text(NAMES["kpi"][kpi]), str(mine.get("value") or ""), text(den)])
     for part, label in (("best", _("Best post")), ("worst", _("Weakest post"))):
         post = _post(task, draft.get(part))
         note = f"{post['date']} · {text(FORMAT_NAMES.get(post['format'], ''))}" if post else ""
