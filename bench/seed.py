@@ -52,6 +52,8 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
 
         make_attempts(app, short)
         result_attempt, scoring_ms = make_attempts(app, long_)
+        # make_attempts starts one attempt per scored exercise, in the scorers' order.
+        report_attempt = result_attempt + list(scoring_ms).index("sbx-11")
         from inbox import answer_inbox
 
         answer_inbox(app, short, small_account)
@@ -69,6 +71,12 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         ("public portfolio (anonymous)", "/p/bench-portfolio", "", 0.50),
         ("exercises page", "/exercises", "long", 0.20),
         ("exercise result page", f"/exercises/attempts/{result_attempt}/result", "long", 0.20),
+        (
+            "monthly report page (sbx-11)",
+            f"/exercises/attempts/{report_attempt}/report",
+            "long",
+            0.20,
+        ),
         ("inbox (60 messages)", f"/sandbox/{big_account}/inbox", "long", 0.20),
         # No target in the issue: a handled message with its per-criterion feedback.
         ("inbox message with feedback", f"/sandbox/{big_account}/inbox/{answered}", "long", None),
@@ -83,8 +91,9 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
                 path = path.replace(
                     f"/posts/{big_post}", f"/posts/{first_published(small_account)}"
                 )
-        if "/exercises/attempts/" in path:  # the short learner's attempts come first
-            return path.replace(f"/{result_attempt}/", f"/{result_attempt - len(scoring_ms)}/")
+        for attempt in (result_attempt, report_attempt):  # the short learner's come first
+            if f"/exercises/attempts/{attempt}/" in path:
+                return path.replace(f"/{attempt}/", f"/{attempt - len(scoring_ms)}/")
         return path.replace(f"/sandbox/{big_account}/", f"/sandbox/{small_account}/")
 
     queries = [

@@ -9,7 +9,7 @@ from typing import Any
 def form_for(
     exercise_id: str, submission: Mapping[str, Any], task: Mapping[str, Any]
 ) -> dict[str, str]:
-    """The work page's fields for a submission of a form kind (sbx-02, sbx-05, sbx-07)."""
+    """The work page's fields for a submission of a form kind (sbx-02, sbx-05, sbx-07, sbx-11)."""
     if exercise_id == "sbx-05":
         fields = {"shown": str(submission.get("shown") or len(submission["rows"]))}
         for row in submission["rows"]:
@@ -21,6 +21,8 @@ def form_for(
         return {k: str(v) for k, v in submission.items() if v is not None}
     if exercise_id == "sbx-07":
         return sbx07_form(submission)
+    if exercise_id == "sbx-11":
+        return sbx11_form(submission)
     raise KeyError(f"no form for {exercise_id}")
 
 
@@ -34,6 +36,23 @@ def sbx07_form(submission: Mapping[str, Any]) -> dict[str, str]:
     for cid, mine in submission.get("decisions", {}).items():
         fields[f"c-{cid}-decision"] = str(mine["decision"])
         fields[f"c-{cid}-rule"] = str(mine["rule"])
+    return fields
+
+
+def sbx11_form(submission: Mapping[str, Any]) -> dict[str, str]:
+    """sbx-11's fields: each KPI's value and denominator, best and worst post, the causes,
+    each recommendation's metric and action, and the headline."""
+    fields = {}
+    for kpi, mine in submission.get("kpis", {}).items():
+        fields[f"kpi-{kpi}-value"] = str(mine["value"])
+        fields[f"kpi-{kpi}-den"] = str(mine["den"])
+    for i, cause in enumerate(submission.get("causes", []), start=1):
+        fields[f"cause-{i}"] = str(cause)
+    for n, rec in enumerate(submission.get("recs", []), start=1):
+        fields[f"rec-{n}-metric"] = str(rec["metric"])
+        fields[f"rec-{n}-action"] = str(rec["action"])
+    for part in ("best", "worst", "headline"):
+        fields[part] = str(submission.get(part, ""))
     return fields
 
 

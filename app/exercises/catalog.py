@@ -34,6 +34,9 @@ class Kind:
     text_keys: tuple[str, ...] = ()
     # The exercise's own codes shown by name in its messages: value key -> code -> name.
     names: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # More pages of an attempt that show its text, as suffixes of the attempt's path (the
+    # XSS harness checks them too), e.g. sbx-11's printable report.
+    pages: tuple[str, ...] = ()
 
 
 KINDS: dict[str, Kind] = {}

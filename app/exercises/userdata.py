@@ -86,9 +86,14 @@ def draft_pages(exercise_id: str) -> Any:
                 ExerciseAttempt.user_id == user.id, ExerciseAttempt.exercise_id == exercise_id
             )
         )
+        extra = KINDS[exercise_id].pages
         return [
-            f"/exercises/attempts/{n}" + ("/result" if status == "submitted" else "")
+            page
             for n, status in rows
+            for page in (
+                f"/exercises/attempts/{n}" + ("/result" if status == "submitted" else ""),
+                *(f"/exercises/attempts/{n}{suffix}" for suffix in extra),
+            )
         ]
 
     return pages

@@ -34,14 +34,18 @@ def test_a_lesson_whose_own_exercise_is_not_ready_links_one_for_its_skills(app, 
 
 def test_a_lesson_with_no_takeable_exercise_for_its_skills_says_coming_soon(app, users):
     """ads-1 (paid social, strategy): strategy is practised by sbx-05, so it links there;
-    anl-1 (analytics only) has nothing takeable yet and names sbx-11 as coming soon."""
+    anl-1 links its own sbx-11 now that it is scored; car-6 (self-marketing, freelance
+    business) has nothing takeable yet and names sbx-15 as coming soon."""
     _report, ads = report_and_lesson(app, users, "ads-1")
     assert '<a href="/exercises/sbx-05">' in ads
     _report, analytics = report_and_lesson(app, users, "anl-1")
-    assert 'Exercise: Monthly performance report <span class="meta">(coming soon)</span>' in flat(
-        analytics
+    assert 'Exercise: <a href="/exercises/sbx-11">Monthly performance report</a>' in flat(analytics)
+    _report, career = report_and_lesson(app, users, "car-6")
+    assert (
+        'Exercise: 30-day account sprint and case study <span class="meta">(coming soon)</span>'
+        in flat(career)
     )
-    assert "/exercises/" not in analytics.split("<main", 1)[1].split("</main>", 1)[0]
+    assert "/exercises/" not in career.split("<main", 1)[1].split("</main>", 1)[0]
 
 
 def test_the_gap_report_links_the_takeable_exercise_for_each_top_gap(app, users):

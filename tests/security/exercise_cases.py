@@ -61,6 +61,15 @@ def exercise_cases(app: Any, a: Any, state: Any) -> list[tuple[Any, ...]]:
                 None,
             ),
         ]
+    # The monthly report's printable page and CSV (sbx-11): read-only owner routes.
+    reports = [(o, f) for (o, _d, _t, f), name in zip(made, forms, strict=True) if name == "sbx-11"]
+    for open_id, _fields in reports:
+        for endpoint, suffix in (
+            ("exercises.report", "report"),
+            ("exercises.report_csv", "report.csv"),
+        ):
+            url = f"{base}/{open_id}/{suffix}"
+            cases.append((endpoint, "GET", url, state(draft(open_id)), False, None))
     for desk_id, step in stepped:
         cases.append(
             ("exercises.step", "POST", f"{base}/{desk_id}/step", state(draft(desk_id)), True, step)
