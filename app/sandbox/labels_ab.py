@@ -85,9 +85,14 @@ def verdict_text(test: ZTest) -> str:
 def working(test: ZTest) -> dict[str, Any]:
     """Every step of the z-test as (label, formula, value) rows, plus the validity check."""
     sided = {
-        "two-sided": _("two-sided: p = 2(1 − Φ(|z|))"),
-        "a-better": _("one-sided, H₁: A > B: p = 1 − Φ(z)"),
-        "b-better": _("one-sided, H₁: B > A: p = Φ(z)"),
+        "two-sided": _("two-sided"),
+        "a-better": _("one-sided: A better than B"),
+        "b-better": _("one-sided: B better than A"),
+    }[test.alternative]
+    formula = {
+        "two-sided": "p = 2(1 − Φ(|z|))",
+        "a-better": "p = 1 − Φ(z)",
+        "b-better": "p = Φ(z)",
     }[test.alternative]
     rows = [
         (
@@ -109,7 +114,7 @@ def working(test: ZTest) -> dict[str, Any]:
     ]
     if test.z is not None and test.p is not None:
         rows.append((_("z score"), "z = (p̂₁ − p̂₂) ÷ SE", number(test.z, 3)))
-        rows.append((_("p-value"), sided, p_value(test.p)))
+        rows.append((_("p-value (%(sided)s)", sided=sided), formula, p_value(test.p)))
     checks = [
         {
             "group": group,
