@@ -31,7 +31,7 @@ DEFAULTS = {"metric": "engaged", "duration_days": "7", "sample": "2000", "direct
 def _number(value: str | None) -> int:
     """A whole number from a form field, or -1 when it is not one."""
     text = (value or "").strip()
-    return int(text) if text.isdigit() and len(text) < 9 else -1
+    return int(text) if text.isdecimal() and len(text) < 9 else -1
 
 
 def _declaration(form: Mapping[str, str]) -> abtests.Declaration:

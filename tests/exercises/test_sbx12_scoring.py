@@ -182,3 +182,11 @@ def test_seeds_reproduce_and_differ(scorer):
         tuple(scorer.key(variant("riyadh-cafe", seed=s), task)["counts"]) for s in range(1, 6)
     }
     assert len(counts) > 1
+
+
+def test_numbers_in_arabic_digits_count_and_lookalikes_are_refused(scorer):
+    """«٣٠٠٠» is a sample of 3000; a superscript «²» is refused, not a crash."""
+    task = scorer.task(variant("riyadh-cafe"))
+    draft, error = ab_step(task, {}, declare_form(task, sample="٣٠٠٠"))
+    assert error is None and declaration(draft)["sample"] == 3000
+    assert ab_step(task, {}, declare_form(task, sample="²"))[1] == "declare.sample"

@@ -139,3 +139,12 @@ def test_another_learners_test_does_not_exist(app, client, auth):
     other = start(client)
     assert client.get(f"/sandbox/{other}/abtests/{test.id}").status_code == 404
     assert client.get(f"/sandbox/{account}/abtests/{test.id}/results").status_code == 404
+
+
+def test_lookalike_digits_are_refused_with_the_form_kept(app, client, auth):
+    """A superscript digit in the sample is a 422 with the form, never a server error."""
+    auth()
+    account, a, b = two_drafts(client)
+    page = client.post(f"/sandbox/{account}/abtests", data=declaration(a, b, sample="²"))
+    assert page.status_code == 422
+    assert db.session.scalar(select(AbTest)) is None

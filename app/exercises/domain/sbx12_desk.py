@@ -84,7 +84,7 @@ def _whole(value: Any, low: int, high: int) -> int | str | None:
     text = str(value or "").strip()
     if not text:
         return None
-    if not text.isdigit() or not low <= int(text) <= high:
+    if not text.isdecimal() or len(text) > 8 or not low <= int(text) <= high:
         return "bad"
     return int(text)
 
