@@ -92,7 +92,10 @@ def demo_command() -> None:
     from app.sandbox.demo import seed_sandbox
 
     if demo_user is not None and seed_sandbox(demo_user):
-        click.echo("Demo sandbox created: the café account, two weeks in, with results.")
+        click.echo(
+            "Demo sandbox created: the café account, two weeks in, with results and a finished"
+            " A/B test."
+        )
     from app.inbox.demo import seed_inbox
 
     if demo_user is not None and seed_inbox(demo_user):

@@ -63,6 +63,17 @@ def desk_step(task: Mapping[str, Any]) -> dict[str, str]:
         return {"step": "pause"}
     if "items" in task:
         return sbx06_step(task)
+    if "hard_share" in task:  # sbx-12: declare the test of the starting post against itself
+        start = task["start"]
+        return {
+            "step": "declare",
+            **{f"{side}_{k}": str(v) for side in ("a", "b") for k, v in start.items()},
+            "attribute": "first-line",
+            "metric": "engaged",
+            "direction": "",
+            "duration_days": "7",
+            "sample": "500",
+        }
     card = task["cards"][0]["id"]
     return {"step": "decision", "card": card, "choice": "no-go", "tags": task["tags"][0]}
 

@@ -18,6 +18,7 @@ SAMPLE_VALUES: dict[str, Any] = {
     "skill_id": "copywriting",
     "account_id": 999999,
     "post_id": 999999,
+    "test_id": 999999,
     "slug": "no-such-portfolio",
     "link_id": 999999,
     "portfolio_id": 999999,

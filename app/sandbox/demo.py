@@ -120,4 +120,41 @@ def seed_sandbox(user: User) -> bool:
         else:
             services.schedule(user, account, post, account.clock + timedelta(hours=1))
     clock.advance(user, account, 24 * 14)
+    seed_abtest(user, account)
     return True
+
+
+AB_TEXTS = (
+    "قائمة الشتاء وصلت إلى فرع الياسمين\nمشروبات دافئة جديدة كل يوم حتى منتصف الليل.",
+    "أي مشروب شتوي تجربون أولًا؟\nمشروبات دافئة جديدة كل يوم حتى منتصف الليل.",
+)
+AB_NEXT = {
+    "a": "نعتمد السطر الأول A في منشورات القائمة القادمة، ثم نختبر وقت النشر.",
+    "b": "نعتمد السؤال في السطر الأول للمنشورات القادمة، ثم نختبر وقت النشر.",
+    "inconclusive": "لا فرق يمكن الاعتماد عليه: نعيد الاختبار بعينة أكبر لأسبوعين.",
+}
+
+
+def seed_abtest(user: User, account: services.SandboxAccount) -> None:
+    """One finished A/B test: two drafts that differ in the first line, locked and called."""
+    from app.sandbox import abtests
+
+    ids = []
+    for n, text in enumerate(AB_TEXTS, start=1):
+        version = {
+            "format": "feed",
+            "text": text,
+            "media_count": 1,
+            "aspect": "4:5",
+            "alt_text": "كوب مشروب شتوي دافئ على طاولة خشبية",
+            "goal": "engagement",
+            "cta": "شاركونا رأيكم",
+        }
+        idea = services.save_idea(user, account, f"اختبار A/B {n}", "ab", {"instagram": version})
+        ids.append(idea.posts[0].id)
+    declared = abtests.Declaration(ids[0], ids[1], "first-line", "engaged", 7, 3000)
+    test = abtests.declare_test(user, account.id, declared)
+    abtests.lock_test(user, account.id, test.id)
+    outcome = abtests.outcome_of(abtests.test_for(user, account, test.id))
+    verdict = outcome.verdict if outcome else "inconclusive"
+    abtests.make_call(user, account.id, test.id, verdict, AB_NEXT[verdict])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.db import UTCDateTime, user_fk, utcnow
@@ -102,3 +102,52 @@ class SandboxPost(db.Model):  # type: ignore[name-defined]
     followers_at: Mapped[int] = mapped_column(Integer, default=0)
 
     idea: Mapped[SandboxIdea] = relationship(back_populates="posts")
+
+
+class AbTest(db.Model):  # type: ignore[name-defined]
+    """An A/B test of two posts: the declaration (locked before results), counts and the call.
+
+    The drafts are copied at declaration, so editing a post later cannot change what was
+    tested; `declared_at` is set once, when the learner locks the declaration and the
+    simulator runs the split.
+    """
+
+    __tablename__ = "ab_test"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("sandbox_account.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = user_fk()
+    post_a_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sandbox_post.id", ondelete="SET NULL")
+    )
+    post_b_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sandbox_post.id", ondelete="SET NULL")
+    )
+    # Each draft's comparable attributes (abtest.attributes_of), copied at declaration.
+    draft_a: Mapped[dict[str, str]] = mapped_column(JSON)
+    draft_b: Mapped[dict[str, str]] = mapped_column(JSON)
+    # The underlying rates the model gave each draft at declaration (for delivery).
+    rate_a: Mapped[float] = mapped_column(Float)
+    rate_b: Mapped[float] = mapped_column(Float)
+    attribute: Mapped[str] = mapped_column(String(20))
+    metric: Mapped[str] = mapped_column(String(12))
+    duration_days: Mapped[int] = mapped_column(Integer)
+    sample: Mapped[int] = mapped_column(Integer)
+    direction: Mapped[str] = mapped_column(String(1), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    declared_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    started: Mapped[datetime | None] = mapped_column(DateTime())  # simulated local time
+    reach_a: Mapped[int | None] = mapped_column(Integer)
+    count_a: Mapped[int | None] = mapped_column(Integer)
+    reach_b: Mapped[int | None] = mapped_column(Integer)
+    count_b: Mapped[int | None] = mapped_column(Integer)
+    call: Mapped[str] = mapped_column(String(12), default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    called_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    @property
+    def locked(self) -> bool:
+        """Whether the declaration is locked (and the results exist)."""
+        return self.declared_at is not None and self.count_a is not None

@@ -31,6 +31,12 @@ def test_demo_is_idempotent_and_prints_a_working_login(app, runner):
     password = first.output.strip().rsplit(" ", 1)[1]
     with app.app_context():
         assert len(db.session.scalars(select(User).where(User.email == DEMO_EMAIL)).all()) == 1
+        from app.sandbox.models import AbTest
+
+        # One finished A/B test: locked before its results, called, with a next step.
+        tests = db.session.scalars(select(AbTest)).all()
+        assert len(tests) == 1 and tests[0].declared_at and tests[0].called_at
+        assert 0 <= tests[0].count_a <= tests[0].reach_a and tests[0].next_step
     client = app.test_client()
     assert (
         client.post("/login", data={"email": DEMO_EMAIL, "password": password}).status_code == 303

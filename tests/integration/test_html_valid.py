@@ -99,6 +99,15 @@ DYNAMIC = (
     "review-due",
     "history",
 )
+# A/B test pages (render_abtests), in the order one learner visits them.
+ABTEST_PAGES = (
+    "sandbox-abtests",
+    "sandbox-abtest-declare-errors",
+    "sandbox-abtest",
+    "sandbox-abtest-results",
+    "sandbox-abtest-call-errors",
+    "sandbox-abtest-working",
+)
 # Sandbox pages, visited in this order by one learner (URLs made at run time).
 SANDBOX = (
     "sandbox-empty",
@@ -116,6 +125,7 @@ SANDBOX = (
     "sandbox-analytics",
     "sandbox-report",
     "sandbox-replay",
+    *ABTEST_PAGES,
     "portfolio-builder-new",
     "portfolio-builder-errors",
     "portfolio-builder",
@@ -381,6 +391,7 @@ def render_sandbox(client: Any, lang: str, headers: dict[str, str], render: Any)
         ("sandbox-replay", "GET", f"{other}/replay?at=2027-02-01T09:00", None, 200),
     ]
     render(client, "sandbox", lang, pages, headers)
+    render_abtests(client, lang, headers, render, base)
     slug = f"sara-{lang}"
     form = {"headline": "مديرة محتوى", "bio": "**مرحبًا** [site](https://a.example)", "lang": lang}
     pages = [
@@ -437,6 +448,48 @@ def render_sandbox(client: Any, lang: str, headers: dict[str, str], render: Any)
         headers,
     )
     render(client, "portfolio", lang, editor_pages(client, form | {"slug": slug}), headers)
+
+
+def render_abtests(client: Any, lang: str, headers: dict[str, str], render: Any, base: str) -> None:
+    """Two drafts that differ in the first line: the list, a refused declaration, the test,
+    its results before the call, a refused call and the working."""
+    from sqlalchemy import select
+
+    from app.core.extensions import db
+    from app.sandbox.models import SandboxPost
+
+    for first in ("صباح القهوة", "سؤال اليوم"):
+        form = sandbox_form("save", **{"p-x-include": "", "p-instagram-text": f"{first}\nقهوة"})
+        assert client.post(f"{base}/compose", data=form).status_code == 303
+    with client.application.app_context():
+        a, b = db.session.scalars(select(SandboxPost.id).order_by(SandboxPost.id.desc())).all()[:2][
+            ::-1
+        ]
+    declare = {"post_a": str(a), "post_b": str(b), "attribute": "cta", "metric": "engaged"}
+    declare |= {"duration_days": "7", "sample": "1000", "direction": ""}
+    tests = f"{base}/abtests"
+    render(
+        client,
+        "sandbox",
+        lang,
+        [
+            ("sandbox-abtests", "GET", tests, None, 200),
+            ("sandbox-abtest-declare-errors", "POST", tests, declare, 422),
+        ],
+        headers,
+    )
+    made = client.post(tests, data=declare | {"attribute": "first-line"}).headers["Location"]
+    render(client, "sandbox", lang, [("sandbox-abtest", "GET", made, None, 200)], headers)
+    client.post(f"{made}/lock")
+    call = {"call": "inconclusive", "next_step": "نعيد الاختبار بعينة أكبر"}
+    pages: list[Request] = [
+        ("sandbox-abtest-results", "GET", f"{made}/results", None, 200),
+        ("sandbox-abtest-call-errors", "POST", f"{made}/call", {"call": "a"}, 422),
+    ]
+    render(client, "sandbox", lang, pages, headers)
+    client.post(f"{made}/call", data=call)
+    working = [("sandbox-abtest-working", "GET", f"{made}/results", None, 200)]
+    render(client, "sandbox", lang, working, headers)
 
 
 def fill_sections(client):

@@ -82,6 +82,16 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
         idea = services.save_idea(me, account, "idea", "", {"instagram": version, "x": version})
         post = sorted(idea.posts, key=lambda p: p.platform)[0]
         clock.advance(me, account, 24)  # the first day's inbox messages have arrived
+        from app.sandbox import abtests
+
+        pair = [
+            services.save_idea(me, account, "ab", "", {"instagram": post_version(text=t)})
+            for t in ("سطر أول\nقهوة", "سطر آخر\nقهوة")
+        ]
+        ab_a, ab_b = (i.posts[0].id for i in pair)
+        declared = abtests.Declaration(ab_a, ab_b, "first-line", "engaged", 7, 500)
+        ab_test = abtests.declare_test(me, account.id, declared)
+        abtests.lock_test(me, account.id, ab_test.id)
         from app.inbox import services as inbox
 
         inbox_key = inbox.items_of(me, account)[0].key
@@ -108,6 +118,9 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
             "clock": account.clock.isoformat(),
             "inbox_key": inbox_key,
             "post_id": post.id,
+            "test_id": ab_test.id,
+            "abtest_post_a": ab_a,
+            "abtest_post_b": ab_b,
             "item_id": item.id,
             "study_id": study.id,
             "link_id": sharing.links_of(me)[0].id,

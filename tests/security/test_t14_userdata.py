@@ -89,6 +89,17 @@ def seed_sandbox(client):
     data = {"title": "t", "action": "save", "p-x-include": "1", "p-x-format": "feed"}
     data |= {"p-x-text": "hi", "p-x-goal": "awareness", "p-x-media_count": "0"}
     assert client.post(f"{base}/compose", data=data).status_code == 303
+    # An A/B test of that draft and a second one that changes its first line, locked.
+    assert client.post(f"{base}/compose", data=data | {"p-x-text": "hey"}).status_code == 303
+    with client.application.app_context():
+        from app.sandbox.models import SandboxPost
+
+        drafts = db.session.scalars(select(SandboxPost.id).order_by(SandboxPost.id)).all()[-2:]
+    declare = {"post_a": drafts[0], "post_b": drafts[1], "attribute": "first-line"}
+    declare |= {"metric": "engaged", "duration_days": "7", "sample": "500", "direction": ""}
+    made = client.post(f"{base}/abtests", data=declare)
+    assert made.status_code == 303
+    assert client.post(f"{made.headers['Location']}/lock").status_code == 303
     # An answered inbox message and an alert (the inbox's rows and events).
     page = client.get(base).get_data(as_text=True)
     clock = page.split('name="clock" value="', 1)[1].split('"', 1)[0]

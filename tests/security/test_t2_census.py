@@ -107,6 +107,9 @@ def owner_cases(app, a):
     from security.exercise_cases import exercise_cases
 
     sandbox += exercise_cases(app, a, state)
+    from security.abtest_cases import abtest_cases
+
+    sandbox += abtest_cases(app, a, state)
     from security.inbox_cases import inbox_cases
 
     sandbox += inbox_cases(app, a, state)

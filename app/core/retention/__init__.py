@@ -137,8 +137,8 @@ RULES: tuple[Rule, ...] = (
         "sandbox",
         _l(
             "Your practice sandbox: simulated accounts, the ideas and posts you wrote, and "
-            "their simulated results; your inbox replies, alerts and their scores; your "
-            "exercise attempts, answers and scores"
+            "their simulated results; your A/B tests, calls and next steps; your inbox "
+            "replies, alerts and their scores; your exercise attempts, answers and scores"
         ),
         _l(
             "To run the simulation, show your results, score your exercises and build "
@@ -152,6 +152,7 @@ RULES: tuple[Rule, ...] = (
             "inbox_item",
             "sandbox_event",
             "exercise_attempt",
+            "ab_test",
         ),
     ),
     Rule(
