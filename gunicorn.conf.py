@@ -35,6 +35,9 @@ keepalive = 5
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Gunicorn 27's control socket defaults to one path per user (~/.gunicorn/gunicorn.ctl), so two
+# servers on a host (make serve and the bench) would take it from each other; nothing uses it.
+control_socket_disable = True
 # Worker heartbeats in memory, not on a possibly slow disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 

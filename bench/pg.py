@@ -57,7 +57,16 @@ def main() -> int:
             REDIS_URL,
             *sys.argv[1:],
         ]
-        return subprocess.call(command, cwd=ROOT)
+        bench = subprocess.Popen(command, cwd=ROOT)
+        try:
+            return bench.wait()
+        finally:
+            if bench.poll() is None:  # interrupted: let the bench stop its gunicorn first
+                bench.terminate()
+                try:
+                    bench.wait(30)
+                except subprocess.TimeoutExpired:
+                    bench.kill()
     finally:
         # FORCE ends connections a crashed bench left open (PostgreSQL 13 or later).
         admin(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))

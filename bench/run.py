@@ -17,6 +17,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -102,6 +103,8 @@ def check_redis(url: str) -> None:
 def main() -> None:
     """Seed, serve, measure, print and save the table."""
     args = options()
+    # SIGTERM (make bench-pg interrupted) unwinds like an exception: gunicorn is stopped.
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
     binary = ensure_wrk()
     if args.redis_url:
         check_redis(args.redis_url)
