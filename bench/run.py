@@ -213,7 +213,7 @@ def measure(
         server.wait(10)
     engine = env["DATABASE_URL"].split(":", 1)[0].split("+", 1)[0]
     setup = (
-        f"{engine}{' + Redis' if env.get('REDIS_URL') else ''}: wrk -t2 -c16, {args.repeats} "
+        f"{engine}{' + Redis' if env.get('REDIS_URL') else ''}: wrk -t2 -c16 --timeout 10s, {args.repeats} "
         f"rounds x {args.seconds} s per page, /healthz every 4 pages; gunicorn.conf.py, "
         f"{WORKERS} sync workers, preloaded app; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
     )
