@@ -188,6 +188,7 @@ def page_list(ids: dict[str, Any]) -> list[Page]:
         Page("download: resume.json", "/portfolio/resume.json", "long", None),
         Page("download: account export", "/account/export", "long", None),
         anonymous("public portfolio (anonymous)", "/p/bench-portfolio", PUBLIC_KEY, earlier=0.50),
+        # Signed once at issue time, verified once and cached until the status list changes.
         anonymous(
             "credential verification (anonymous)",
             f"/credentials/{ids['credential']}",
