@@ -15,6 +15,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,18 @@ def worker_cpu(master: int) -> float:
     return total
 
 
+def drain(master: int, limit: float = 120.0) -> None:
+    """Wait until the workers are idle (under 20 ms of CPU in 250 ms), at most `limit` s."""
+    deadline = time.monotonic() + limit
+    before = worker_cpu(master)
+    while time.monotonic() < deadline:
+        time.sleep(0.25)
+        now = worker_cpu(master)
+        if now - before < 0.02:
+            return
+        before = now
+
+
 def memory(pid: Path) -> tuple[float, float]:
     """(RSS, PSS) of one process in MB; PSS shares the preloaded app's pages among workers."""
     figures = {"Rss:": 0.0, "Pss:": 0.0}
@@ -90,6 +103,9 @@ def wrk(binary: str, url: str, cookie: str, master: int, seconds: int) -> dict[s
     if cookie:
         args[1:1] = ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    # Requests wrk gave up on are still queued in gunicorn: they finish here, not in the
+    # next page's run, and their CPU time is this page's.
+    drain(master)
     cpu = worker_cpu(master) - cpu_before
     requests = int(re.search(r"(\d+) requests in", out).group(1))
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -99,6 +115,8 @@ def wrk(binary: str, url: str, cookie: str, master: int, seconds: int) -> dict[s
         value, unit = re.search(rf"{label}%\s+([\d.]+)(us|ms|s)", out).groups()
         return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
+    if requests == 0:  # every request timed out: no latency to read
+        return {"rps": 0.0, "p50": 0.0, "p99": 0.0, "cpu_ms": cpu * 1000, "bad": 16.0}
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "p50": pct("50"),
@@ -116,6 +134,7 @@ class Measured:
     page: Any
     runs: list[dict[str, float]] = field(default_factory=list)
     yard: list[float] = field(default_factory=list)
+    yard_cpu: list[float] = field(default_factory=list)  # /healthz CPU ms around each run
     rss_mb: float = 0.0  # the largest worker's RSS after the page's last run
 
     def median(self, key: str) -> float:
@@ -126,6 +145,13 @@ class Measured:
     def ratio(self) -> float:
         """Median over repeats of requests/s relative to the surrounding /healthz runs."""
         return statistics.median(r["rps"] / h for r, h in zip(self.runs, self.yard, strict=True))
+
+    @property
+    def cpu_ratio(self) -> float:
+        """/healthz CPU ms per request over the page's: the same ratio, less sensitive to
+        other tenants of the machine (CPU time is not wall time)."""
+        pairs = zip(self.runs, self.yard_cpu, strict=True)
+        return statistics.median(h / max(r["cpu_ms"], 0.001) for r, h in pairs)
 
 
 def measure_pages(
@@ -139,30 +165,38 @@ def measure_pages(
     requests/s in the order measured (run(path, cookie) is one wrk run)."""
     measured = {page.label: Measured(page) for page in pages}
     healthz: list[float] = []
+    healthz_cpu: list[float] = []
     for round_ in range(repeats):
         order = list(pages) if round_ % 2 == 0 else list(reversed(pages))
         pending: list[Measured] = []
         for index, page in enumerate(order):
             # A round starts right after the previous one's closing /healthz run.
             if index % HEALTHZ_EVERY == 0 and (index or not healthz):
-                settle(pending, healthz, run)
+                settle(pending, healthz, run, healthz_cpu)
             entry = measured[page.label]
             entry.runs.append(run(page.path, cookies.get(page.who, "")))
             entry.rss_mb = rss()
             pending.append(entry)
-        settle(pending, healthz, run)
+        settle(pending, healthz, run, healthz_cpu)
     return list(measured.values()), healthz
 
 
 def settle(
-    pending: list[Measured], healthz: list[float], run: Callable[[str, str], dict[str, float]]
+    pending: list[Measured],
+    healthz: list[float],
+    run: Callable[[str, str], dict[str, float]],
+    healthz_cpu: list[float],
 ) -> None:
     """Measure /healthz and give the pages since the previous /healthz run their yardstick."""
-    rps = run("/healthz", "")["rps"]
+    result = run("/healthz", "")
+    rps, cpu = result["rps"], result["cpu_ms"]
     before = healthz[-1] if healthz and pending else rps
+    before_cpu = healthz_cpu[-1] if healthz_cpu and pending else cpu
     healthz.append(rps)
+    healthz_cpu.append(cpu)
     for entry in pending:
         entry.yard.append((before + rps) / 2)
+        entry.yard_cpu.append((before_cpu + cpu) / 2)
     pending.clear()
 
 
