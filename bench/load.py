@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,16 +65,27 @@ def worker_cpu(master: int) -> float:
     return total
 
 
-def drain(master: int, limit: float = 120.0) -> None:
-    """Wait until the workers are idle (under 20 ms of CPU in 250 ms), at most `limit` s."""
+def drain(master: int, base: str, limit: float = 120.0) -> None:
+    """Wait, at most `limit` s, until gunicorn is idle: its workers use under 20 ms of CPU in
+    250 ms, and then /healthz (queued behind any request still waiting) answers in under
+    100 ms three times running. A worker waiting on the database uses no CPU, so CPU alone
+    is not enough."""
     deadline = time.monotonic() + limit
-    before = worker_cpu(master)
-    while time.monotonic() < deadline:
+    before, quick = worker_cpu(master), 0
+    while time.monotonic() < deadline and quick < 3:
         time.sleep(0.25)
         now = worker_cpu(master)
-        if now - before < 0.02:
-            return
-        before = now
+        busy, before = now - before >= 0.02, now
+        if busy:
+            quick = 0
+            continue
+        start = time.monotonic()
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=limit).read()
+        except OSError:
+            quick = 0
+            continue
+        quick = quick + 1 if time.monotonic() - start < 0.1 else 0
 
 
 def memory(pid: Path) -> tuple[float, float]:
@@ -105,7 +117,7 @@ def wrk(binary: str, url: str, cookie: str, master: int, seconds: int) -> dict[s
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     # Requests wrk gave up on are still queued in gunicorn: they finish here, not in the
     # next page's run, and their CPU time is this page's.
-    drain(master)
+    drain(master, "/".join(url.split("/", 3)[:3]))
     cpu = worker_cpu(master) - cpu_before
     requests = int(re.search(r"(\d+) requests in", out).group(1))
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)

@@ -190,9 +190,9 @@ def measure(
             except OSError:
                 time.sleep(0.1)
         cookies = {name: sign_in(base, email) for name, email in targets["accounts"].items()}
-        # BENCH_ONLY=substring limits the run to matching pages (for quick iterations).
-        only = os.environ.get("BENCH_ONLY", "")
-        pages = [page for page in targets["pages"] if only in page.label]
+        # BENCH_ONLY=substring[,substring] limits the run to matching pages (quick iterations).
+        only = os.environ.get("BENCH_ONLY", "").split(",")
+        pages = [page for page in targets["pages"] if any(part in page.label for part in only)]
         preflight(base, pages, cookies)
         before = worker_memory(server.pid)
 
