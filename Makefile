@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export FLASK_APP := app:create_app
 BABEL_EXTRACT := $(BIN)/pybabel -q extract -F babel.cfg -k _l -k N_ --ignore-dirs='.* ._ .venv node_modules instance artifacts' --no-location --sort-output
 
-.PHONY: run test setup test-suite lint translations i18n-update i18n-check bench clean
+.PHONY: run serve test setup test-suite lint translations i18n-update i18n-check bench bench-pg clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,16 @@ run: $(VENV)/.runtime translations
 	@echo "Serving Tawasul at http://127.0.0.1:5000 (Ctrl+C to stop)"
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
+# Production-like: gunicorn with gunicorn.conf.py (WEB_CONCURRENCY workers, preloaded app,
+# access log on stdout). Development settings unless TAWASUL_ENV=production is exported
+# (which then needs SECRET_KEY, DATABASE_URL, MAIL_SERVER, PUBLIC_BASE_URL... as in production).
+serve: $(VENV)/.runtime translations
+	TAWASUL_ENV=$${TAWASUL_ENV:-development} $(BIN)/flask db upgrade
+	TAWASUL_ENV=$${TAWASUL_ENV:-development} $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
+
 lint: $(VENV)/.dev
-	$(BIN)/ruff check app tests bench wsgi.py
-	$(BIN)/ruff format --check app tests bench wsgi.py
+	$(BIN)/ruff check app tests bench wsgi.py gunicorn.conf.py
+	$(BIN)/ruff format --check app tests bench wsgi.py gunicorn.conf.py
 	$(BIN)/mypy
 	$(BIN)/bandit -q -c pyproject.toml -r app -ll
 
@@ -57,9 +64,14 @@ setup: $(VENV)/.dev node_modules/.installed translations
 test-suite: setup
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
+# Figures go to the screen and to bench/results/ (not in git); a missed target never fails.
 bench: $(VENV)/.dev translations
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/credentials.py
+
+# The same against a fresh PostgreSQL database (made and dropped by bench/pg.py) and Redis.
+bench-pg: $(VENV)/.dev translations
+	$(BIN)/python bench/pg.py
 
 clean:
 	rm -rf $(VENV) node_modules artifacts

@@ -1,27 +1,33 @@
-"""`make bench`: load the app under gunicorn with wrk, /healthz as the yardstick.
+"""`make bench` / `make bench-pg`: load the app under gunicorn with wrk, /healthz as the yardstick.
 
-Starts gunicorn (2 sync workers, production config: PUBLIC_BASE_URL is the loopback address
-it serves, mail goes to a local SMTP sink) on 127.0.0.1 against a seeded SQLite database,
-then for each target page alternates wrk runs of the page and of /healthz (3 repeats of
-5 s, `wrk -t2 -c16`). Prints requests/s, the median ratio to /healthz, CPU
-ms per request (gunicorn workers' CPU time / requests), p50/p99 latency, and the SQL queries
-one request makes (measured in process) for a small and a large history.
+Starts gunicorn with the repository's gunicorn.conf.py (2 sync workers, preloaded app, access
+log off; production config: PUBLIC_BASE_URL is the loopback address it serves, mail goes to a
+local SMTP sink) on 127.0.0.1 against a seeded database: a temporary SQLite file, or the empty
+database given with --database-url (make bench-pg makes and drops one), with --redis-url for
+the rate-limit counters as production has. Every page (bench/pages.py) is measured in rounds
+with `wrk -t2 -c16`, /healthz interleaved (bench/load.py). Prints, and saves to bench/results/,
+requests/s, the ratio to /healthz, CPU ms per request (workers' CPU time / requests), p50/p99
+latency, worker memory, each target and any miss (a miss never fails the run), and the SQL
+queries one request makes (measured in process) for a small and a large history.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shutil
+import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -29,11 +35,29 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from aiosmtpd.controller import Controller  # noqa: E402
 from aiosmtpd.handlers import Sink  # noqa: E402
+from load import ensure_wrk, measure_pages, memory, worker_memory, wrk  # noqa: E402
+from report import queries_lines, save, table  # noqa: E402
 from seed import PASSWORD, seed_database  # noqa: E402
 
 from app.credentials.domain.keys import generate_key_pair  # noqa: E402
 
-REPEATS, SECONDS = 3, 5
+REPEATS, SECONDS, WORKERS = 3, 3, 2
+
+
+def options(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line: where the data lives and how long to measure."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--database-url",
+        default="",
+        help="an EMPTY database to migrate and seed (default: a temporary SQLite file)",
+    )
+    parser.add_argument(
+        "--redis-url", default="", help="Redis for the rate-limit counters (default: none)"
+    )
+    parser.add_argument("--repeats", type=int, default=REPEATS, help="rounds over every page")
+    parser.add_argument("--seconds", type=int, default=SECONDS, help="length of one wrk run")
+    return parser.parse_args(argv)
 
 
 def free_port() -> int:
@@ -41,18 +65,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def ensure_wrk() -> str:
-    """Path to wrk, installing Debian's package when it is missing."""
-    if not shutil.which("wrk"):
-        subprocess.run(
-            ["apt-get", "install", "-y", "-q", "--no-install-recommends", "wrk"], check=False
-        )
-    path = shutil.which("wrk")
-    if not path:
-        sys.exit("wrk is not installed and could not be installed (apt-get install wrk)")
-    return path
 
 
 def sign_in(base: str, email: str) -> str:
@@ -78,48 +90,24 @@ def sign_in(base: str, email: str) -> str:
     raise RuntimeError("login did not redirect")
 
 
-def worker_cpu(master: int) -> float:
-    """Total CPU seconds of the gunicorn master's children (the workers)."""
-    total = 0.0
-    for pid in Path("/proc").iterdir():
-        if not pid.name.isdigit():
-            continue
-        try:
-            stat = (pid / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(stat[1]) == master:
-            total += (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
-    return total
+def check_redis(url: str) -> None:
+    """Stop early when the Redis given is unreachable (the app would silently fall back)."""
+    import redis
 
-
-def wrk(binary: str, url: str, cookie: str, master: int) -> dict[str, float]:
-    """One wrk run: requests/s, p50/p99 in ms, CPU ms per request, non-2xx count."""
-    cpu_before = worker_cpu(master)
-    args = [binary, "-t2", "-c16", f"-d{SECONDS}s", "--latency", url]
-    if cookie:
-        args[1:1] = ["-H", f"Cookie: {cookie}"]
-    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
-    cpu = worker_cpu(master) - cpu_before
-    requests = int(re.search(r"(\d+) requests in", out).group(1))
-    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-
-    def pct(label: str) -> float:
-        value, unit = re.search(rf"{label}%\s+([\d.]+)(us|ms|s)", out).groups()
-        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-
-    return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50": pct("50"),
-        "p99": pct("99"),
-        "cpu_ms": cpu * 1000 / max(requests, 1),
-        "bad": float(bad.group(1)) if bad else 0.0,
-    }
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        sys.exit(f"Redis at {url} is unreachable: {exc}")
 
 
 def main() -> None:
-    """Seed, serve, measure and print the table."""
+    """Seed, serve, measure, print and save the table."""
+    args = options()
+    # SIGTERM (make bench-pg interrupted) unwinds like an exception: gunicorn is stopped.
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
     binary = ensure_wrk()
+    if args.redis_url:
+        check_redis(args.redis_url)
     work = Path(tempfile.mkdtemp(prefix="tawasul-bench-"))
     start = time.perf_counter()
     from app.content.library import load_library
@@ -136,7 +124,7 @@ def main() -> None:
         "TAWASUL_ENV": "production",
         "SECRET_KEY": "bench-" + "x" * 40,
         "CREDENTIAL_SIGNING_KEY": generate_key_pair().secret_multibase,
-        "DATABASE_URL": f"sqlite:///{work / 'bench.db'}",
+        "DATABASE_URL": args.database_url or f"sqlite:///{work / 'bench.db'}",
         "RATELIMIT_DEFAULT": "",
         "PYTHONPATH": str(ROOT),
         # Plain http is accepted on loopback only; the Host wrk sends is this address.
@@ -145,100 +133,116 @@ def main() -> None:
         "MAIL_SERVER": "127.0.0.1",
         "MAIL_PORT": str(smtp.port),
         "MAIL_USE_TLS": "false",
+        # gunicorn.conf.py: the bench's worker count, its port, no access log line per request.
+        "WEB_CONCURRENCY": str(WORKERS),
+        "BIND": f"127.0.0.1:{port}",
+        "GUNICORN_ACCESS_LOG": "",
+        "GUNICORN_LOG_LEVEL": "warning",
     }
     env.pop("REDIS_URL", None)
+    if args.redis_url:
+        env["REDIS_URL"] = args.redis_url
     try:
-        measure(binary, env, work, base, port, content)
+        measure(binary, env, work, base, args, content)
     finally:
         smtp.stop()
         shutil.rmtree(work, ignore_errors=True)
 
 
+def preflight(base: str, pages: list[Any], cookies: dict[str, str]) -> None:
+    """Every page answers 200 over HTTP before it is loaded (a bench of an error page is
+    worthless)."""
+    wrong = []
+    for page in pages:
+        request = urllib.request.Request(
+            base + page.path, headers={"Cookie": cookies.get(page.who, "")}
+        )
+        try:
+            code = urllib.request.urlopen(request, timeout=30).status
+        except urllib.error.HTTPError as exc:
+            code = exc.code
+        if code != 200:
+            wrong.append(f"{page.path} -> {code}")
+    if wrong:
+        raise RuntimeError("pages that do not answer 200: " + "; ".join(wrong))
+
+
 def measure(
-    binary: str, env: dict[str, str], work: Path, base: str, port: int, content: tuple[float, int]
+    binary: str,
+    env: dict[str, str],
+    work: Path,
+    base: str,
+    args: argparse.Namespace,
+    content: tuple[float, int],
 ) -> None:
-    """Seed the database, start gunicorn and print the figures (content: load ms, errors)."""
+    """Seed the database, start gunicorn, measure every page, print and save the report."""
     targets = seed_database(env, work)
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-w",
-            "2",
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "wsgi:app",
-        ],
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
         cwd=ROOT,
         env=env,
     )
     try:
-        for _ in range(100):
+        for _ in range(300):
             try:
                 urllib.request.urlopen(base + "/healthz", timeout=1)
                 break
             except OSError:
                 time.sleep(0.1)
         cookies = {name: sign_in(base, email) for name, email in targets["accounts"].items()}
-        rows = []
-        # BENCH_ONLY=substring limits the run to matching pages (for quick iterations).
-        only = os.environ.get("BENCH_ONLY", "")
-        for label, path, who, floor in targets["pages"]:
-            if only and only not in label:
-                continue
-            runs, yard = [], []
-            for _ in range(REPEATS):
-                runs.append(wrk(binary, base + path, cookies.get(who, ""), server.pid))
-                yard.append(wrk(binary, base + "/healthz", "", server.pid))
-            ratio = statistics.median(r["rps"] / h["rps"] for r, h in zip(runs, yard, strict=True))
-            rows.append((label, runs, yard, ratio, floor))
-        print_report(rows, targets["queries"], *content)
-        print(
-            f"sandbox: advancing an account with 100 scheduled posts by 30 simulated days took "
-            f"{targets['advance_ms']:.0f} ms of CPU in process (target <= 200 ms)"
-        )
-        for exercise_id, ms in targets["scoring_ms"].items():
-            print(
-                f"exercises: scoring one whole {exercise_id} attempt (its example answer, hard "
-                f"condition) took {ms:.1f} ms of CPU in process (median; target <= 50 ms)"
-            )
-        print(
-            f"inbox: scoring one reply by the rubric took {targets['reply_ms']:.2f} ms of CPU "
-            "in process (median over the café's model answers; target <= 5 ms)"
-        )
+        # BENCH_ONLY=substring[,substring] limits the run to matching pages (quick iterations).
+        only = os.environ.get("BENCH_ONLY", "").split(",")
+        pages = [page for page in targets["pages"] if any(part in page.label for part in only)]
+        preflight(base, pages, cookies)
+        before = worker_memory(server.pid)
+
+        def run(path: str, cookie: str) -> dict[str, float]:
+            return wrk(binary, base + path, cookie, server.pid, args.seconds)
+
+        def largest_rss() -> float:
+            return max((rss for rss, _ in worker_memory(server.pid)), default=0.0)
+
+        rows, healthz = measure_pages(pages, run, cookies, args.repeats, largest_rss)
+        footprint = {
+            "before": before,
+            "after": worker_memory(server.pid),
+            "master": memory(Path(f"/proc/{server.pid}")),
+        }
     finally:
         server.terminate()
         server.wait(10)
+    engine = env["DATABASE_URL"].split(":", 1)[0].split("+", 1)[0]
+    setup = (
+        f"{engine}{' + Redis' if env.get('REDIS_URL') else ''}: wrk -t2 -c16 --timeout 10s, {args.repeats} "
+        f"rounds x {args.seconds} s per page, /healthz every 4 pages; gunicorn.conf.py, "
+        f"{WORKERS} sync workers, preloaded app; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+    )
+    lines = table(setup, rows, healthz, footprint)
+    lines += queries_lines(targets["queries"])
+    lines += in_process_lines(targets, *content)
+    print("\n" + "\n".join(lines))
+    print(f"\nsaved to {save(lines, engine, rows, healthz).relative_to(ROOT)}")
 
 
-def print_report(rows, queries, content_ms, content_errors) -> None:  # type: ignore[no-untyped-def]
-    """The figures, one line per page."""
-    print(
-        f"\nwrk -t2 -c16, {REPEATS} x {SECONDS} s per page, alternating with /healthz; gunicorn -w 2"
-    )
-    print(
-        f"{'page':34} {'req/s':>8} {'healthz':>8} {'ratio':>7} {'target':>7} {'cpu ms':>7} "
-        f"{'p50 ms':>7} {'p99 ms':>7} {'non-2xx':>7}"
-    )
-    for label, runs, yard, ratio, floor in rows:
-        med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
-        print(
-            f"{label:34} {med['rps']:8.0f} {statistics.median(h['rps'] for h in yard):8.0f} "
-            f"{ratio:7.0%} {f'{floor:.0%}' if floor else '-':>7} {med['cpu_ms']:7.2f} "
-            f"{med['p50']:7.1f} {med['p99']:7.1f} {int(sum(r['bad'] for r in runs)):7d} "
-            f"{'' if floor is None else 'PASS' if ratio >= floor else 'BELOW TARGET'}"
+def in_process_lines(targets: dict[str, Any], content_ms: float, content_errors: int) -> list[str]:
+    """The figures measured in process, not over HTTP."""
+    lines = [
+        "",
+        f"content: loaded and validated all of courses/ and quizzes/ in {content_ms:.0f} ms "
+        f"({content_errors} errors; target <= 1000 ms)",
+        f"sandbox: advancing an account with 100 scheduled posts by 30 simulated days took "
+        f"{targets['advance_ms']:.0f} ms of CPU in process (target <= 200 ms)",
+    ]
+    for exercise_id, ms in targets["scoring_ms"].items():
+        lines.append(
+            f"exercises: scoring one whole {exercise_id} attempt (its example answer, hard "
+            f"condition) took {ms:.1f} ms of CPU in process (median; target <= 50 ms)"
         )
-    print("\nSQL queries per request (in process):")
-    for label, small, large in queries:
-        print(f"  {label:32} {small:3d} with a short history, {large:3d} with the long one")
-    print("  (sandbox pages: the short learner's account has 10 posts, the long one's 100)")
-    print(
-        f"\ncontent: loaded and validated all of courses/ and quizzes/ in {content_ms:.0f} ms "
-        f"({content_errors} errors; target <= 1000 ms)"
+    lines.append(
+        f"inbox: scoring one reply by the rubric took {targets['reply_ms']:.2f} ms of CPU "
+        "in process (median over the café's model answers; target <= 5 ms)"
     )
+    return lines
 
 
 if __name__ == "__main__":

@@ -58,50 +58,34 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
 
         answer_inbox(app, short, small_account)
         answered, reply_ms = answer_inbox(app, long_, big_account)
-    pages = [
-        ("lesson page (signed in)", "/lessons/plt-1", "long", 0.25),
-        ("gap report (5,000 answers)", "/skills", "long", 0.15),
-        ("home (5,000 answers)", "/", "long", 0.15),
-        ("catalogue", "/learn", "long", None),  # no target in the issues: measured only
-        ("sandbox brief", f"/sandbox/{big_account}/brief", "long", 0.20),
-        ("sandbox calendar (100 posts)", f"/sandbox/{big_account}/calendar", "long", 0.15),
-        ("sandbox analytics (100 posts)", f"/sandbox/{big_account}/analytics", "long", 0.15),
-        # No target in the issue: the why panel must stay within 10% of its ratio before.
-        ("sandbox post (why panel)", f"/sandbox/{big_account}/posts/{big_post}", "long", None),
-        ("public portfolio (anonymous)", "/p/bench-portfolio", "", 0.50),
-        ("exercises page", "/exercises", "long", 0.20),
-        ("exercise result page", f"/exercises/attempts/{result_attempt}/result", "long", 0.20),
-        (
-            "monthly report page (sbx-11)",
-            f"/exercises/attempts/{report_attempt}/report",
-            "long",
-            0.20,
-        ),
-        ("inbox (60 messages)", f"/sandbox/{big_account}/inbox", "long", 0.20),
-        # No target in the issue: a handled message with its per-criterion feedback.
-        ("inbox message with feedback", f"/sandbox/{big_account}/inbox/{answered}", "long", None),
-        # Signed once at issue time, verified once and cached until the status list changes.
-        ("credential verification (anonymous)", f"/credentials/{credential}", "", 0.50),
-    ]
+        from pages import page_list, seed_extra
 
-    def short_path(path: str) -> str:
-        """The same page for the short learner (their sandbox account has 10 posts)."""
-        if "/posts/" in path:
-            with app.app_context():
-                path = path.replace(
-                    f"/posts/{big_post}", f"/posts/{first_published(small_account)}"
-                )
-        for attempt in (result_attempt, report_attempt):  # the short learner's come first
-            if f"/exercises/attempts/{attempt}/" in path:
-                return path.replace(f"/{attempt}/", f"/{attempt - len(scoring_ms)}/")
-        return path.replace(f"/sandbox/{big_account}/", f"/sandbox/{small_account}/")
-
+        ids = {
+            "big_account": big_account,
+            "small_account": small_account,
+            "big_post": big_post,
+            "small_post": first_published(small_account),
+            "result_attempt": result_attempt,
+            # The short learner's attempts come first, one per scored exercise.
+            "short_result_attempt": result_attempt - len(scoring_ms),
+            "report_attempt": report_attempt,
+            "short_report_attempt": report_attempt - len(scoring_ms),
+            "answered": answered,
+            "credential": credential,
+            **seed_extra(app, long_),
+        }
+        pages = page_list(ids)
+    emails = {"long": long_, "admin": "admin@bench.example", "": None}
     queries = [
-        (label, count_queries(app, short, short_path(path)), count_queries(app, long_, path))
-        for label, path, _who, _floor in pages
+        (
+            page.label,
+            count_queries(app, short, page.short) if page.short and page.who == "long" else None,
+            count_queries(app, emails[page.who], page.path),
+        )
+        for page in pages
     ]
     return {
-        "accounts": {"long": "long@bench.example"},
+        "accounts": {"long": long_, "admin": "admin@bench.example"},
         "pages": pages,
         "queries": queries,
         "advance_ms": advance_ms,
@@ -282,17 +266,18 @@ def make_credential(app: Any, email: str) -> str:
 _CLIENTS: dict[str, Any] = {}
 
 
-def count_queries(app: Any, email: str, path: str) -> int:
-    """SQL statements one GET of `path` runs for a signed-in learner."""
+def count_queries(app: Any, email: str | None, path: str) -> int:
+    """SQL statements one GET of `path` runs for a signed-in account (None: anonymous)."""
     from app.core.extensions import db
 
     # The Host header production admits (TRUSTED_HOSTS), not the test client's "localhost".
     base = os.environ["PUBLIC_BASE_URL"]
     # One signed-in client per learner: a sign-in per page would trip the login rate limit.
-    client = _CLIENTS.get(email)
+    client = _CLIENTS.get(email or "")
     if client is None:
-        client = _CLIENTS[email] = app.test_client()
-        client.post("/login", data={"email": email, "password": PASSWORD}, base_url=base)
+        client = _CLIENTS[email or ""] = app.test_client()
+        if email:
+            client.post("/login", data={"email": email, "password": PASSWORD}, base_url=base)
     client.get(path, base_url=base)  # warm caches (rendered Markdown, session touch)
     with app.app_context():
         engine = db.engine
