@@ -37,7 +37,8 @@ def account_or_404(user_id: int) -> User:
 @access("admin")
 def users() -> str:
     """Search accounts by email or name, a bounded page at a time, with their sessions."""
-    query = request.args.get("q", "")[: services.MAX_QUERY]
+    # PostgreSQL refuses NUL in text, so it cannot be part of a search anyone means.
+    query = request.args.get("q", "").replace("\x00", "")[: services.MAX_QUERY]
     page = page_arg()
     return render_template(
         "admin/users.html",

@@ -63,9 +63,11 @@ def test_post_fork_disposes_the_engine_without_closing_the_masters_connections(a
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     inherited = engine.pool
-    assert inherited.checkedin() == 1
+    # Earlier tests on the shared session app may have pooled more connections than this one.
+    pooled = inherited.checkedin()
+    assert pooled >= 1
     worker = SimpleNamespace(app=SimpleNamespace(wsgi=lambda: app))
     conf.post_fork(SimpleNamespace(), worker)
     assert engine.pool is not inherited
     # close=False: closing would shut the socket the master (and its other children) still use.
-    assert inherited.checkedin() == 1
+    assert inherited.checkedin() == pooled
