@@ -1,0 +1,1 @@
+"""Paid social practice: the ads manager, its policy checker and simulated delivery."""

@@ -1,0 +1,1 @@
+"""Pure ads logic: budgets and pacing, audience estimates, policy checks, delivery."""
