@@ -90,6 +90,16 @@ def seed_extra(app: Any, long_email: str) -> dict[str, Any]:
     }
 
 
+def abtest_of(account_id: int) -> int:
+    """The id of the account's A/B test (make_sandbox runs one)."""
+    from sqlalchemy import select
+
+    from app.core.extensions import db
+    from app.sandbox.models import AbTest
+
+    return int(db.session.scalar(select(AbTest.id).where(AbTest.account_id == account_id)))
+
+
 def replay_at(post_id: int) -> str:
     """A replay time for a published post: an hour after it went out (a datetime-local)."""
     from datetime import timedelta
@@ -165,6 +175,12 @@ def page_list(ids: dict[str, Any]) -> list[Page]:
             short=f"{short_sbx}/posts/{short_post}/replay?at={replay_at(short_post)}",
         ),
         learner("sandbox report (100 posts)", f"{sbx}/report", short=f"{short_sbx}/report"),
+        learner(
+            "A/B test results with the working",
+            f"{sbx}/abtests/{ids['abtest']}/results",
+            0.20,
+            short=f"{short_sbx}/abtests/{ids['short_abtest']}/results",
+        ),
         learner("inbox (60 messages)", f"{sbx}/inbox", 0.20, f"{short_sbx}/inbox"),
         learner(
             "inbox message with feedback",

@@ -58,7 +58,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
 
         answer_inbox(app, short, small_account)
         answered, reply_ms = answer_inbox(app, long_, big_account)
-        from pages import page_list, seed_extra
+        from pages import abtest_of, page_list, seed_extra
 
         ids = {
             "big_account": big_account,
@@ -71,6 +71,8 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
             "report_attempt": report_attempt,
             "short_report_attempt": report_attempt - len(scoring_ms),
             "answered": answered,
+            "abtest": abtest_of(big_account),
+            "short_abtest": abtest_of(small_account),
             "credential": credential,
             **seed_extra(app, long_),
         }
@@ -203,9 +205,14 @@ def make_sandbox(app: Any, email: str, posts: int) -> tuple[int, float]:
         services.set_status(user, account, post, "submit")
         services.set_status(user, account, post, "approve")
         services.schedule(user, account, post, account.clock + timedelta(hours=2 + n * 7))
+    from app.sandbox.demo import call_abtest, start_abtest
+
+    test_id = start_abtest(user, account)  # a seven-day A/B test, finished within the month
     start = time.process_time()
     clock.advance(user, account, 24 * 30)
-    return account.id, (time.process_time() - start) * 1000
+    spent = (time.process_time() - start) * 1000
+    call_abtest(user, account, test_id)
+    return account.id, spent
 
 
 def first_published(account_id: int) -> int:

@@ -2,14 +2,15 @@
 
 A test is declared (drafts, attribute, metric, duration, sample, direction), then locked:
 locking stamps `declared_at` and runs the split in the same unit, so results never exist
-before the declaration is fixed. The call is made once; the working is shown after it.
+before the declaration is fixed. The counts open only once the account's simulated clock has
+passed the declared days (no peeking: reading a test early is the classic A/B mistake).
+The call is made once; the working is shown after it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
@@ -177,8 +178,11 @@ def make_call(user: User, account_id: int, test_id: int, call: str, next_step: s
         raise SandboxError("ab-call-invalid")
     with write_unit(db.session) as s:
         test = _own_test(s, user, account_id, test_id)
+        account = s.get(SandboxAccount, account_id)
         if not test.locked:
             raise SandboxError("ab-not-locked")
+        if not results_open(test, account.clock):
+            raise SandboxError("ab-running")
         if test.called_at is None:
             test.call, test.next_step, test.called_at = call, text, utcnow()
     return test
@@ -206,9 +210,15 @@ def drafts_of(account: SandboxAccount) -> list[SandboxPost]:
     return list(db.session.scalars(query.order_by(SandboxPost.id)))
 
 
-def outcome_of(test: AbTest) -> abtest.Delivery | None:
-    """The delivered counts and the z-test, once the test is locked."""
-    if not test.locked:
+def results_open(test: AbTest, clock: datetime) -> bool:
+    """Whether the test is locked and the simulated clock has passed its declared days."""
+    ends = ends_of(test)
+    return bool(test.locked and ends is not None and clock >= ends)
+
+
+def outcome_of(test: AbTest, clock: datetime) -> abtest.Delivery | None:
+    """The delivered counts and the z-test, once the test has run its declared days."""
+    if not results_open(test, clock):
         return None
     from app.sandbox.domain.ztest import z_test
 
@@ -224,6 +234,6 @@ def outcome_of(test: AbTest) -> abtest.Delivery | None:
     return abtest.Delivery(test.reach_a, test.count_a, test.reach_b, test.count_b, result)
 
 
-def ends_of(test: AbTest) -> Any:
+def ends_of(test: AbTest) -> datetime | None:
     """The simulated time the test's days end."""
     return test.started + timedelta(days=test.duration_days) if test.started else None

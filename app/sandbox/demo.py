@@ -119,8 +119,9 @@ def seed_sandbox(user: User) -> bool:
             services.schedule(user, account, post, when)
         else:
             services.schedule(user, account, post, account.clock + timedelta(hours=1))
-    clock.advance(user, account, 24 * 14)
-    seed_abtest(user, account)
+    test_id = start_abtest(user, account)
+    clock.advance(user, account, 24 * 14)  # the test's seven days run inside these two weeks
+    call_abtest(user, account, test_id)
     return True
 
 
@@ -135,8 +136,8 @@ AB_NEXT = {
 }
 
 
-def seed_abtest(user: User, account: services.SandboxAccount) -> None:
-    """One finished A/B test: two drafts that differ in the first line, locked and called."""
+def start_abtest(user: User, account: services.SandboxAccount) -> int:
+    """Two drafts that differ in the first line, declared and locked as a seven-day test."""
     from app.sandbox import abtests
 
     ids = []
@@ -155,6 +156,14 @@ def seed_abtest(user: User, account: services.SandboxAccount) -> None:
     declared = abtests.Declaration(ids[0], ids[1], "first-line", "engaged", 7, 3000)
     test = abtests.declare_test(user, account.id, declared)
     abtests.lock_test(user, account.id, test.id)
-    outcome = abtests.outcome_of(abtests.test_for(user, account, test.id))
+    return test.id
+
+
+def call_abtest(user: User, account: services.SandboxAccount, test_id: int) -> None:
+    """The call on the finished test, as the delivered counts say."""
+    from app.sandbox import abtests
+
+    test = abtests.test_for(user, account, test_id)
+    outcome = abtests.outcome_of(test, account.clock)
     verdict = outcome.verdict if outcome else "inconclusive"
-    abtests.make_call(user, account.id, test.id, verdict, AB_NEXT[verdict])
+    abtests.make_call(user, account.id, test_id, verdict, AB_NEXT[verdict])

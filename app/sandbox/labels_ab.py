@@ -48,6 +48,9 @@ AB_ERRORS = {
     "ab-not-draft": _l("Choose two of this account's unpublished drafts."),
     "ab-call-invalid": _l("Choose your call and write the next step (up to 1,000 characters)."),
     "ab-not-locked": _l("Lock the declaration first: the results do not exist before it."),
+    "ab-running": _l(
+        "The test is still running: move the simulated clock past its last day to read the results."
+    ),
 }
 
 

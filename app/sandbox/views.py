@@ -264,7 +264,15 @@ def advance(account_id: int) -> Response | tuple[str, int]:
     except SandboxError as exc:
         return refuse(exc, url_for("sandbox.account", account_id=acc.id))
     flash(_("The clock moved on. Posts published: %(num)d.", num=len(published)), "success")
-    return redirect(url_for("sandbox.account", account_id=acc.id), code=303)
+    return redirect(_back_from_clock(acc.id, request.form.get("back", "")), code=303)
+
+
+def _back_from_clock(account_id: int, back: str) -> str:
+    """Where the clock form came from: a running A/B test's page, or the account."""
+    # Only a test id is taken from the form, never a URL, so this cannot redirect elsewhere.
+    if back.startswith("abtest-") and back[7:].isdecimal() and len(back) < 20:
+        return url_for("sandbox.abtest", account_id=account_id, test_id=int(back[7:]))
+    return url_for("sandbox.account", account_id=account_id)
 
 
 @bp.context_processor

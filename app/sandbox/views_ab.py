@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -99,13 +102,16 @@ def declare(account_id: int) -> str | Response | tuple[str, int]:
 @bp.route("/sandbox/<int:account_id>/abtests/<int:test_id>")
 @access("owner")
 def abtest(account_id: int, test_id: int) -> str:
-    """The declaration (with the lock button until it is locked) and a link to the results."""
+    """The declaration, then the lock button, the running test's clock, or the results link."""
     account = services.account_for(current_user, account_id)
     test = abtests.test_for(current_user, account, test_id)
+    ends = abtests.ends_of(test)
     return render_template(
         "sandbox/abtest.html",
         test=test,
-        ends=abtests.ends_of(test),
+        ends=ends,
+        open=abtests.results_open(test, account.clock),
+        days_left=_days_left(account.clock, ends),
         names={"attribute": ATTRIBUTE_NAMES, "metric": METRIC_NAMES, "call": CALL_NAMES},
         direction_names=DIRECTION_NAMES,
         attributes=ATTRIBUTES,
@@ -113,13 +119,25 @@ def abtest(account_id: int, test_id: int) -> str:
     )
 
 
+def _days_left(clock: datetime, ends: datetime | None) -> int:
+    """Whole simulated days until the test ends (at least 1 while it runs, 0 after)."""
+    if ends is None or clock >= ends:
+        return 0
+    return max(1, math.ceil((ends - clock).total_seconds() / 86400))
+
+
 @bp.route("/sandbox/<int:account_id>/abtests/<int:test_id>/lock", methods=["POST"])
 @access("owner")
 def lock_abtest(account_id: int, test_id: int) -> Response:
-    """Lock the declaration; the simulator runs the split and the results open."""
-    abtests.lock_test(current_user, account_id, test_id)
-    flash(_("The declaration is locked and the test has run."), "success")
-    return redirect(url_for("sandbox.abtest_results", account_id=account_id, test_id=test_id), 303)
+    """Lock the declaration; the test runs on the simulated clock for its declared days."""
+    test = abtests.lock_test(current_user, account_id, test_id)
+    message = ngettext(
+        "The declaration is locked and the test is running for %(num)d simulated day.",
+        "The declaration is locked and the test is running for %(num)d simulated days.",
+        test.duration_days,
+    )
+    flash(message, "success")
+    return redirect(url_for("sandbox.abtest", account_id=account_id, test_id=test_id), 303)
 
 
 @bp.route("/sandbox/<int:account_id>/abtests/<int:test_id>/results")
@@ -128,9 +146,9 @@ def abtest_results(account_id: int, test_id: int) -> str | Response:
     """Counts per variant and the call form; the working only once the call is made."""
     account = services.account_for(current_user, account_id)
     test = abtests.test_for(current_user, account, test_id)
-    outcome = abtests.outcome_of(test)
+    outcome = abtests.outcome_of(test, account.clock)
     if outcome is None:
-        flash(str(AB_ERRORS["ab-not-locked"]), "error")
+        flash(str(AB_ERRORS["ab-running" if test.locked else "ab-not-locked"]), "error")
         return redirect(url_for("sandbox.abtest", account_id=account.id, test_id=test.id), 303)
     return _results_page(account, test, outcome, {}, "")
 
@@ -164,9 +182,9 @@ def abtest_call(account_id: int, test_id: int) -> str | Response | tuple[str, in
         abtests.make_call(current_user, account.id, test_id, values["call"], values["next_step"])
     except SandboxError as exc:
         test = abtests.test_for(current_user, account, test_id)
-        outcome = abtests.outcome_of(test)
+        outcome = abtests.outcome_of(test, account.clock)
         if outcome is None:
-            flash(str(AB_ERRORS["ab-not-locked"]), "error")
+            flash(str(AB_ERRORS["ab-running" if test.locked else "ab-not-locked"]), "error")
             return redirect(url_for("sandbox.abtest", account_id=account.id, test_id=test_id), 303)
         return _results_page(account, test, outcome, values, str(AB_ERRORS[str(exc)])), 422
     return redirect(

@@ -1,5 +1,6 @@
 """An A/B test of two posts in Arabic on a 360 px phone: write two drafts that differ in the
-first line, declare and lock the test, read the counts, make the call, read the working.
+first line, declare and lock the test, run its days on the clock, read the counts, make the
+call, read the working.
 
 Every page visited passes axe (no serious or critical finding), has no sideways scroll, and
 the HTML the browser received passes vnu.
@@ -33,7 +34,7 @@ def write_draft(page: Page, journey: Journey, first_line: str, name: str) -> Non
 def test_an_ab_test_of_two_posts_in_arabic(
     app, new_context, live_server, users, artifacts: Path, tmp_path: Path
 ):
-    """Two drafts → declaration → lock → counts without working → call → the working."""
+    """Two drafts → declaration → lock → the clock runs the days → counts → call → working."""
     user = users.create(locale="ar")
     page = new_context(viewport=PHONE).new_page()
     sign_in(page, live_server, user)
@@ -57,7 +58,10 @@ def test_an_ab_test_of_two_posts_in_arabic(
     journey.click("form[action$='/abtests'] button[type=submit]", "declared")
     expect(page.locator("tr.changed")).to_have_count(1)
 
-    journey.click("form[action$='/lock'] button", "results")
+    journey.click("form[action$='/lock'] button", "running")
+    expect(page.locator("#amount")).to_have_value("7")  # no results before the declared days
+    journey.click("form[action$='/advance'] button", "ran")
+    journey.click("a[href$='/results']", "results")
     expect(page.locator("table tbody tr")).to_have_count(2)
     expect(page.locator("#working")).to_have_count(0)
     page.get_by_label("النتيجة غير حاسمة").check()

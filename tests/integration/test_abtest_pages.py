@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -111,6 +113,7 @@ def test_working_hidden_until_the_call_then_shown(app, client, auth):
     test = db.session.get(AbTest, test.id)
     assert test.declared_at is not None
     assert 0 <= test.count_a <= test.reach_a and 0 <= test.count_b <= test.reach_b
+    run_out(client, account, test)
     before = client.get(f"/sandbox/{account}/abtests/{test.id}/results").get_data(as_text=True)
     assert str(test.count_a) in before
     with app.test_request_context():
@@ -126,6 +129,68 @@ def test_working_hidden_until_the_call_then_shown(app, client, auth):
     after = client.get(f"/sandbox/{account}/abtests/{test.id}/results").get_data(as_text=True)
     assert 'id="working"' in after and standard_error in after
     assert "نعيد الاختبار بعينة أكبر" in after
+
+
+def run_out(client, account: int, test: AbTest) -> None:
+    """Advance the simulated clock through the test page's form by the days it shows."""
+    page = client.get(f"/sandbox/{account}/abtests/{test.id}").get_data(as_text=True)
+    shown = re.search(r'name="clock" value="([^"]+)"', page)
+    days = re.search(r'id="amount" name="amount" value="(\d+)"', page)
+    assert shown and days, "a running test's page carries the clock form"
+    moved = client.post(
+        f"/sandbox/{account}/advance",
+        data={"amount": days[1], "unit": "days", "clock": shown[1], "back": f"abtest-{test.id}"},
+    )
+    assert moved.status_code == 303
+    assert moved.headers["Location"].endswith(f"/abtests/{test.id}")
+
+
+def test_results_stay_closed_until_the_declared_days_pass(app, client, auth):
+    """A locked test runs on the simulated clock: no counts and no call before its last day."""
+    auth()
+    account, a, b = two_drafts(client)
+    client.post(f"/sandbox/{account}/abtests", data=declaration(a, b, duration_days="3"))
+    test = db.session.scalar(select(AbTest))
+    client.post(f"/sandbox/{account}/abtests/{test.id}/lock")
+    early = client.get(f"/sandbox/{account}/abtests/{test.id}/results")
+    assert early.status_code == 303 and early.headers["Location"].endswith(f"/abtests/{test.id}")
+    call = {"call": "a", "next_step": "نعتمد A"}
+    assert client.post(f"/sandbox/{account}/abtests/{test.id}/call", data=call).status_code == 303
+    db.session.expire_all()
+    assert db.session.get(AbTest, test.id).called_at is None, "a call before the end is refused"
+    page = client.get(f"/sandbox/{account}/abtests/{test.id}").get_data(as_text=True)
+    assert 'id="amount" name="amount" value="3"' in page
+    shown = re.search(r'name="clock" value="([^"]+)"', page)
+    assert shown
+    client.post(
+        f"/sandbox/{account}/advance",
+        data={"amount": "2", "unit": "days", "clock": shown[1], "back": f"abtest-{test.id}"},
+    )
+    assert client.get(f"/sandbox/{account}/abtests/{test.id}/results").status_code == 303
+    run_out(client, account, db.session.get(AbTest, test.id))
+    opened = client.get(f"/sandbox/{account}/abtests/{test.id}/results")
+    assert opened.status_code == 200 and 'name="next_step"' in opened.get_data(as_text=True)
+
+
+def test_the_clock_form_goes_back_only_to_a_test_of_this_account(app, client, auth):
+    """The clock form's `back` names a test id, never a URL: anything else lands on the account."""
+    auth()
+    account = start(client)
+    page = client.get(f"/sandbox/{account}").get_data(as_text=True)
+    shown = re.search(r'name="clock" value="([^"]+)"', page)
+    assert shown
+    for back in ("https://evil.example/", "//evil.example", "abtest-1/../../x", "abtest-"):
+        moved = client.post(
+            f"/sandbox/{account}/advance",
+            data={"amount": "1", "unit": "hours", "clock": shown[1], "back": back},
+        )
+        assert moved.status_code == 303
+        assert moved.headers["Location"].endswith(f"/sandbox/{account}"), back
+        shown = re.search(
+            r'name="clock" value="([^"]+)"',
+            client.get(f"/sandbox/{account}").get_data(as_text=True),
+        )
+        assert shown
 
 
 def test_another_learners_test_does_not_exist(app, client, auth):

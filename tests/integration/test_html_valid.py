@@ -104,6 +104,7 @@ ABTEST_PAGES = (
     "sandbox-abtests",
     "sandbox-abtest-declare-errors",
     "sandbox-abtest",
+    "sandbox-abtest-running",
     "sandbox-abtest-results",
     "sandbox-abtest-call-errors",
     "sandbox-abtest-working",
@@ -452,7 +453,7 @@ def render_sandbox(client: Any, lang: str, headers: dict[str, str], render: Any)
 
 def render_abtests(client: Any, lang: str, headers: dict[str, str], render: Any, base: str) -> None:
     """Two drafts that differ in the first line: the list, a refused declaration, the test,
-    its results before the call, a refused call and the working."""
+    the test running, its results before the call, a refused call and the working."""
     from sqlalchemy import select
 
     from app.core.extensions import db
@@ -481,6 +482,10 @@ def render_abtests(client: Any, lang: str, headers: dict[str, str], render: Any,
     made = client.post(tests, data=declare | {"attribute": "first-line"}).headers["Location"]
     render(client, "sandbox", lang, [("sandbox-abtest", "GET", made, None, 200)], headers)
     client.post(f"{made}/lock")
+    render(client, "sandbox", lang, [("sandbox-abtest-running", "GET", made, None, 200)], headers)
+    shown = re.search(r'name="clock" value="([^"]+)"', client.get(made).get_data(as_text=True))
+    assert shown, "a running test's page carries the clock form"
+    client.post(f"{base}/advance", data={"amount": "7", "unit": "days", "clock": shown[1]})
     call = {"call": "inconclusive", "next_step": "نعيد الاختبار بعينة أكبر"}
     pages: list[Request] = [
         ("sandbox-abtest-results", "GET", f"{made}/results", None, 200),

@@ -10,7 +10,7 @@ from app.core.extensions import db
 
 def abtest_cases(app, a, state):
     """(endpoint, method, url, state, owner_changes, data) for every A/B test owner route."""
-    from app.sandbox import abtests, services
+    from app.sandbox import abtests, clock, services
     from app.sandbox.models import AbTest
 
     with app.test_request_context():
@@ -25,6 +25,7 @@ def abtest_cases(app, a, state):
         declared = abtests.Declaration(ids[0], ids[1], "first-line", "engaged", 7, 500)
         ran = abtests.declare_test(user, account.id, declared)
         abtests.lock_test(user, account.id, ran.id)
+        clock.advance(user, account, 24 * 7)  # the declared days pass: the results open
         waiting = abtests.declare_test(user, account.id, declared)
         acc, ran_id, waiting_id = account.id, ran.id, waiting.id
     base = f"/sandbox/{acc}/abtests"

@@ -92,6 +92,7 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
         declared = abtests.Declaration(ab_a, ab_b, "first-line", "engaged", 7, 500)
         ab_test = abtests.declare_test(me, account.id, declared)
         abtests.lock_test(me, account.id, ab_test.id)
+        clock.advance(me, account, 24 * 7)  # the declared days pass: the results open
         from app.inbox import services as inbox
 
         inbox_key = inbox.items_of(me, account)[0].key
