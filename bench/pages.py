@@ -185,7 +185,7 @@ def page_list(ids: dict[str, Any]) -> list[Page]:
         learner(
             "inbox message with feedback",
             f"{sbx}/inbox/{ids['answered']}",
-            short=f"{short_sbx}/inbox/{ids['answered']}",
+            short=f"{short_sbx}/inbox/{ids['short_answered']}",
         ),
         learner("portfolio builder", "/portfolio", short=None),
         learner("portfolio preview", "/portfolio/preview", short=None),

@@ -56,7 +56,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         report_attempt = result_attempt + list(scoring_ms).index("sbx-11")
         from inbox import answer_inbox
 
-        answer_inbox(app, short, small_account)
+        short_answered, _ = answer_inbox(app, short, small_account)
         answered, reply_ms = answer_inbox(app, long_, big_account)
         from pages import abtest_of, page_list, seed_extra
 
@@ -71,6 +71,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
             "report_attempt": report_attempt,
             "short_report_attempt": report_attempt - len(scoring_ms),
             "answered": answered,
+            "short_answered": short_answered,  # arrivals are seeded per account: its own key
             "abtest": abtest_of(big_account),
             "short_abtest": abtest_of(small_account),
             "credential": credential,
