@@ -196,6 +196,8 @@ def simulate(seed: int, adset: AdSet, data: Model | None = None) -> Delivery:
     set_cpm = luck.lognormvariate(0.0, float(noise["ad_set_cpm"]))
     set_ctr = luck.lognormvariate(0.0, float(noise["ad_set_ctr"]))
     state = LEARNING if adset.in_learning and rule is not None else ACTIVE
+    cpm_fixed = tuple(f for f in fixed if f.name.startswith("cpm."))
+    ctr_fixed = tuple(f for f in fixed if f.name.startswith("ctr."))
     days: list[Day] = []
     spends: list[float] = []
     results_so_far: list[int] = []
@@ -207,7 +209,7 @@ def simulate(seed: int, adset: AdSet, data: Model | None = None) -> Delivery:
         learning = state != ACTIVE
         season = season_factor(today.month, today.weekday(), data) if adset.seasonal else 1.0
         cpm_factors = (
-            *(f for f in fixed if f.name.startswith("cpm.")),
+            *cpm_fixed,
             Factor("cpm.season", season),
             Factor("cpm.learning", float(effect["cpm"]) if learning else 1.0, state),
             Factor("cpm.luck", set_cpm * draws["cpm"]),
@@ -219,7 +221,7 @@ def simulate(seed: int, adset: AdSet, data: Model | None = None) -> Delivery:
             spend = 0.0
         before, after = shown / adset.audience, (shown + impressions) / adset.audience
         ctr_factors = (
-            *(f for f in fixed if f.name.startswith("ctr.")),
+            *ctr_fixed,
             Factor("ctr.fatigue", fatigue_multiplier(before, after, exponent), f"{after:.4f}"),
             Factor("ctr.learning", draws["ctr_learning"] if learning else 1.0, state),
             Factor("ctr.luck", set_ctr * draws["ctr"]),
