@@ -117,3 +117,21 @@ def test_a_small_audience_cannot_absorb_a_big_budget():
     cap = 100 * float(delivery_model()["max_daily_frequency"])
     assert all(day.impressions <= cap and day.spend < day.budget for day in run.days)
     assert all(day.reach <= 100 for day in run.days)
+
+
+def test_each_extra_impression_finds_fewer_new_people():
+    """Reach to date is audience × (1 − e^−f) and each day's new people fall as frequency rises."""
+    run = run_heavy()
+    shown, reached = 0, 0
+    fresh = []
+    for day in run.days:
+        shown += day.impressions
+        assert day.reach_to_date == pytest.approx(
+            AUDIENCE * (1 - math.exp(-shown / AUDIENCE)), abs=1
+        )
+        fresh.append((day.reach_to_date - reached) / day.impressions)
+        reached = day.reach_to_date
+    # strictly fewer each day while many are left (whole people round the last few alike)
+    assert all(a > b for a, b in itertools.pairwise(fresh[:10]))
+    assert all(a >= b for a, b in itertools.pairwise(fresh))
+    assert fresh[0] > 0.6 and fresh[-1] < 0.01
