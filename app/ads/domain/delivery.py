@@ -112,17 +112,17 @@ class Figures:
         return self.revenue / self.spend if self.revenue is not None and self.spend else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Day(Figures):
     """One simulated day: its counts, budget, states and the factors behind its figures."""
 
-    day: date = date.min
-    budget: float = 0.0
-    reach_to_date: int = 0
-    frequency_to_date: float = 0.0
-    learning: str = ACTIVE
-    fatigue: str = "none"
-    factors: tuple[Factor, ...] = ()
+    day: date
+    budget: float
+    reach_to_date: int  # people reached since the start
+    frequency_to_date: float  # impressions since the start ÷ reach_to_date
+    learning: str  # learning-phase state at the end of the day
+    fatigue: str  # creative-fatigue label at the end of the day
+    factors: tuple[Factor, ...]
 
 
 @dataclass(frozen=True)
@@ -245,7 +245,7 @@ def simulate(seed: int, adset: AdSet, data: Model | None = None) -> Delivery:
             results = min(ceiling, stochastic_round(clicks * rate, draws["results"]))
         spends.append(spend)
         results_so_far.append(results)
-        state = learning_state(rule, state, results_so_far) if adset.in_learning else ACTIVE
+        state = learning_state(rule, state, results_so_far)
         ratio = cost_ratio(spends, results_so_far, int(data["fatigue"]["baseline_days"]))
         days.append(
             Day(

@@ -34,11 +34,9 @@ class Factor:
 
 
 def keyed_rng(seed: int, key: str, purpose: str) -> random.Random:
-    """A generator for one (seed, key, purpose): the same inputs always draw the same numbers.
-
-    The organic engine's scheme (app/sandbox/domain/engine.py), repeated here so the ads
-    domain does not import the sandbox package and with it the whole web app.
-    """
+    """A generator for one (seed, key, purpose): the same inputs always draw the same numbers."""
+    # The organic engine's scheme (app/sandbox/domain/engine.py), repeated so the ads domain
+    # does not import the sandbox package and, through its __init__, the whole web app.
     digest = hashlib.sha256(f"{seed}\x1f{key}\x1f{purpose}".encode()).digest()
     return random.Random(int.from_bytes(digest[:8], "big"))  # noqa: S311  # nosec B311
 
