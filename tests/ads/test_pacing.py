@@ -7,15 +7,24 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from conftest import FACTS
+import yaml
+from conftest import FACTS, ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.ads.domain.budget import BudgetPlan, day_allowance, paced_spend, week_start
+from app.ads.domain.budget import (
+    BudgetPlan,
+    day_allowance,
+    day_cap_multiple,
+    paced_spend,
+    week_start,
+)
 
 SUNDAY = date(2026, 12, 6)
-DAY_CAP = Decimal(str(FACTS["meta-daily-cap-multiplier"]))
-WEEK_CAP = Decimal(str(FACTS["meta-weekly-cap-multiple"]))
+PACING = yaml.safe_load((ROOT / "app/ads/data/pacing.yaml").read_text(encoding="utf-8"))
+_CHOSEN = Decimal(str(FACTS[PACING["meta_day_cap"]["fact"]]))
+DAY_CAP = 1 + _CHOSEN / 100 if PACING["meta_day_cap"]["form"] == "percent_above" else _CHOSEN
+WEEK_CAP = Decimal(str(FACTS[PACING["meta_week_cap"]["fact"]]))
 PLENTY = Decimal(10**6)  # more than any day could be allowed: the caps decide
 
 
@@ -35,10 +44,20 @@ def test_the_week_starts_on_sunday_for_every_day_of_it():
     assert week_start(SUNDAY - timedelta(days=1)) == SUNDAY - timedelta(days=7)
 
 
-def test_a_fresh_week_allows_the_daily_cap_multiple_and_no_more():
-    """On a Sunday the day's maximum is daily × the developer docs' multiplier (1.25 today)."""
+def test_a_fresh_week_allows_the_chosen_day_cap_and_no_more():
+    """On a Sunday the day's maximum is daily × the day cap pacing.yaml chooses."""
     assert day_allowance(Decimal(100), SUNDAY, Decimal(0), FACTS) == Decimal(100) * DAY_CAP
-    assert FACTS["meta-daily-cap-multiplier"] != FACTS["meta-daily-cap-multiplier-help-centre"]
+    assert DAY_CAP > 1
+
+
+def test_either_of_metas_day_cap_figures_can_be_chosen():
+    """The budgets page's multiple and the newer pages' percentage both read as a multiple."""
+    multiple = {"fact": "meta-daily-cap-multiplier", "form": "multiple"}
+    percent = {"fact": "meta-daily-budget-overspend", "form": "percent_above"}
+    assert day_cap_multiple(FACTS, multiple) == Decimal(str(FACTS["meta-daily-cap-multiplier"]))
+    above = Decimal(str(FACTS["meta-daily-budget-overspend"]))
+    assert day_cap_multiple(FACTS, percent) == 1 + above / 100
+    assert day_cap_multiple(FACTS, percent) != day_cap_multiple(FACTS, multiple)
 
 
 def test_late_in_the_week_what_is_left_of_the_weekly_cap_decides():
@@ -90,9 +109,9 @@ def test_a_lifetime_budget_is_a_hard_cap():
 
 
 def test_tiktok_daily_budgets_are_not_overspent():
-    """TikTok states no overspend percentage, so the daily budget is the day's cap."""
+    """TikTok states no overspend percentage, so the simulator's day cap (data) holds."""
     spent = paced_spend(daily(50, SUNDAY, 5, "tiktok"), [PLENTY] * 5, FACTS)
-    assert spent == [Decimal(50)] * 5
+    assert spent == [Decimal(50) * Decimal(str(PACING["tiktok_day_cap"]))] * 5
 
 
 def test_the_opportunity_sequence_must_cover_the_schedule():

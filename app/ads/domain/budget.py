@@ -155,17 +155,22 @@ def week_start(day: date) -> date:
     return day - timedelta(days=(day.weekday() + 1) % 7)
 
 
-def caps(facts: Mapping[str, Any], platform: str) -> tuple[Decimal, Decimal]:
-    """(daily cap, weekly cap) as multiples of the daily budget.
+def day_cap_multiple(facts: Mapping[str, Any], choice: Mapping[str, Any]) -> Decimal:
+    """A day cap as a multiple of the daily budget, from a fact given either as a multiple
+    (1.25) or as a percentage above the budget (75 → 1.75)."""
+    value = fact_decimal(facts, str(choice["fact"]))
+    return 1 + value / 100 if choice.get("form") == "percent_above" else value
 
-    Meta: the developer docs' 1.25 (not the Help Centre's disputed 1.75) and 7 per week.
-    TikTok states no percentage, so the simulator treats its daily budget as the day's cap."""
+
+def caps(facts: Mapping[str, Any], platform: str) -> tuple[Decimal, Decimal]:
+    """(day cap, week cap) as multiples of the daily budget, as app/ads/data/pacing.yaml
+    chooses: for Meta from the facts (its pages disagree on the day cap), for TikTok, which
+    states no percentage, the daily budget itself."""
+    pacing = ads_data("pacing")
     if platform == "meta":
-        return (
-            fact_decimal(facts, "meta-daily-cap-multiplier"),
-            fact_decimal(facts, "meta-weekly-cap-multiple"),
-        )
-    return Decimal(1), Decimal(7)
+        week = fact_decimal(facts, str(pacing["meta_week_cap"]["fact"]))
+        return day_cap_multiple(facts, pacing["meta_day_cap"]), week
+    return Decimal(str(pacing["tiktok_day_cap"])), Decimal(str(pacing["tiktok_week_cap"]))
 
 
 def day_allowance(
