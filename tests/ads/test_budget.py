@@ -130,6 +130,14 @@ def test_dates_amount_currency_and_platform_are_checked():
     assert codes(validate_budget(plan(50, platform="myspace"), FACTS)) == ["unknown_platform"]
 
 
+def test_an_unknown_budget_kind_or_charge_type_is_a_programming_error():
+    """The form offers daily/lifetime and Meta's three charge types; anything else raises."""
+    with pytest.raises(ValueError, match="kind"):
+        validate_budget(plan(50, kind="weekly"), FACTS)
+    with pytest.raises(ValueError, match="charge"):
+        validate_budget(plan(50, charge="conversions"), FACTS)
+
+
 def test_daily_times_days_must_fit_the_total():
     """sbx-13: daily × days ≤ total, with equality allowed."""
     assert fits_total(Decimal(100), 10, Decimal(1000))

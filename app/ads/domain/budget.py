@@ -18,6 +18,7 @@ from app.ads.domain.data import ads_data, fact_decimal
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
 PLATFORMS = ("meta", "tiktok")
+KINDS = ("daily", "lifetime")
 META_CHARGES = ("impressions", "clicks", "low_frequency")
 # Fact ids of Meta's minimum daily budgets by charge type, for each currency group.
 _META_MIN = {
@@ -121,7 +122,10 @@ def minimum_budget(
 
 
 def validate_budget(plan: BudgetPlan, facts: Mapping[str, Any]) -> list[BudgetProblem]:
-    """Everything wrong with one budget, in the order a learner should fix it."""
+    """Everything wrong with one budget, in the order a learner should fix it. A budget kind
+    or Meta charge type outside the lists is the caller's bug (ValueError), not the learner's."""
+    if plan.kind not in KINDS:
+        raise ValueError(f"unknown budget kind {plan.kind!r}")
     if plan.platform not in PLATFORMS:
         return [BudgetProblem("unknown_platform")]
     problems = []
