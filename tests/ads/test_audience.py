@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import FACTS, ROOT
+from ads_facts import FACTS, ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -7,7 +7,7 @@ from decimal import ROUND_CEILING, Decimal
 
 import pytest
 import yaml
-from conftest import FACTS, ROOT
+from ads_facts import FACTS, ROOT
 
 from app.ads.domain.budget import (
     BudgetPlan,

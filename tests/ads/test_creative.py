@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import FACTS, ROOT
+from ads_facts import FACTS, ROOT
 
 from app.ads.domain.creative import Creative, check_creative, ctas_for, objective_goal, ratio
 

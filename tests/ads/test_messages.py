@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 import yaml
-from conftest import ROOT
+from ads_facts import ROOT
 
 MESSAGES = yaml.safe_load((ROOT / "app/ads/data/messages.yaml").read_text(encoding="utf-8"))
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 import yaml
-from conftest import FACTS, ROOT
+from ads_facts import FACTS, ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 

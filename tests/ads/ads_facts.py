@@ -1,4 +1,5 @@
-"""Shared for the ads domain tests: the real facts of courses/facts.yaml, id → value."""
+"""The real facts of courses/facts.yaml (id → value) for the ads domain tests; not a conftest,
+so it does not shadow the suite's root conftest module."""
 
 from __future__ import annotations
 
