@@ -7,14 +7,12 @@ for the admin content page instead of crashing.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from flask import Flask, current_app
 
-from app.content.errors import Problem, Problems
+from app.content.errors import Problems
 from app.content.library import load_library
 from app.content.markdown import Renderer
 from app.content.model import Library
@@ -41,39 +39,13 @@ class LoadedContent:
 EXTENSION = "tawasul_content"
 
 
-# Reading and checking the content takes seconds; a process that builds several apps (the
-# test suite, a CLI command after the app) reads an unchanged tree once. The key is every
-# content file's size and modification time, so an edited file is read again.
-_LOADED: dict[tuple[object, ...], tuple[Library, list[Problem]]] = {}
-CONTENT_SUFFIXES = (".md", ".yaml", ".yml", ".gift", ".po")
-
-
-def content_fingerprint(root: Path, with_app: bool) -> tuple[object, ...]:
-    """Size and mtime of every content file under `root` (and the app's own data files)."""
-    folders = [root / "courses", root / "quizzes"]
-    if with_app:
-        folders.append(Path(__file__).parent)
-    stamps: list[tuple[str, int, int]] = []
-    for folder in folders:
-        for dirpath, _dirs, files in os.walk(folder):
-            for name in files:
-                if name.endswith(CONTENT_SUFFIXES):
-                    stat = os.stat(os.path.join(dirpath, name))
-                    stamps.append((os.path.join(dirpath, name), stat.st_size, stat.st_mtime_ns))
-    return (str(root.resolve()), with_app, date.today().isoformat(), tuple(sorted(stamps)))
-
-
 def load_checked(root: Path, with_app: bool) -> tuple[Library, Problems]:
     """The library and its problems (with the features' own checks when `with_app`)."""
-    key = content_fingerprint(root, with_app)
-    if key not in _LOADED:
-        library, problems = load_library(root)
-        if with_app:
-            run_content_checks(library, problems)  # features' own data, with the app's content
-        _LOADED.clear()
-        _LOADED[key] = (library, list(problems.items))
-    library, items = _LOADED[key]
-    return library, Problems(list(items))
+    if not with_app:
+        return load_library(root)
+    # Features check their own data (under app/) with the app's content: the app folder is
+    # part of what is fingerprinted.
+    return load_library(root, also=(Path(__file__).parent,), check=run_content_checks)
 
 
 def init_content(app: Flask) -> None:

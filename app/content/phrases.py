@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from app.content.errors import Problem, Problems
+from app.content.errors import Problems
 from app.content.normalize import ARABIC_INDIC, DIACRITICS, LETTER_FORMS, TATWEEL, normalize
 
 LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster
@@ -238,41 +238,12 @@ def _scalars(node: Any, where: str = "") -> Iterator[tuple[str, int, int, str]]:
         yield where, node.start_mark.line + 1, node.end_mark.line + 1, node.value
 
 
-# The app reads the content tree at every start (each test builds an app): the findings are
-# kept per process for an unchanged tree (same files, sizes and modification times).
-_TREE_CACHE: dict[tuple[Any, ...], list[Problem]] = {}
-
-
 def check_content_tree(root: Path, avoid: Iterable[Avoid], problems: Problems) -> None:
-    """Lessons, quiz banks and course data under a content root."""
-    rules = tuple(avoid)
-    markdown = sorted(root.glob("courses/**/*.md"))
-    plain = [
-        path
-        for pattern in ("quizzes/**/*.yaml", "quizzes/**/*.gift", "courses/*/track.yaml")
-        for path in sorted(root.glob(pattern))
-    ]
-    key = (
-        str(root.resolve()),
-        tuple((a.phrase, a.lang, a.use, a.term, a.line) for a in rules),
-        tuple((str(p), *_stamp(p)) for p in [*markdown, *plain]),
-    )
-    if key not in _TREE_CACHE:
-        found = Problems()
-        finder = Finder(rules, found)
-        for path in markdown:
-            finder.markdown(path, str(path.relative_to(root)))
-        for path in plain:
+    """Lessons, quiz banks and course data under a content root (`load_library` keeps the
+    findings with the library they belong to)."""
+    finder = Finder(avoid, problems)
+    for path in sorted(root.glob("courses/**/*.md")):
+        finder.markdown(path, str(path.relative_to(root)))
+    for pattern in ("quizzes/**/*.yaml", "quizzes/**/*.gift", "courses/*/track.yaml"):
+        for path in sorted(root.glob(pattern)):
             finder.lines(path, str(path.relative_to(root)))
-        _TREE_CACHE.clear()  # one tree at a time: a test's fixture tree replaces the real one
-        _TREE_CACHE[key] = found.items
-    problems.items.extend(_TREE_CACHE[key])
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    """A file's size and modification time in nanoseconds (0, 0 when it cannot be read)."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return (0, 0)
-    return (stat.st_size, stat.st_mtime_ns)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-ACTION_NAMES = {
+from app.core.labels import Labels
+
+ACTION_NAMES: Labels = {
     "reply": _l("Reply in public (or in the message, for a direct message)"),
     "private": _l("Acknowledge in public, then move to private messages"),
     "escalate": _l("Escalate to a named role"),
@@ -18,7 +20,7 @@ ACTION_NAMES = {
     "block": _l("Block the author"),
     "none": _l("No reply"),
 }
-KIND_NAMES = {
+KIND_NAMES: Labels = {
     "question": _l("Question"),
     "praise": _l("Praise"),
     "complaint": _l("Complaint"),
@@ -27,12 +29,12 @@ KIND_NAMES = {
     "troll": _l("Troll"),
     "spam": _l("Spam"),
 }
-CHANNEL_NAMES = {
+CHANNEL_NAMES: Labels = {
     "comment": _l("Comment"),
     "dm": _l("Direct message"),
     "mention": _l("Mention"),
 }
-STATUS_NAMES = {
+STATUS_NAMES: Labels = {
     "open": _l("Waiting for an answer"),
     "missed": _l("Deadline missed"),
     "done": _l("Handled"),
@@ -50,7 +52,7 @@ CRITERIA = {
     "voice": (_l("Brand voice and language"), "com-3"),
     "escalation": (_l("Escalation to the right role"), "com-4"),
 }
-REASONS = {
+REASONS: Labels = {
     "action": _l("Your action compared with the best one for this message."),
     "not-an-answer": _l(
         "This acknowledges the message but does not answer it: no fact from the brief, no next"
@@ -103,12 +105,12 @@ REASONS = {
     "needless-escalation": _l("Nothing here needed escalating; it takes a colleague's time."),
     "no-reply": _l("This message needed a written reply."),
 }
-HARD_FAILS = {
+HARD_FAILS: Labels = {
     "asked-personal-data": _l("Personal data asked for in public"),
     "safety-not-escalated": _l("A safety report not escalated"),
     "criticism-deleted": _l("Legitimate criticism deleted or its author blocked"),
 }
-ERRORS = {
+ERRORS: Labels = {
     "action": _l("Choose an action from the list."),
     "role": _l("Choose who to escalate to."),
     "empty": _l("Write the reply before you send it."),

@@ -10,6 +10,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from app.core.labels import label
 from app.core.registry import access
 from app.inbox import crisis, labels, listing, services
 from app.inbox.errors import InboxError, ItemNotFound
@@ -96,11 +97,9 @@ def item(account_id: int, key: str) -> Any:
         else:
             services.act(current_user, account_id, key, **form, shown_clock=_shown_clock())
     except StaleClock:
-        return _page(account_id, key, form, str(labels.ERRORS["stale"])), 409
+        return _page(account_id, key, form, label(labels.ERRORS, "stale")), 409
     except InboxError as exc:
-        return _page(
-            account_id, key, form, str(labels.ERRORS.get(str(exc), labels.ERRORS["action"]))
-        ), 400
+        return _page(account_id, key, form, label(labels.ERRORS, exc, labels.ERRORS["action"])), 400
     return redirect(url_for("inbox.item", account_id=account_id, key=key), code=303)
 
 
@@ -114,7 +113,7 @@ def alert(account_id: int) -> Response:
         )
         flash(str(labels.ALERTED), "success")
     except InboxError as exc:
-        flash(str(labels.ERRORS.get(str(exc), labels.ERRORS["role"])), "error")
+        flash(label(labels.ERRORS, exc, labels.ERRORS["role"]), "error")
     return redirect(url_for("inbox.index", account_id=account_id) + "#alert-heading", code=303)
 
 
@@ -124,7 +123,7 @@ def _switch(account_id: int, post_id: int, pause: bool) -> Response:
         (crisis.pause_post if pause else crisis.resume_post)(current_user, account_id, post_id)
         flash(str(labels.PAUSED if pause else labels.RESUMED), "success")
     except InboxError as exc:
-        flash(str(labels.ERRORS.get(str(exc), labels.ERRORS["not-approved"])), "error")
+        flash(label(labels.ERRORS, exc, labels.ERRORS["not-approved"]), "error")
     return redirect(
         url_for("sandbox.account", account_id=account_id) + f"/posts/{post_id}", code=303
     )

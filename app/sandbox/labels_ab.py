@@ -7,10 +7,11 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app.core.labels import Labels
 from app.sandbox.domain.abtest import validity
 from app.sandbox.domain.ztest import ZTest
 
-ATTRIBUTE_NAMES = {
+ATTRIBUTE_NAMES: Labels = {
     "first-line": _l("First line (the hook)"),
     "body": _l("Rest of the text"),
     "format": _l("Post type"),
@@ -25,21 +26,21 @@ ATTRIBUTE_NAMES = {
     "goal": _l("Goal"),
     "platform": _l("Platform"),
 }
-METRIC_NAMES = {
+METRIC_NAMES: Labels = {
     "engaged": _l("People who engaged ÷ people reached"),
     "clicked": _l("People who clicked ÷ people reached"),
 }
-DIRECTION_NAMES = {
+DIRECTION_NAMES: Labels = {
     "": _l("No direction: either could win (two-sided test)"),
     "a": _l("I expect A to do better (one-sided test)"),
     "b": _l("I expect B to do better (one-sided test)"),
 }
-CALL_NAMES = {
+CALL_NAMES: Labels = {
     "a": _l("A wins"),
     "b": _l("B wins"),
     "inconclusive": _l("Inconclusive"),
 }
-AB_ERRORS = {
+AB_ERRORS: Labels = {
     "ab-invalid": _l(
         "Choose an attribute, a metric, a duration of 1 to 28 days and a sample of 100 to "
         "20,000 people per variant."

@@ -13,6 +13,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from app.core.labels import label
 from app.core.registry import access
 from app.sandbox import abtests, services
 from app.sandbox.domain.abtest import ATTRIBUTES, DIRECTIONS, METRICS
@@ -86,7 +87,7 @@ def declare(account_id: int) -> str | Response | tuple[str, int]:
         test = abtests.declare_test(current_user, account.id, _declaration(request.form))
     except abtests.Differences as exc:
         if exc.found:
-            found = ", ".join(str(ATTRIBUTE_NAMES[n]) for n in exc.found)
+            found = ", ".join(label(ATTRIBUTE_NAMES, n) for n in exc.found)
             message = _(
                 "A and B must differ in the declared attribute only. They differ in: %(found)s.",
                 found=found,
@@ -95,7 +96,7 @@ def declare(account_id: int) -> str | Response | tuple[str, int]:
             message = _("A and B are identical: change the one attribute you want to test.")
         return _list_page(account, values, message), 422
     except SandboxError as exc:
-        return _list_page(account, values, str(AB_ERRORS.get(str(exc), exc))), 422
+        return _list_page(account, values, label(AB_ERRORS, exc)), 422
     return redirect(url_for("sandbox.abtest", account_id=account.id, test_id=test.id), code=303)
 
 
@@ -148,7 +149,7 @@ def abtest_results(account_id: int, test_id: int) -> str | Response:
     test = abtests.test_for(current_user, account, test_id)
     outcome = abtests.outcome_of(test, account.clock)
     if outcome is None:
-        flash(str(AB_ERRORS["ab-running" if test.locked else "ab-not-locked"]), "error")
+        flash(label(AB_ERRORS, "ab-running" if test.locked else "ab-not-locked"), "error")
         return redirect(url_for("sandbox.abtest", account_id=account.id, test_id=test.id), 303)
     return _results_page(account, test, outcome, {}, "")
 
@@ -184,9 +185,9 @@ def abtest_call(account_id: int, test_id: int) -> str | Response | tuple[str, in
         test = abtests.test_for(current_user, account, test_id)
         outcome = abtests.outcome_of(test, account.clock)
         if outcome is None:
-            flash(str(AB_ERRORS["ab-running" if test.locked else "ab-not-locked"]), "error")
+            flash(label(AB_ERRORS, "ab-running" if test.locked else "ab-not-locked"), "error")
             return redirect(url_for("sandbox.abtest", account_id=account.id, test_id=test_id), 303)
-        return _results_page(account, test, outcome, values, str(AB_ERRORS[str(exc)])), 422
+        return _results_page(account, test, outcome, values, label(AB_ERRORS, exc)), 422
     return redirect(
         url_for("sandbox.abtest_results", account_id=account.id, test_id=test_id) + "#working", 303
     )

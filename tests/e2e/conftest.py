@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 from werkzeug.serving import WSGIRequestHandler, make_server
 
+from e2e.journey import PHONE, Learner, sign_in
+
 CHROMIUM_ARGS = [
     "--disable-gpu",
     "--disable-quic",
@@ -102,3 +104,12 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     """Arabic browser: without a locale Chromium sends Accept-Language en-US."""
     return {**browser_context_args, "locale": "ar-SA"}
+
+
+@pytest.fixture
+def phone_learner(new_context: Any, live_server: str, users: Any) -> Learner:
+    """A new learner whose language is Arabic, signed in on a 360 px phone."""
+    user = users.create(locale="ar")
+    page = new_context(viewport=PHONE).new_page()
+    sign_in(page, live_server, user)
+    return Learner(page, user)

@@ -13,11 +13,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.journey import Journey, looked_at
-from e2e.test_portfolio_journey import sign_in
+from e2e.journey import Journey, Learner, looked_at, start_exercise
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 360, "height": 740}
 BODY = "مشروبات دافئة جديدة كل يوم حتى منتصف الليل."
 
 
@@ -32,12 +30,10 @@ def write_draft(page: Page, journey: Journey, first_line: str, name: str) -> Non
 
 
 def test_an_ab_test_of_two_posts_in_arabic(
-    app, new_context, live_server, users, artifacts: Path, tmp_path: Path
+    phone_learner: Learner, live_server, artifacts: Path, tmp_path: Path
 ):
     """Two drafts → declaration → lock → the clock runs the days → counts → call → working."""
-    user = users.create(locale="ar")
-    page = new_context(viewport=PHONE).new_page()
-    sign_in(page, live_server, user)
+    page = phone_learner.page
     journey = Journey(page, "ar", "abtest-ar", artifacts, tmp_path)
     journey.visit(page.goto(f"{live_server}/sandbox"), "sandbox")
     journey.click("form:has(input[value=riyadh-cafe]) button", "account")
@@ -76,16 +72,12 @@ def test_an_ab_test_of_two_posts_in_arabic(
 
 
 def test_sbx12_declare_call_and_result_on_a_phone(
-    app, new_context, live_server, users, artifacts: Path, tmp_path: Path
+    phone_learner: Learner, live_server, artifacts: Path, tmp_path: Path
 ):
     """sbx-12's hard variant: declare by the form, counts without working, call, the result."""
-    user = users.create(locale="ar")
-    page = new_context(viewport=PHONE).new_page()
-    sign_in(page, live_server, user)
-    page.goto(f"{live_server}/exercises/sbx-12")
-    page.locator("#condition-unequal-split").check()
+    page = phone_learner.page
     journey = Journey(page, "ar", "sbx12-ar", artifacts, tmp_path)
-    journey.click("main form button[type=submit]", "work")
+    start_exercise(journey, live_server, "sbx-12", "unequal-split")
     page.locator("#b_first_line").fill("أي مشروب تجربون أولًا هذا الصباح؟")
     page.locator("#attribute").select_option("first-line")
     page.locator("#duration_days").fill("7")

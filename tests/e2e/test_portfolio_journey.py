@@ -15,11 +15,11 @@ from urllib.parse import urlsplit
 import pytest
 from a11y import check_arabic_page
 from playwright.sync_api import Page, expect
-from support import PASSWORD
 
 from app.accounts.models import User
 from app.core.extensions import db
 from app.portfolio.domain import SECTIONS
+from e2e.journey import sign_in  # its home; other journeys import it from here too
 
 pytestmark = pytest.mark.browser
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
@@ -45,15 +45,6 @@ def seed_demo(app: Any, user: User, portfolio: bool = False) -> None:
             assert seed_learning(learner, library())
             assert seed_portfolio(learner)
         db.session.remove()
-
-
-def sign_in(page: Page, live_server: str, user: User) -> None:
-    """Sign in through the real login form."""
-    page.goto(f"{live_server}/login")
-    page.locator("input[name=email]").fill(user.email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page.locator("input[name=password]")).to_have_count(0)
 
 
 def submit(page: Page, selector: str, keyboard: bool = False) -> None:

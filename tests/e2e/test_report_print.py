@@ -11,12 +11,10 @@ import pytest
 from exercise_forms import form_for
 from playwright.sync_api import expect
 
-from e2e.journey import Journey
+from e2e.journey import Journey, Learner, start_exercise
 from e2e.test_exercise_journey import fill
-from e2e.test_portfolio_journey import sign_in
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 360, "height": 740}
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
 
@@ -34,17 +32,12 @@ def example_fields(app, user, attempt_id: int) -> dict[str, str]:  # type: ignor
 
 
 def test_the_monthly_report_prints_on_one_a4_page(
-    app, new_context, live_server, users, artifacts: Path, tmp_path: Path
+    app, phone_learner: Learner, live_server, artifacts: Path, tmp_path: Path
 ):
     """Hard condition: fill the report, save, print it to one A4 page, submit, read the key."""
-    user = users.create(locale="ar")
-    page = new_context(viewport=PHONE).new_page()
-    sign_in(page, live_server, user)
-    page.goto(f"{live_server}/exercises/sbx-11")
-    page.locator("#condition-two-anomalies").check()
+    page, user = phone_learner
     journey = Journey(page, "ar", "report-ar", artifacts, tmp_path)
-    journey.click("main form button[type=submit]", "work")
-    attempt_id = int(page.url.rstrip("/").rsplit("/", 1)[1])
+    attempt_id = start_exercise(journey, live_server, "sbx-11", "two-anomalies")
     expect(page.locator("#cause-2")).to_be_visible()  # two anomalies to diagnose
 
     fill(page, example_fields(app, user, attempt_id))

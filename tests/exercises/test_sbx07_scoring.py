@@ -5,44 +5,23 @@ from __future__ import annotations
 
 import copy
 from functools import cache
-from pathlib import Path
 
 import pytest
+from exercise_scoring import BRANDS, criterion, real_scorer, with_example
 
-from app.content.errors import Problems
-from app.content.library import load_library
-from app.exercises.domain.engine import Context, Variant
 from app.exercises.domain.sbx07 import Sbx07Scorer
 from app.exercises.domain.sbx07_data import load_sbx07
-from app.sandbox.domain.scenarios import load_sandbox
-
-ROOT = Path(__file__).resolve().parents[2]
-FILE = "app/exercises/data/sbx-07.yaml"
-BRANDS = ("riyadh-cafe", "cairo-abaya", "ledger-b2b", "food-bank")
 
 
 @cache
 def scorer() -> Sbx07Scorer:
     """The scorer on the real data."""
-    library, _ = load_library(ROOT)
-    sandbox = load_sandbox()
-    problems = Problems()
-    data = load_sbx07(ROOT / FILE, sandbox.scenarios, problems, FILE)
-    assert data is not None, problems.items
-    context = Context(sandbox.scenarios, sandbox.calendars, {}, {"sbx-07": data})
-    return Sbx07Scorer(library.exercises["sbx-07"], context)
+    return real_scorer("sbx-07", load_sbx07, Sbx07Scorer)
 
 
 def setup(brand="riyadh-cafe", hard=False, seed=7):  # type: ignore[no-untyped-def]
     """A variant, its task and the example submission."""
-    variant = Variant("sbx-07", brand, "borderline-comments" if hard else "standard", hard, seed)
-    task = scorer().task(variant)
-    return variant, task, scorer().example(variant, task)
-
-
-def criterion(result, name):  # type: ignore[no-untyped-def]
-    """One criterion of a result."""
-    return next(c for c in result.criteria if c.id == name)
+    return with_example(scorer(), brand, "borderline-comments" if hard else "standard", hard, seed)
 
 
 def test_criteria_match_the_catalogue():

@@ -5,45 +5,29 @@ from __future__ import annotations
 
 import copy
 from functools import cache
-from pathlib import Path
 
 import pytest
+from exercise_scoring import BRANDS, criterion, real_scorer, with_example
 
-from app.content.errors import Problems
-from app.content.library import load_library
-from app.exercises.domain.engine import Context, Variant
 from app.exercises.domain.sbx11 import Sbx11Scorer
 from app.exercises.domain.sbx11_data import load_sbx11
 from app.exercises.domain.sbx11_form import number, parse_sbx11
-from app.sandbox.domain.scenarios import load_sandbox
-
-ROOT = Path(__file__).resolve().parents[2]
-FILE = "app/exercises/data/sbx-11.yaml"
-BRANDS = ("riyadh-cafe", "cairo-abaya", "ledger-b2b", "food-bank")
 
 
 @cache
 def scorer() -> Sbx11Scorer:
     """The scorer on the real data."""
-    library, _ = load_library(ROOT)
-    sandbox = load_sandbox()
-    problems = Problems()
-    data = load_sbx11(ROOT / FILE, sandbox.scenarios, problems, FILE)
-    assert data is not None, problems.items
-    context = Context(sandbox.scenarios, sandbox.calendars, {}, {"sbx-11": data})
-    return Sbx11Scorer(library.exercises["sbx-11"], context)
+    return real_scorer("sbx-11", load_sbx11, Sbx11Scorer)
 
 
 def setup(brand="riyadh-cafe", hard=False, seed=7):  # type: ignore[no-untyped-def]
     """A variant, its task and the example submission."""
-    variant = Variant("sbx-11", brand, "two-anomalies" if hard else "standard", hard, seed)
-    task = scorer().task(variant)
-    return variant, task, scorer().example(variant, task)
+    return with_example(scorer(), brand, "two-anomalies" if hard else "standard", hard, seed)
 
 
 def points(result, name):  # type: ignore[no-untyped-def]
     """One criterion's points."""
-    return next(c.points for c in result.criteria if c.id == name)
+    return criterion(result, name).points
 
 
 def test_criteria_match_the_catalogue_and_the_weights():
@@ -85,8 +69,8 @@ def test_a_weak_report_scores_low_with_a_reason_per_criterion():
     }
     result = scorer().score(variant, task, weak)
     assert result.total < 30
-    for criterion in result.criteria[:4]:
-        assert criterion.points == 0 and any(not r.ok for r in criterion.reasons), criterion.id
+    for scored in result.criteria[:4]:
+        assert scored.points == 0 and any(not r.ok for r in scored.reasons), scored.id
     assert {r.code for c in result.criteria for r in c.reasons} >= {
         "kpi.off",
         "cause.missed",

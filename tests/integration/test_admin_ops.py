@@ -188,6 +188,9 @@ def test_user_page_lists_sessions_without_their_ids_and_ends_one(app, users):
     assert not any(sid in page for sid in ids)
     from app.admin.services import session_key
 
+    # Each row's form ends that session by its key; no row is "this device" on another's page.
+    assert all(f"/sessions/{session_key(sid)}/end" in page for sid in ids)
+    assert "<strong>(" not in page
     end = client.post(f"/admin/users/{learner.id}/sessions/{session_key(ids[0])}/end")
     assert end.status_code == 303
     statuses = sorted(c.get("/account/").status_code for c in (phone, laptop))

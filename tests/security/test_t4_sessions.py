@@ -234,6 +234,7 @@ def test_devices_page_ends_other_sessions(app, users):
     page = me.get("/account/sessions").get_data(as_text=True)
     ids = session_rows(app, user)
     assert len(ids) == 2 and all(f"/account/sessions/{sid}/end" in page for sid in ids)
+    assert page.count("<strong>(هذا الجهاز)</strong>") == 1  # the device in use, marked once
     me.post("/account/sessions/end-others")
     assert other.get("/account/").status_code == 302
     assert me.get("/account/").status_code == 200
