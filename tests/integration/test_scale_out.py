@@ -56,8 +56,10 @@ def cluster(tmp_path_factory: pytest.TempPathFactory, mailbox: Any) -> Iterator[
     folder = tmp_path_factory.mktemp("scaleout")
     with make_database(folder, "scaleout") as url:
         env = cluster_environment(url, REDIS, mailbox.port)
-        servers = [start_server(name, env, folder) for name in ("a", "b")]
+        servers: list[Server] = []
         try:
+            for name in ("a", "b"):
+                servers.append(start_server(name, env, folder))
             # The servers open no connection before they serve, so they boot during migration.
             migrate(url, mailbox)
             for server in servers:
