@@ -2,7 +2,8 @@
 
 The app is loaded once in the master and forked (preload_app), so every worker shares the
 loaded course content; each worker then drops the database connections it inherited
-(post_fork), because a pooled connection must never be used by two processes.
+(post_fork), because a pooled connection must never be used by two processes. A worker that
+stops writes the portfolio view counts it still holds (worker_exit).
 """
 
 from __future__ import annotations
@@ -51,3 +52,12 @@ def post_fork(server: Any, worker: Any) -> None:
         for engine in db.engines.values():
             # close=False: the master's connections are left alone, only forgotten here.
             engine.dispose(close=False)
+
+
+def worker_exit(server: Any, worker: Any) -> None:
+    """Write the portfolio view counts the worker still holds (a restart must not drop them)."""
+    from app.portfolio import stats
+
+    app = worker.app.wsgi()
+    with app.app_context():
+        stats.flush()

@@ -2,8 +2,10 @@
 
 Nothing about the visitor is kept: no IP address, cookie or id, only a count per day and
 key. Counts are gathered in the worker's memory and written in batches (every
-PORTFOLIO_STATS_FLUSH_SECONDS), so a busy public page does not write on every request; a
-crashed worker loses at most that many seconds of counts.
+PORTFOLIO_STATS_FLUSH_SECONDS), so a busy public page does not write on every request. A
+timer writes a batch even when no further visit comes to this worker (the owner's page may
+be served by another worker or server, which sees only what is written), and gunicorn's
+worker_exit hook writes what is left; a crashed worker loses at most that many seconds.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from app.portfolio.models import ContactMessage, Portfolio, PortfolioItem, Portf
 Key = tuple[int, int, date, str, str]
 _pending: Counter[Key] = Counter()
 _lock = threading.Lock()
-_state = {"flushed": time.monotonic()}
+_state: dict[str, Any] = {"flushed": time.monotonic(), "timer": None}
 BOTS = ("bot", "crawl", "spider", "slurp", "preview", "facebookexternalhit", "headless")
 
 
@@ -37,12 +39,25 @@ def is_bot(user_agent: str) -> bool:
 
 def record(portfolio_id: int, user_id: int, metric: str, key: str = "") -> None:
     """Count one event for today; written now or with the next batch."""
+    interval = current_app.config.get("PORTFOLIO_STATS_FLUSH_SECONDS", 10)
     with _lock:
         _pending[(portfolio_id, user_id, utcnow().date(), metric, key[:120])] += 1
-        due = time.monotonic() - _state["flushed"] >= current_app.config.get(
-            "PORTFOLIO_STATS_FLUSH_SECONDS", 10
-        )
-    if due:
+        wait = interval - (time.monotonic() - _state["flushed"])
+        if wait > 0 and _state["timer"] is None:
+            app = current_app._get_current_object()  # type: ignore[attr-defined]
+            timer = threading.Timer(wait, _flush_later, args=(app,))
+            timer.daemon = True
+            _state["timer"] = timer
+            timer.start()
+    if wait <= 0:
+        flush()
+
+
+def _flush_later(app: Any) -> None:
+    """The timer's end: write the batch in an app context of its own."""
+    with _lock:
+        _state["timer"] = None
+    with app.app_context():
         flush()
 
 
