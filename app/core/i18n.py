@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
+from babel.dates import get_day_names
 from flask import Flask, current_app, g, request
 from flask_babel import get_locale, get_translations, gettext
 from flask_babel.speaklater import LazyString
@@ -129,11 +132,29 @@ def template_ngettext(context: Any, singular: str, plural: str, num: int, **vari
     return text % variables
 
 
+@lru_cache(maxsize=8)
+def _short_day_names(locale: str) -> tuple[str, ...]:
+    """Abbreviated weekday names, Monday first, as CLDR gives them for the locale."""
+    names = get_day_names("abbreviated", locale=locale)
+    return tuple(names[day] for day in range(7))
+
+
+def weekday_time(value: datetime) -> str:
+    """`EEE HH:mm` (abbreviated weekday and 24-hour time) of a naive UTC time.
+
+    The same text as Flask-Babel's datetimeformat('EEE HH:mm') with the app's UTC zone, for
+    tables that show dozens of times: Babel parses the pattern and the locale data on every
+    call (~0.1 ms each).
+    """
+    return f"{_short_day_names(str(get_locale()))[value.weekday()]} {value:%H:%M}"
+
+
 def init_i18n(app: Flask) -> None:
     """Expose the page language and the `pick` filter to every template."""
     app.context_processor(page_language)
     app.add_template_filter(pick_text, "pick")
     app.add_template_filter(isolate_codes, "isolate_codes")
+    app.add_template_filter(weekday_time, "weekday_time")
     # Flask-Babel's template callables look the catalog up on every call (~25 µs each, and
     # a page has dozens); these keep Jinja's new-style behaviour with cached lookups.
     app.jinja_env.globals.update(

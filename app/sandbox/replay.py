@@ -15,7 +15,7 @@ from app.accounts.models import User
 from app.sandbox.clock import Slot, outcome_for
 from app.sandbox.errors import AccountNotFound, PostNotFound, SandboxError
 from app.sandbox.models import SandboxAccount, SandboxPost
-from app.sandbox.services import posts_of
+from app.sandbox.services import published_between
 
 WEEK = timedelta(days=7)
 
@@ -53,11 +53,7 @@ def replay_week(
     start = datetime.combine(changed.published_at.date(), datetime.min.time())
     if not start <= new_when < start + WEEK or new_when > account.clock:
         raise SandboxError("window")
-    week = [
-        p
-        for p in posts_of(account)
-        if p.status == "published" and p.published_at and start <= p.published_at < start + WEEK
-    ]
+    week = published_between(account, start, start + WEEK)
     timing: dict[int, datetime] = {
         p.id: (new_when if p.id == changed.id else p.published_at or new_when) for p in week
     }

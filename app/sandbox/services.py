@@ -131,6 +131,22 @@ def posts_of(account: SandboxAccount) -> list[SandboxPost]:
     )
 
 
+def published_between(account: SandboxAccount, start: datetime, end: datetime) -> list[SandboxPost]:
+    """The account's posts published in [start, end), in publishing order — one query."""
+    query = (
+        select(SandboxPost)
+        .where(
+            SandboxPost.account_id == account.id,
+            SandboxPost.status == "published",
+            SandboxPost.published_at >= start,
+            SandboxPost.published_at < end,
+        )
+        .options(joinedload(SandboxPost.idea))  # the replay table shows each post's title
+        .order_by(SandboxPost.published_at, SandboxPost.id)
+    )
+    return list(db.session.scalars(query))
+
+
 def draft_of(post: SandboxPost) -> Draft:
     """The rule checker's view of a post."""
     return Draft(
@@ -146,11 +162,26 @@ def draft_of(post: SandboxPost) -> Draft:
     )
 
 
+# (platform, format, draft, date) → violations for one loaded library (its facts): the check
+# is pure in these, and replays and pages re-check the same unchanged posts on every request.
+_CHECKED: dict[tuple[Any, ...], tuple[Violation, ...]] = {}
+_CHECKED_WITH: list[object] = [None]  # the library the cached checks used
+CHECKED_MAX = 4096
+
+
 def violations(account: SandboxAccount, post: SandboxPost) -> list[Violation]:
     """Rules the post breaks on the account's simulated date."""
-    return check_draft(
-        post.platform, post.format, draft_of(post), facts(), account.clock.date().isoformat()
-    )
+    lib = library()
+    if _CHECKED_WITH[0] is not lib or len(_CHECKED) >= CHECKED_MAX:
+        _CHECKED.clear()
+        _CHECKED_WITH[0] = lib
+    on = account.clock.date().isoformat()
+    draft = draft_of(post)
+    key = (post.platform, post.format, draft, on)
+    found = _CHECKED.get(key)
+    if found is None:
+        found = _CHECKED[key] = tuple(check_draft(post.platform, post.format, draft, facts(), on))
+    return list(found)
 
 
 FIELDS = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from app.content.normalize import normalize
@@ -95,12 +96,17 @@ def calendar_factor(calendar: Calendar | None, when: datetime) -> Factor:
     return Factor("calendar", 1.0, found.get("neutral", ""))
 
 
+@lru_cache(maxsize=64)
+def _folded_words(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each voice-chart word with its folded form (folded once, not once per post)."""
+    return tuple((w, normalize(w)) for w in words)
+
+
 def voice_factor(scenario: Scenario, text: str) -> Factor:
     """Off-voice words from the brand's voice chart lower results."""
     folded = normalize(text)
-    banned = [
-        w for w in (scenario.get("voice") or {}).get("banned") or [] if normalize(w) in folded
-    ]
+    words = tuple((scenario.get("voice") or {}).get("banned") or [])
+    banned = [w for w, f in _folded_words(words) if f in folded]
     if banned:
         return Factor("voice", float(model()["penalties"]["off_voice"]), ", ".join(banned[:3]))
     return Factor("voice", 1.0)
