@@ -8,17 +8,20 @@ badge image inside issued credentials). A hashed name whose hash is not the curr
 a 404, not a redirect: that name promised bytes the server no longer has, so handing an old
 page today's script or stylesheet could break it in ways a missing file does not, and a
 redirect would make every made-up hash a live alias of the file for caches to store.
+Text files (the stylesheets, scripts, SVG) are gzipped once at startup and sent so to
+browsers that accept it: app.css goes from 26 KB to 6 KB on a new visitor's first page.
 """
 
 from __future__ import annotations
 
 import io
+import mimetypes
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, abort, current_app, send_file
+from flask import Flask, Response, abort, current_app, request, send_file
 
 from app.core.manifest import Manifest, folder_signature
 
@@ -71,15 +74,24 @@ def serve_static(filename: str) -> Response:
     if asset is None:
         abort(404)
     last_modified = asset.path.stat().st_mtime
-    if asset.body is not None:
+    mimetype = mimetypes.guess_type(asset.name)[0] or "application/octet-stream"
+    if asset.gzipped is not None and request.accept_encodings["gzip"] > 0:
+        # Its own ETag: the encoded bytes are another representation of the file.
         response = send_file(
-            io.BytesIO(asset.body),
-            download_name=Path(asset.name).name,
-            etag=asset.etag,
+            io.BytesIO(asset.gzipped),
+            mimetype=mimetype,
+            etag=asset.etag + "-gzip",
             last_modified=last_modified,
+        )
+        response.headers["Content-Encoding"] = "gzip"
+    elif asset.body is not None:
+        response = send_file(
+            io.BytesIO(asset.body), mimetype=mimetype, etag=asset.etag, last_modified=last_modified
         )
     else:
         response = send_file(asset.path, etag=asset.etag, last_modified=last_modified)
+    if asset.gzipped is not None:
+        response.vary.add("Accept-Encoding")  # on both forms, so caches keep them apart
     response.headers["Cache-Control"] = IMMUTABLE if hashed else REVALIDATE
     response.headers.pop("Expires", None)
     return response

@@ -8,6 +8,7 @@ browser holding last year's immutable copy of either never sees a mixed pair.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import posixpath
 import re
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HASH_LENGTH = 10
+# Text formats worth sending compressed (fonts and images are compressed formats already).
+COMPRESSIBLE = (".css", ".js", ".svg", ".txt", ".md", ".json")
 # url(x), url('x') or url("x"); the reference itself has no quote, bracket or space.
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""")
 
@@ -52,6 +55,18 @@ def rewrite_css(css: str, css_name: str, rename: Callable[[str], str | None]) ->
     return CSS_URL.sub(swap, css)
 
 
+def compressed(name: str, content: bytes) -> bytes | None:
+    """Gzip of a text file, made once at startup (None if not text or not worth it).
+
+    Only static files are compressed: they hold no secret, so compression cannot leak one
+    (BREACH), which is why pages, carrying CSRF tokens, are left as they are.
+    """
+    if not name.endswith(COMPRESSIBLE):
+        return None
+    packed = gzip.compress(content, compresslevel=9, mtime=0)
+    return packed if len(packed) < len(content) * 0.9 else None
+
+
 def _split_suffix(ref: str) -> tuple[str, str, str]:
     """Split `a.woff2?v=1#x` into the path, the first `?`/`#` and what follows it."""
     cut = min((i for i in (ref.find("?"), ref.find("#")) if i >= 0), default=-1)
@@ -67,6 +82,7 @@ class Asset:
     path: Path
     body: bytes | None  # None: serve the file on disk as it is
     etag: str
+    gzipped: bytes | None = None  # the same bytes gzip-encoded, when that is smaller
 
 
 class Manifest:
@@ -101,7 +117,9 @@ class Manifest:
             rewritten = rewrite_css(content.decode("utf-8"), name, rename).encode("utf-8")
             content = body = rewritten
         hashed = hashed_name(name, content)
-        asset = Asset(name, hashed, path, body, etag=hashed.rsplit("/", 1)[-1])
+        asset = Asset(
+            name, hashed, path, body, hashed.rsplit("/", 1)[-1], compressed(name, content)
+        )
         self.by_name[name] = asset
         return asset
 

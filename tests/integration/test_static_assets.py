@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 import time
 
@@ -66,6 +67,35 @@ def test_plain_name_revalidates_wrong_hash_is_404_and_etag_gives_304(client):
     assert client.get("/static/../app/config.py").status_code == 404
     again = client.get(hashed, headers={"If-None-Match": client.get(hashed).headers["ETag"]})
     assert again.status_code == 304
+
+
+def test_text_files_go_gzipped_to_browsers_that_accept_it(client):
+    """Same bytes once decoded, own ETag, Vary on both forms; fonts are never re-compressed."""
+    css = static_refs(client.get("/").get_data(as_text=True))[0]
+    plain = client.get(css)
+    packed = client.get(css, headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert packed.headers["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain.headers
+    assert gzip.decompress(packed.data) == plain.data
+    assert len(packed.data) < len(plain.data) / 2
+    assert packed.headers["ETag"] != plain.headers["ETag"]
+    for response in (plain, packed):
+        assert "Accept-Encoding" in response.headers["Vary"]
+        assert response.headers["Cache-Control"] == IMMUTABLE
+    font = re.search(r"url\(\.\./(fonts/[^)]+\.woff2)\)", plain.get_data(as_text=True))
+    assert font is not None
+    woff = client.get(f"/static/{font[1]}", headers={"Accept-Encoding": "gzip"})
+    assert woff.status_code == 200 and "Content-Encoding" not in woff.headers
+
+
+def test_static_files_carry_no_cookie_even_when_signed_in(client, auth):
+    """No Set-Cookie and no Vary: Cookie, so a sign-in does not void the cached copies."""
+    auth()
+    assert "no-store" in client.get("/account/").headers["Cache-Control"]
+    for ref in static_refs(client.get("/").get_data(as_text=True)):
+        response = client.get(ref)
+        assert response.status_code == 200, ref
+        assert "Set-Cookie" not in response.headers, ref
+        assert "cookie" not in response.headers.get("Vary", "").lower(), ref
 
 
 def test_credential_badge_keeps_its_plain_address(client):

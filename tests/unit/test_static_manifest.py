@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import re
 from pathlib import Path
 
-from app.core.manifest import HASH_LENGTH, Manifest, hashed_name, rewrite_css
+from app.core.manifest import HASH_LENGTH, Manifest, compressed, hashed_name, rewrite_css
 
 CSS = """@font-face { src: url(../fonts/a.woff2) format('woff2'); }
 .x { background: url("../img/b.svg#icon"); }
@@ -98,3 +99,13 @@ def test_rewrite_css_resolves_references_against_the_stylesheets_folder():
     out = rewrite_css("a{b:url(../x.png?v=2)} c{d:url( y.gif )}", "css/s.css", rename)
     assert asked == ["x.png", "css/y.gif"]
     assert out == "a{b:url(../x.h.png?v=2)} c{d:url(y.h.gif)}"
+
+
+def test_only_text_that_shrinks_is_gzipped(tmp_path):
+    """The stylesheet gets a gzip form that decodes to its body; the font and script do not."""
+    manifest = Manifest(make_folder(tmp_path))
+    css = manifest.by_name["css/site.css"]
+    assert css.gzipped is not None and gzip.decompress(css.gzipped) == css.body
+    assert manifest.by_name["fonts/a.woff2"].gzipped is None  # not a text format
+    assert manifest.by_name["js/app.js"].gzipped is None  # 14 bytes: gzip would add bytes
+    assert compressed("a.css", b"x") is None

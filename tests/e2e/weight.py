@@ -1,0 +1,168 @@
+"""Page weight in the browser journeys: bytes and requests of a first visit to each page.
+
+Issue 19 part 7: every page a journey visits stays at a first load of at most 200 KB
+transferred and 15 requests. Each page reports, from inside Chromium, the Resource Timing
+entries of its document and of every file it fetched (once the load event has fired and the
+web fonts it needs have arrived). Within one journey the second page finds the stylesheet and
+fonts in the context's cache (transferSize 0), so a page's *first-load* weight is not what
+that visit transferred. It is computed instead, without loading anything again: each entry
+counts its encodedBodySize (the bytes the server sends for its body, reported even for a
+cache hit) plus the real size of its response headers, read from Chromium (request.sizes())
+when that URL did come over the wire: once per static URL, as static URLs are content-hashed
+(one URL, one body), and for every document. Resource Timing's own transferSize would count
+headers as a flat 300 bytes, while this app's security headers alone take about 500. That is
+what a new visitor's browser fetches for the page as the journey saw it (over HTTP/1.1, as
+in the tests; HTTP/2 would compress the headers), and it costs one small message per page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Request
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import MapAdapter, RequestRedirect
+
+BUDGET_BYTES = 200_000  # "200 KB", read as 200,000 bytes (the stricter reading)
+BUDGET_REQUESTS = 15
+DEFAULT_HEADER_BYTES = 300  # Resource Timing's own figure, for a response whose size never came
+BINDING = "__tawasulPageWeight"
+
+# Runs in every document of the journey's contexts (top frame, http only). The report goes
+# out once: after load and the fonts, or at pagehide if the journey left the page before.
+INIT_SCRIPT = """
+(() => {
+  if (window.top !== window || !location.protocol.startsWith("http")) return;
+  let sent = false;
+  const send = (complete) => {
+    if (sent) return Promise.resolve();
+    sent = true;
+    const nav = performance.getEntriesByType("navigation")[0];
+    const row = (e) => [e.name, e.transferSize, e.encodedBodySize, e.initiatorType];
+    return window.@BINDING@({
+      url: location.href,
+      complete: complete,
+      document: nav ? row(nav) : [location.href, 0, 0, "navigation"],
+      resources: performance.getEntriesByType("resource").map(row),
+      icons: [...document.querySelectorAll("link[rel~=icon]")].map((l) => l.href),
+    }).catch(() => {});
+  };
+  const settled = () => document.fonts.ready.then(() => send(true));
+  window.@BINDING@Flush = settled;
+  window.addEventListener("load", () => setTimeout(settled, 0));
+  window.addEventListener("pagehide", () => send(false));
+})();
+""".replace("@BINDING@", BINDING)
+
+
+@dataclass
+class PageLoad:
+    """One page as a new visitor would load it."""
+
+    route: str
+    url: str
+    bytes: int
+    requests: int
+    complete: bool
+    test: str
+    files: list[tuple[str, int]] = field(default_factory=list)
+
+    def over_budget(self) -> bool:
+        """More than 200 KB or more than 15 requests."""
+        return self.bytes > BUDGET_BYTES or self.requests > BUDGET_REQUESTS
+
+    def line(self) -> str:
+        """One summary line: kB, requests, route and an example URL."""
+        mark = "" if self.complete else " (left before load)"
+        return f"{self.bytes / 1000:7.1f} kB {self.requests:3d} req  {self.route}  {self.url}{mark}"
+
+
+class PageWeights:
+    """Every report of the run, the header sizes learnt per URL, the heaviest load per route."""
+
+    def __init__(self, adapter: MapAdapter, icon_bytes: Any) -> None:
+        """`adapter` names a URL's route; `icon_bytes(url)` sizes an icon Chromium skipped."""
+        self.adapter, self.icon_bytes = adapter, icon_bytes
+        self.headers: dict[str, int] = {}
+        self.loads: list[PageLoad] = []
+        self.test = ""
+
+    def route(self, url: str) -> str:
+        """The endpoint that answers a URL (its path when nothing matches)."""
+        path = urlsplit(url).path
+        for method in ("GET", "POST"):
+            try:
+                endpoint, _args = self.adapter.match(path, method=method)
+                return str(endpoint)
+            except (HTTPException, RequestRedirect):
+                continue
+        return path
+
+    def learn_headers(self, request: Request) -> None:
+        """Keep the real size of a response's headers (once per static URL, every document)."""
+        if request.url in self.headers and not request.is_navigation_request():
+            return
+        with contextlib.suppress(PlaywrightError):  # the page went away meanwhile
+            size = request.sizes()["responseHeadersSize"]
+            if size > 0:
+                self.headers[request.url] = size
+
+    def cold(self, url: str, transfer: int, body: int) -> int:
+        """What one entry costs from the network: its body and its response headers."""
+        if url in self.headers:
+            return body + self.headers[url]
+        # Resource Timing counts headers as a flat 300 bytes; used only when no real size came.
+        return body + (transfer - body if transfer > body else DEFAULT_HEADER_BYTES)
+
+    def record(self, report: dict[str, Any]) -> None:
+        """Turn one page's report into a PageLoad (called by the binding)."""
+        files = []
+        seen = set()
+        for url, transfer, body, _kind in [report["document"], *report["resources"]]:
+            files.append((urlsplit(url).path, self.cold(url, transfer, body)))
+            seen.add(url)
+        # Chromium fetches the icon for the tab strip, outside the page, and headless not at
+        # all: a visitor's browser does, so it is counted from the file's own size.
+        for icon in report["icons"]:
+            if icon not in seen:
+                files.append((urlsplit(icon).path, self.cold(icon, 0, self.icon_bytes(icon))))
+        self.loads.append(
+            PageLoad(
+                route=self.route(report["url"]),
+                url=report["url"],
+                bytes=sum(size for _name, size in files),
+                requests=len(files),
+                complete=bool(report["complete"]),
+                test=self.test,
+                files=files,
+            )
+        )
+
+    def heaviest(self) -> list[PageLoad]:
+        """The heaviest load of each route, heaviest first."""
+        best: dict[str, PageLoad] = {}
+        for load in self.loads:
+            if load.route not in best or load.bytes > best[load.route].bytes:
+                best[load.route] = load
+        return sorted(best.values(), key=lambda load: (-load.bytes, -load.requests))
+
+    def write(self, path: Path) -> None:
+        """The per-route figures (heaviest first) as JSON, for the closing note."""
+        rows = [asdict(load) for load in self.heaviest()]
+        path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def budget_problems(loads: list[PageLoad]) -> list[str]:
+    """One line per page load over 200 KB or 15 requests, with its files, heaviest first."""
+    problems = []
+    for load in sorted(loads, key=lambda x: -x.bytes):
+        if load.over_budget():
+            files = ", ".join(f"{name} {size}" for name, size in load.files)
+            problems.append(f"{load.line()} from {load.test}: {files}")
+    return problems
