@@ -121,7 +121,7 @@ def page_weights(
     weights = PageWeights(app.url_map.bind("127.0.0.1"), icon_bytes)
     pytestconfig.stash[WEIGHTS] = weights
     yield weights
-    if weights.loads:
+    if weights.reports:
         weights.write(tmp_path_factory.getbasetemp() / "page-weight.json")
 
 
@@ -132,13 +132,12 @@ def new_context(
     """pytest-playwright's new_context, each context weighing every page it loads (weight.py)."""
     contexts: list[BrowserContext] = []
     page_weights.test = request.node.nodeid
-    first = len(page_weights.loads)
 
     def make(**kwargs: Any) -> BrowserContext:
         """A new context with the weighing binding and script installed."""
         context: BrowserContext = new_context(**kwargs)
         context.expose_function(BINDING, page_weights.record)
-        context.on("requestfinished", page_weights.learn_headers)
+        context.on("requestfinished", page_weights.learn)
         context.add_init_script(INIT_SCRIPT)
         contexts.append(context)
         return context
@@ -150,7 +149,7 @@ def new_context(
             # A context the test closed, or a page gone, has nothing left to report.
             with contextlib.suppress(PlaywrightError):
                 page.evaluate(f"() => window.{BINDING}Flush && window.{BINDING}Flush()")
-    problems = budget_problems(page_weights.loads[first:])
+    problems = budget_problems(page_weights.loads(request.node.nodeid))
     if problems:
         pytest.fail("first load over 200 KB or 15 requests:\n" + "\n".join(problems), False)
 
@@ -158,10 +157,10 @@ def new_context(
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     """The heaviest first loads of the run's browser journeys, one line per route."""
     weights = config.stash.get(WEIGHTS, None)
-    if weights is None or not weights.loads:
+    if weights is None or not weights.reports:
         return
     heaviest = weights.heaviest()
     terminalreporter.section("page weight: first load per route, heaviest first")
     for load in heaviest[:12]:
         terminalreporter.write_line(load.line())
-    terminalreporter.write_line(f"({len(heaviest)} routes, {len(weights.loads)} page loads)")
+    terminalreporter.write_line(f"({len(heaviest)} routes, {len(weights.reports)} page loads)")

@@ -39,19 +39,19 @@ BINDING = "__tawasulPageWeight"
 INIT_SCRIPT = """
 (() => {
   if (window.top !== window || !location.protocol.startsWith("http")) return;
-  let sent = false;
+  let pending = null;
   const send = (complete) => {
-    if (sent) return Promise.resolve();
-    sent = true;
+    if (pending) return pending;  // one report per document; a second caller waits for it
     const nav = performance.getEntriesByType("navigation")[0];
     const row = (e) => [e.name, e.transferSize, e.encodedBodySize, e.initiatorType];
-    return window.@BINDING@({
+    pending = window.@BINDING@({
       url: location.href,
       complete: complete,
       document: nav ? row(nav) : [location.href, 0, 0, "navigation"],
       resources: performance.getEntriesByType("resource").map(row),
       icons: [...document.querySelectorAll("link[rel~=icon]")].map((l) => l.href),
     }).catch(() => {});
+    return pending;
   };
   const settled = () => document.fonts.ready.then(() => send(true));
   window.@BINDING@Flush = settled;
@@ -84,13 +84,19 @@ class PageLoad:
 
 
 class PageWeights:
-    """Every report of the run, the header sizes learnt per URL, the heaviest load per route."""
+    """Every page report of the run and the wire sizes learnt per URL; loads are computed late.
+
+    Reports (from the page) and wire sizes (from request.sizes(), a round trip) arrive in
+    either order, so a report is only priced when the figures are read: at the end of its
+    test and of the run.
+    """
 
     def __init__(self, adapter: MapAdapter, icon_bytes: Any) -> None:
-        """`adapter` names a URL's route; `icon_bytes(url)` sizes an icon Chromium skipped."""
+        """`adapter` names a URL's route; `icon_bytes(url)` sizes an icon never seen fetched."""
         self.adapter, self.icon_bytes = adapter, icon_bytes
-        self.headers: dict[str, int] = {}
-        self.loads: list[PageLoad] = []
+        self.headers: dict[str, int] = {}  # the largest header block seen per URL
+        self.bodies: dict[str, int] = {}  # bytes of body seen per URL (for the icon)
+        self.reports: list[tuple[str, dict[str, Any]]] = []
         self.test = ""
 
     def route(self, url: str) -> str:
@@ -104,14 +110,21 @@ class PageWeights:
                 continue
         return path
 
-    def learn_headers(self, request: Request) -> None:
-        """Keep the real size of a response's headers (once per static URL, every document)."""
+    def learn(self, request: Request) -> None:
+        """Keep the real header size of a response (once per static URL, every document)."""
         if request.url in self.headers and not request.is_navigation_request():
             return
         with contextlib.suppress(PlaywrightError):  # the page went away meanwhile
-            size = request.sizes()["responseHeadersSize"]
-            if size > 0:
-                self.headers[request.url] = size
+            sizes = request.sizes()
+            if sizes["responseHeadersSize"] > 0:
+                # The largest: a new visitor's first page also gets the session's Set-Cookie.
+                old = self.headers.get(request.url, 0)
+                self.headers[request.url] = max(old, sizes["responseHeadersSize"])
+                self.bodies[request.url] = sizes["responseBodySize"]
+
+    def record(self, report: dict[str, Any]) -> None:
+        """Keep one page's report (called from the page, through the binding)."""
+        self.reports.append((self.test, report))
 
     def cold(self, url: str, transfer: int, body: int) -> int:
         """What one entry costs from the network: its body and its response headers."""
@@ -120,34 +133,37 @@ class PageWeights:
         # Resource Timing counts headers as a flat 300 bytes; used only when no real size came.
         return body + (transfer - body if transfer > body else DEFAULT_HEADER_BYTES)
 
-    def record(self, report: dict[str, Any]) -> None:
-        """Turn one page's report into a PageLoad (called by the binding)."""
+    def price(self, test: str, report: dict[str, Any]) -> PageLoad:
+        """One report as a first load: each file at its cold cost, the tab icon included."""
         files = []
         seen = set()
         for url, transfer, body, _kind in [report["document"], *report["resources"]]:
             files.append((urlsplit(url).path, self.cold(url, transfer, body)))
             seen.add(url)
-        # Chromium fetches the icon for the tab strip, outside the page, and headless not at
-        # all: a visitor's browser does, so it is counted from the file's own size.
+        # The browser fetches the tab icon itself (not always before the page reports), so
+        # it is not among the page's entries; it is one of the first load's requests.
         for icon in report["icons"]:
             if icon not in seen:
-                files.append((urlsplit(icon).path, self.cold(icon, 0, self.icon_bytes(icon))))
-        self.loads.append(
-            PageLoad(
-                route=self.route(report["url"]),
-                url=report["url"],
-                bytes=sum(size for _name, size in files),
-                requests=len(files),
-                complete=bool(report["complete"]),
-                test=self.test,
-                files=files,
-            )
+                body = self.bodies.get(icon, self.icon_bytes(icon))
+                files.append((urlsplit(icon).path, self.cold(icon, 0, body)))
+        return PageLoad(
+            route=self.route(report["url"]),
+            url=report["url"],
+            bytes=sum(size for _name, size in files),
+            requests=len(files),
+            complete=bool(report["complete"]),
+            test=test,
+            files=files,
         )
+
+    def loads(self, test: str | None = None) -> list[PageLoad]:
+        """Every page load of the run, or of one test, priced now."""
+        return [self.price(t, r) for t, r in self.reports if test is None or t == test]
 
     def heaviest(self) -> list[PageLoad]:
         """The heaviest load of each route, heaviest first."""
         best: dict[str, PageLoad] = {}
-        for load in self.loads:
+        for load in self.loads():
             if load.route not in best or load.bytes > best[load.route].bytes:
                 best[load.route] = load
         return sorted(best.values(), key=lambda load: (-load.bytes, -load.requests))
