@@ -2,7 +2,9 @@
 
 The live server serves the session `app` fixture, so it shares the test database and the
 SMTP mailbox with the tests. Chromium resolves no host name except 127.0.0.1, so a page
-can never reach the network.
+can never reach the network. Every context made through `new_context` (so `context` and
+`page` too) weighs each page it loads, and a test fails when one of its pages would cost a
+new visitor more than 200 KB or 15 requests (weight.py); the run ends with the heaviest.
 """
 
 from __future__ import annotations
@@ -116,7 +118,9 @@ def page_weights(
         asset, _hashed = manifest.lookup(urlsplit(url).path.removeprefix("/static/"))
         if asset is None:
             return 0
-        return len(asset.body) if asset.body is not None else asset.path.stat().st_size
+        # What a browser that accepts gzip (every one) receives for the file.
+        body = asset.gzipped if asset.gzipped is not None else asset.body
+        return len(body) if body is not None else asset.path.stat().st_size
 
     weights = PageWeights(app.url_map.bind("127.0.0.1"), icon_bytes)
     pytestconfig.stash[WEIGHTS] = weights
@@ -163,4 +167,6 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     terminalreporter.section("page weight: first load per route, heaviest first")
     for load in heaviest[:12]:
         terminalreporter.write_line(load.line())
-    terminalreporter.write_line(f"({len(heaviest)} routes, {len(weights.reports)} page loads)")
+    terminalreporter.write_line(
+        f"({len(heaviest)} routes, {len(weights.reports)} page loads; all: {weights.written})"
+    )

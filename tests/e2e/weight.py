@@ -48,7 +48,14 @@ INIT_SCRIPT = """
       url: location.href,
       complete: complete,
       document: nav ? row(nav) : [location.href, 0, 0, "navigation"],
-      resources: performance.getEntriesByType("resource").map(row),
+      resources: [window, ...[...document.querySelectorAll("iframe")].map((f) => f.contentWindow)]
+        .flatMap((w) => {
+          try {  // a same-origin frame's files are the page's too (the builder's preview)
+            return w.performance.getEntriesByType("resource").map(row);
+          } catch (e) {
+            return [];
+          }
+        }),
       icons: [...document.querySelectorAll("link[rel~=icon]")].map((l) => l.href),
     }).catch(() => {});
     return pending;
@@ -98,6 +105,7 @@ class PageWeights:
         self.bodies: dict[str, int] = {}  # bytes of body seen per URL (for the icon)
         self.reports: list[tuple[str, dict[str, Any]]] = []
         self.test = ""
+        self.written: Path | None = None
 
     def route(self, url: str) -> str:
         """The endpoint that answers a URL (its path when nothing matches)."""
@@ -138,8 +146,9 @@ class PageWeights:
         files = []
         seen = set()
         for url, transfer, body, _kind in [report["document"], *report["resources"]]:
-            files.append((urlsplit(url).path, self.cold(url, transfer, body)))
-            seen.add(url)
+            if url not in seen:  # a first load fetches a file once (a frame may ask again)
+                files.append((urlsplit(url).path, self.cold(url, transfer, body)))
+                seen.add(url)
         # The browser fetches the tab icon itself (not always before the page reports), so
         # it is not among the page's entries; it is one of the first load's requests.
         for icon in report["icons"]:
@@ -172,6 +181,7 @@ class PageWeights:
         """The per-route figures (heaviest first) as JSON, for the closing note."""
         rows = [asdict(load) for load in self.heaviest()]
         path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+        self.written = path
 
 
 def budget_problems(loads: list[PageLoad]) -> list[str]:

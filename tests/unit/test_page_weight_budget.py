@@ -69,3 +69,12 @@ def test_heaviest_keeps_one_load_per_route_heaviest_first():
         ("courses.lesson", 56_800),
         ("home", 26_800),
     ]
+
+
+def test_a_file_asked_for_twice_counts_once():
+    """The builder's preview frame asks for the stylesheet again: one request, one cost."""
+    w = weights()
+    again = [f"{BASE}/static/app.css", 0, 6_000, "link"]
+    w.record(report(extra=[again]))
+    assert [name for name, _size in w.loads()[0].files].count("/static/app.css") == 1
+    assert w.loads()[0].requests == 3
