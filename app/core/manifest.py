@@ -40,6 +40,7 @@ def rewrite_css(css: str, css_name: str, rename: Callable[[str], str | None]) ->
     """
 
     def swap(match: re.Match[str]) -> str:
+        """One url() as it should read."""
         ref = match[2]
         if ref.startswith(("data:", "#", "/")) or "://" in ref:
             return match[0]  # inline data, a fragment, another origin or an absolute path
@@ -111,6 +112,7 @@ class Manifest:
         if name.endswith(".css"):
 
             def rename(target: str) -> str | None:
+                """The hashed name of a file the stylesheet refers to."""
                 asset = self._add(target, names, seen)
                 return asset.hashed if asset else None
 
