@@ -7,10 +7,13 @@ import re
 import time
 
 import pytest
+from conftest import app_config
 from security.prod import production_app
 
-from app.core.assets import IMMUTABLE, Assets
+from app import create_app
+from app.core.assets import EXTENSION, IMMUTABLE, Assets
 from app.core.manifest import HASH_LENGTH
+from app.credentials.issue import IMAGE
 
 HASHED_URL = re.compile(rf"^/static/.+\.[0-9a-f]{{{HASH_LENGTH}}}\.[a-z0-9]+$")
 BASE = "https://127.0.0.1"  # production accepts only PUBLIC_BASE_URL's host
@@ -100,8 +103,6 @@ def test_static_files_carry_no_cookie_even_when_signed_in(client, auth):
 
 def test_credential_badge_keeps_its_plain_address(client):
     """Issued credentials name /static/credentials/badge.svg: it must keep answering."""
-    from app.credentials.issue import IMAGE
-
     assert client.get(IMAGE).status_code == 200
 
 
@@ -116,3 +117,11 @@ def test_watching_rebuilds_names_when_a_file_changes(app, tmp_path):
         (tmp_path / "a.js").write_text("two!", encoding="utf-8")
         assert watched.current().url_name("a.js") != first
         assert frozen.current().url_name("a.js") == first
+
+
+def test_development_watches_the_folder_and_other_configs_do_not(app, database_url, mailbox):
+    """`make run` (development) picks up edited files; testing and production hash once."""
+    dev = create_app({**app_config(database_url, mailbox), "ENV_NAME": "development"})
+    prod = production_app(database_url, mailbox)
+    assert dev.config["ENV_NAME"] == "development" and dev.extensions[EXTENSION].watch
+    assert not app.extensions[EXTENSION].watch and not prod.extensions[EXTENSION].watch
