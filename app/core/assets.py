@@ -73,7 +73,9 @@ def serve_static(filename: str) -> Response:
     asset, hashed = assets().current().lookup(filename)
     if asset is None:
         abort(404)
-    last_modified = asset.path.stat().st_mtime
+    # A rewritten stylesheet changes when a font does, its own file's date does not: the
+    # ETag alone then decides (a bare If-Modified-Since must not get a 304 for old text).
+    last_modified = None if asset.body is not None else asset.path.stat().st_mtime
     mimetype = mimetypes.guess_type(asset.name)[0] or "application/octet-stream"
     if asset.gzipped is not None and request.accept_encodings["gzip"] > 0:
         # Its own ETag: the encoded bytes are another representation of the file.
