@@ -13,6 +13,9 @@ when that URL did come over the wire: once per static URL, as static URLs are co
 headers as a flat 300 bytes, while this app's security headers alone take about 500. That is
 what a new visitor's browser fetches for the page as the journey saw it (over HTTP/1.1, as
 in the tests; HTTP/2 would compress the headers), and it costs one small message per page.
+Not counted: a redirect that led to the page (the form post before a 303), and files a page
+fetches after it has loaded (a click's fetch). A page the journey left before its load event
+reports what it had by then, marked so in the summary.
 """
 
 from __future__ import annotations
