@@ -16,7 +16,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _load_config(app, overrides)
 
     from app import cli
-    from app.core import chrome, errors, hosts, i18n, logs, meta, security, sessions
+    from app.core import assets, chrome, errors, hosts, i18n, logs, meta, security, sessions
     from app.core.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     logs.init_logging(app)
@@ -32,6 +32,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     sessions.init_sessions(app, login_manager)
     security.init_security(app)
+    assets.init_assets(app)
     i18n.init_i18n(app)
     chrome.init_chrome(app)
     meta.init_meta(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from flask import Flask, Response, current_app, request
-from flask.sessions import SecureCookieSessionInterface
+from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from flask_login import current_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -29,6 +29,15 @@ class SHA256SessionInterface(SecureCookieSessionInterface):
     """Signed cookie sessions with HMAC-SHA256 instead of Flask's default SHA-1."""
 
     digest_method = staticmethod(hashlib.sha256)
+
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        """Save as Flask does, except on static files, which never carry or vary by a cookie."""
+        # Flask-Login looks into the session after every response, which made each font and
+        # stylesheet say "Vary: Cookie": Chromium then refetched its year-long copies as soon
+        # as the session cookie changed (at sign-in), and shared caches keep one per visitor.
+        if request.endpoint == "static":
+            return
+        super().save_session(app, session, response)
 
 
 def hash_password(password: str) -> str:

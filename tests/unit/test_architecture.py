@@ -22,6 +22,7 @@ NAMED_PURE = (
     "quizzes/display.py",
     "skills/radar.py",
     "core/backup/archive.py",
+    "core/manifest.py",
 )
 
 
