@@ -1,6 +1,7 @@
 """An A/B test of two posts in Arabic on a 360 px phone: write two drafts that differ in the
 first line, declare and lock the test, run its days on the clock, read the counts, make the
-call, read the working.
+call, read the working; then fill sbx-11's monthly report and print it to one A4 page
+(report_print.py): issue 16's whole path in one browser test.
 
 Every page visited passes axe (no serious or critical finding), has no sideways scroll, and
 the HTML the browser received passes vnu.
@@ -14,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.journey import Journey, Learner, looked_at, start_exercise
+from e2e.report_print import print_the_monthly_report
 
 pytestmark = pytest.mark.browser
 BODY = "مشروبات دافئة جديدة كل يوم حتى منتصف الليل."
@@ -29,10 +31,11 @@ def write_draft(page: Page, journey: Journey, first_line: str, name: str) -> Non
     journey.click("button[value=save]", f"{name}-saved")
 
 
-def test_an_ab_test_of_two_posts_in_arabic(
-    phone_learner: Learner, live_server, artifacts: Path, tmp_path: Path
+def test_an_ab_test_of_two_posts_then_the_monthly_report_in_arabic(
+    app, phone_learner: Learner, live_server, artifacts: Path, tmp_path: Path
 ):
-    """Two drafts → declaration → lock → the clock runs the days → counts → call → working."""
+    """Two drafts → declaration → lock → the clock runs the days → counts → call → working;
+    then sbx-11's monthly report, printed to one A4 page."""
     page = phone_learner.page
     journey = Journey(page, "ar", "abtest-ar", artifacts, tmp_path)
     journey.visit(page.goto(f"{live_server}/sandbox"), "sandbox")
@@ -68,6 +71,7 @@ def test_an_ab_test_of_two_posts_in_arabic(
     expect(working).to_contain_text("قيمة z")
     expect(working).to_contain_text("الحكم عند ثقة 95%")
     expect(page.locator("#working table tbody tr")).to_have_count(6)
+    print_the_monthly_report(app, phone_learner, journey, live_server, artifacts)
     journey.validate()
 
 

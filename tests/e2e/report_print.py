@@ -1,20 +1,19 @@
 """sbx-11 in Arabic on a 360 px phone: the month and the report form, a save that keeps the
 report, the printable report printed to PDF by Chromium on exactly one A4 page with no site
-navigation, then the result. Every page passes axe and vnu."""
+navigation, then the result. Run inside the A/B journey (test_abtest_journey.py), so one
+browser test covers issue 16's whole path; every page passes axe and vnu there."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-import pytest
 from exercise_forms import form_for
 from playwright.sync_api import expect
 
 from e2e.journey import Journey, Learner, start_exercise
 from e2e.test_exercise_journey import fill
 
-pytestmark = pytest.mark.browser
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
 
@@ -31,12 +30,11 @@ def example_fields(app, user, attempt_id: int) -> dict[str, str]:  # type: ignor
         return form_for("sbx-11", example, attempt.task)
 
 
-def test_the_monthly_report_prints_on_one_a4_page(
-    app, phone_learner: Learner, live_server, artifacts: Path, tmp_path: Path
-):
+def print_the_monthly_report(
+    app, learner: Learner, journey: Journey, live_server: str, artifacts: Path
+) -> None:  # type: ignore[no-untyped-def]
     """Hard condition: fill the report, save, print it to one A4 page, submit, read the key."""
-    page, user = phone_learner
-    journey = Journey(page, "ar", "report-ar", artifacts, tmp_path)
+    page, user = learner
     attempt_id = start_exercise(journey, live_server, "sbx-11", "two-anomalies")
     expect(page.locator("#cause-2")).to_be_visible()  # two anomalies to diagnose
 
@@ -62,4 +60,3 @@ def test_the_monthly_report_prints_on_one_a4_page(
     response = page.goto(page.url)
     journey.visit(response, "result")
     expect(page.locator("p.score")).to_contain_text("100")
-    journey.validate()
