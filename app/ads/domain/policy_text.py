@@ -79,6 +79,17 @@ def fold_cluster(cluster: str) -> str:
     return "".join(out)
 
 
+def is_mark(ch: str) -> bool:
+    """Whether a character is a combining mark (it belongs to the letter before it)."""
+    known = MARKS.get(ch)
+    if known is None:
+        known = MARKS[ch] = unicodedata.category(ch)[0] == "M"
+    return known
+
+
+MARKS: dict[str, bool] = {}
+
+
 def fold(text: str) -> Folded:
     """Fold a text for matching, keeping each folded character's original range."""
     chars: list[str] = []
@@ -87,7 +98,7 @@ def fold(text: str) -> Folded:
     i, n = 0, len(text)
     while i < n:
         j = i + 1
-        while j < n and unicodedata.category(text[j])[0] == "M":
+        while j < n and is_mark(text[j]):
             j += 1
         for ch in fold_cluster(text[i:j]):
             if ch in " \n" and chars and chars[-1] == ch:
@@ -161,8 +172,8 @@ def glue(body: str) -> str:
     return SEP if body and not body.endswith(f"{SEP})?") else ""
 
 
-def compile_pattern(source: str) -> str:
-    """A pattern's regex source, bounded so it neither starts nor ends inside a word."""
+def compile_body(source: str) -> str:
+    """A pattern's regex source, without the word boundaries compile_patterns adds."""
     if not source.strip() or source != " ".join(source.split()):
         raise PatternError("empty, or spaces at the ends or doubled")
     words = split_top(source, " ")
@@ -184,13 +195,15 @@ def compile_pattern(source: str) -> str:
                 body += glue(body) + f"(?:{options}{SEP})?"
         else:
             body += glue(body) + compile_word(word)
-    prefix = ARABIC_CONJUNCTION if ARABIC_LETTER.search(fold(source).text) else ""
-    return f"{LEFT}{prefix}(?:{body}){RIGHT}"
+    return f"(?:{body})"
 
 
 def compile_patterns(sources: list[str]) -> re.Pattern[str] | None:
-    """All of a rule's patterns as one regex, longer patterns tried first."""
+    """All of a rule's patterns as one regex, longer patterns tried first.
+
+    The word-start test and the optional Arabic conjunction are hoisted out of the
+    alternation, so positions inside a word are rejected once rather than per pattern."""
     if not sources:
         return None
-    parts = sorted((compile_pattern(s) for s in sources), key=len, reverse=True)
-    return re.compile("|".join(parts))
+    bodies = sorted({compile_body(s) for s in sources}, key=len, reverse=True)
+    return re.compile(f"{LEFT}{ARABIC_CONJUNCTION}(?:{'|'.join(bodies)}){RIGHT}")
