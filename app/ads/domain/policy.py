@@ -19,7 +19,8 @@ Choices that keep near-misses passing (each one is tested in tests/ads/):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 from app.ads.domain.policy_rules import Policy, Rule, load_policy
 from app.ads.domain.policy_style import STYLE_CHECKS
@@ -52,7 +53,7 @@ class Finding:
     field: str | None  # None when the rule concerns the whole ad (a missing disclosure)
     span: tuple[int, int] | None
     excerpt: str
-    rule: Rule = field(repr=False, compare=False)
+    rule: Rule = dataclasses.field(repr=False, compare=False)
 
     def name(self, locale: str = "ar") -> str:
         """The rule's name in a locale."""
@@ -97,14 +98,16 @@ def _finding(rule: Rule, name: str | None, text: str, span: tuple[int, int] | No
     return Finding(rule.id, rule.severity, name, span, excerpt, rule)
 
 
-def check_rule(rule: Rule, fields: list[tuple[str, str]], folded: dict[str, Folded]) -> list:
+def check_rule(
+    rule: Rule, fields: list[tuple[str, str]], folded: dict[str, Folded]
+) -> list[Finding]:
     """Findings of one rule that is in force for this ad."""
     if rule.check == "declared":
         return [_finding(rule, None, "", None)]
     if rule.check == "required":
         found = any(rule.patterns and rule.patterns.search(folded[n].text) for n, _ in fields)
         return [] if found else [_finding(rule, None, "", None)]
-    out = []
+    out: list[Finding] = []
     for name, text in fields:
         if rule.check == "phrases":
             spans = phrase_spans(rule, folded[name])

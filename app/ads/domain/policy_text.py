@@ -113,7 +113,9 @@ def fold(text: str) -> Folded:
 
 def split_top(source: str, sep: str) -> list[str]:
     """Split on `sep` outside braces and brackets."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in source:
         if ch in "{[":
             depth += 1
