@@ -82,6 +82,9 @@ def test_weight_loss_products_are_a_tiktok_rule_in_listed_markets():
     assert ids(pills, platform="meta", market="sa", category="weight_loss") == {
         "weight-loss-meta-adults"
     }
+    assert ids(pills, platform="meta", market="sa", category=" Weight-Loss") == {
+        "weight-loss-meta-adults"
+    }
 
 
 @pytest.mark.parametrize(
