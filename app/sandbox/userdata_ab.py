@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -9,7 +10,7 @@ from sqlalchemy import select
 from app.core.db import utcnow
 from app.core.registry import XssField, register_table, register_xss_field
 from app.sandbox.domain.abtest import attributes_of
-from app.sandbox.models import AbTest
+from app.sandbox.models import AbTest, SandboxAccount
 from app.sandbox.userdata import harness_post
 
 register_table(
@@ -67,6 +68,8 @@ def harness_test(session: Any, user: Any) -> AbTest:
         sample=1000,
         direction="",
         declared_at=utcnow(),
+        # Its seven days are over on the account's clock, so the results page opens.
+        started=session.get(SandboxAccount, post.account_id).clock - timedelta(days=7),
         reach_a=1000,
         count_a=20,
         reach_b=1000,
