@@ -50,7 +50,7 @@ def bench_seed(
     if not (bench / "growth_seed.py").exists():
         raise click.ClickException(f"the benchmark tools are not here: {bench}")
     sys.path.insert(0, str(bench))
-    from growth_seed import seed_learners  # type: ignore[import-not-found]
+    from growth_seed import seed_learners
 
     result = seed_learners(learners, answers_per_learner, posts_per_learner, force, click.echo)
     counts = result["counts"]
