@@ -26,11 +26,15 @@ PROFILES = (0.5, 1.0, 1.0, 1.5)
 TYPICAL = 1  # the template whose history is the requested size: the one the growth bench signs in
 # Learner rows that are not copied: sign-ins and tokens (per device, secret), signed
 # credentials (each is a signed public document), old slugs (their key is the slug itself).
-NOT_COPIED = {"user_session", "account_token", "credential", "portfolio_slug", "share_link"}
-# Id references kept in columns that are not foreign keys: (table, column) -> (parent, where).
+# A copied share link keeps a prefixed digest that no token matches: it exists but cannot open.
+NOT_COPIED = {"user_session", "account_token", "credential", "portfolio_slug"}
+# Id references kept in columns that are not foreign keys: (table, column) -> [(parent, when)].
 LOOSE_REFERENCES = {
-    ("inbox_item", "post_id"): ("sandbox_post", ""),
-    ("skill_evidence", "source_id"): ("quiz_attempt", "r.source_kind = 'quiz'"),
+    ("inbox_item", "post_id"): [("sandbox_post", "")],
+    ("skill_evidence", "source_id"): [
+        ("quiz_attempt", "r.source_kind = 'quiz'"),
+        ("exercise_attempt", "r.source_kind = 'exercise'"),
+    ],
 }
 
 
@@ -40,14 +44,20 @@ def template_email(k: int, run: str) -> str:
 
 
 def seed_learners(
-    n: int, answers: int, posts: int, force: bool, say: Callable[[str], None] = print
+    n: int,
+    answers: int,
+    posts: int,
+    force: bool,
+    say: Callable[[str], None] = print,
+    templates: int = len(PROFILES),
 ) -> dict[str, Any]:
-    """Seed `n` learners (at least the four templates); timings, row counts and the
-    typical template's email."""
+    """Seed `n` learners (copies of the first `templates` of PROFILES, at least one);
+    timings, row counts and the typical template's email."""
     import sys
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from exercises import make_attempts
     from flask import current_app
     from inbox import answer_inbox
     from seed import make_learner, make_portfolio, make_sandbox
@@ -57,21 +67,24 @@ def seed_learners(
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     run = f"-{uuid.uuid4().hex[:6]}" if force else ""
     started = time.perf_counter()
-    templates = []
-    for k, scale in enumerate(PROFILES[: max(1, min(n, len(PROFILES)))]):
+    made = []
+    for k, scale in enumerate(PROFILES[: max(1, min(n, templates))]):
         email = template_email(k, run)
-        make_learner(app, email, max(1, round(answers * scale)), offset=k * 37)
+        learning = k % 2 == 1  # half the templates also took the demo's lessons and quizzes
+        make_learner(app, email, max(1, round(answers * scale)), offset=k * 37, first=learning)
         account, _ = make_sandbox(app, email, max(1, round(posts * scale)))
         answer_inbox(app, email, account)
+        make_attempts(app, email, runs=0)
         make_portfolio(app, email, account, slug=f"growth-t{k}{run}")
-        templates.append(email)
+        reach_portfolio(email)
+        made.append(email)
         say(f"template {email}: seeded through the services")
     template_s = time.perf_counter() - started
-    copies = n - len(templates)
-    per = [copies // len(templates) + (k < copies % len(templates)) for k in range(len(templates))]
+    copies = n - len(made)
+    per = [copies // len(made) + (k < copies % len(made)) for k in range(len(made))]
     started = time.perf_counter()
     with db.engine.begin() as conn:
-        for k, email in enumerate(templates):
+        for k, email in enumerate(made):
             uid = conn.execute(
                 text('SELECT id FROM "user" WHERE email = :e'), {"e": email}
             ).scalar()
@@ -94,11 +107,25 @@ def seed_learners(
         }
     say(f"copies made in {copy_s:.1f} s (templates {template_s:.1f} s)")
     return {
-        "typical": templates[min(TYPICAL, len(templates) - 1)],
+        "typical": made[min(TYPICAL, len(made) - 1)],
         "templates_s": template_s,
         "copies_s": copy_s,
         "counts": counts,
     }
+
+
+def reach_portfolio(email: str) -> None:
+    """A contact message and a share link, as a published portfolio collects them."""
+    from sqlalchemy import select
+
+    from app.accounts.models import User
+    from app.core.extensions import db
+    from app.portfolio import services, sharing
+
+    user = db.session.scalar(select(User).where(User.email == email))
+    mine = services.portfolio_of(user)
+    services.send_message(mine, "مقهى الورد", "hello@alward-cafe.example", "هل نتحدث هذا الأسبوع؟")
+    sharing.create_link(user, mine, "growth", 30)
 
 
 def copyable(table: Table) -> bool:
@@ -144,33 +171,33 @@ def copy_statement(table: Table, shape: dict[str, tuple[int, int]]) -> str:
         for u in table.constraints
         if isinstance(u, UniqueConstraint) and len(u.columns) == 1
     }
-    parents = {fk.parent.name: fk.column.table.name for fk in table.foreign_keys}
-    for (name, column), (parent, _) in LOOSE_REFERENCES.items():
+    parents = {fk.parent.name: [(fk.column.table.name, "")] for fk in table.foreign_keys}
+    for (name, column), targets in LOOSE_REFERENCES.items():
         if name == table.name:
-            parents[column] = parent
+            parents[column] = targets
     for column in table.c:
         ref = f'r."{column.name}"'
-        parent = parents.get(column.name)
-        if column.name == "id" and table.name in shape and "id" in table.c and column.primary_key:
+        targets = [(p, when) for p, when in parents.get(column.name, []) if p in shape]
+        if column.name == "id" and column.primary_key:
             count, base = shape[table.name]
             values.append(f"{base} + g.i * {count} + r.rn")
-        elif parent in shape:
-            count, base = shape[parent]
-            if parent == "user":
-                values.append(f"{base} + g.i")
-                continue
-            alias = f"m_{column.name}"
-            key = f"{alias}.id::text" if isinstance(column.type, String) else f"{alias}.id"
-            joins.append(
-                f'LEFT JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS rn FROM "{parent}"'  # noqa: S608
-                f" WHERE user_id = :uid) {alias} ON {key} = {ref}"
-            )
-            mapped = f"({base} + g.i * {count} + {alias}.rn)"
-            if isinstance(column.type, String):
-                mapped += "::text"
-            condition = LOOSE_REFERENCES.get((table.name, column.name), ("", ""))[1]
-            test = f"{alias}.rn IS NOT NULL" + (f" AND {condition}" if condition else "")
-            values.append(f"CASE WHEN {test} THEN {mapped} ELSE {ref} END")
+        elif targets and targets[0][0] == "user":
+            values.append(f"{shape['user'][1]} + g.i")
+        elif targets:
+            cases = []
+            for parent, when in targets:
+                count, base = shape[parent]
+                alias = f"m_{column.name}_{parent}"
+                text_key = isinstance(column.type, String)
+                key = f"{alias}.id::text" if text_key else f"{alias}.id"
+                joins.append(
+                    "LEFT JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS rn "  # noqa: S608
+                    f'FROM "{parent}" WHERE user_id = :uid) {alias} ON {key} = {ref}'
+                    + (f" AND {when}" if when else "")
+                )
+                mapped = f"({base} + g.i * {count} + {alias}.rn)" + ("::text" if text_key else "")
+                cases.append(f"WHEN {alias}.rn IS NOT NULL THEN {mapped}")
+            values.append(f"CASE {' '.join(cases)} ELSE {ref} END")
         elif column.name in unique and isinstance(column.type, String):
             limit = column.type.length or 60
             values.append(f"left('c' || g.i || '-' || {ref}, {limit})")

@@ -97,9 +97,10 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
     }
 
 
-def make_learner(app: Any, email: str, answers: int, offset: int = 0) -> str:
+def make_learner(app: Any, email: str, answers: int, offset: int = 0, first: bool = False) -> str:
     """A verified learner whose history holds `answers` graded answers (as evidence too),
-    drawn from the library's items in order from `offset`."""
+    drawn from the library's items in order from `offset`; `first`: before them, the demo
+    learner's lessons, diagnostic and quizzes, taken through the services."""
     from app.accounts.models import User
     from app.content_runtime import library
     from app.core.db import utcnow, write_unit
@@ -123,7 +124,12 @@ def make_learner(app: Any, email: str, answers: int, offset: int = 0) -> str:
             target_role="social-media-manager",
         )
         s.add(user)
-        s.flush()
+    if first:
+        from app.demo import seed_learning
+
+        seed_learning(user, lib)
+    with write_unit(db.session) as s:
+        user = s.merge(user)
         per_attempt = 20
         for start in range(0, answers, per_attempt):
             chunk = [
