@@ -174,8 +174,9 @@ def test_every_per_learner_query_of_the_signed_in_pages_uses_an_index(world):
             if problem:
                 missing.append(f"{path}: {table}: {problem} ({node.get('Filter', '')})")
             else:
+                index = node.get("Index Name") or node.get("Plans", [{}])[0].get("Index Name")
                 cond = node.get("Index Cond") or node.get("Recheck Cond") or ""
-                evidence.add(f"{table}: {node.get('Index Name') or node['Node Type']} {cond}")
+                evidence.add(f"{table}: {index or node['Node Type']} {cond}")
     print("\n".join(sorted(evidence)))
     assert not missing, "learner rows reached without an index:\n" + "\n".join(missing)
     assert evidence
