@@ -206,3 +206,11 @@ def test_admin_user_list_is_one_bounded_page_and_site_numbers_are_counts(world):
     counted = [s for _path, s, _p in numbers if "count(" in s.lower()]
     assert len(counted) == 7
     assert len(numbers) <= len(counted) + 3  # the session, the admin, nothing per learner
+
+
+def test_bench_seed_refuses_a_database_that_has_learners(world):
+    """`flask bench seed` stops when learners exist, and says how to go on."""
+    app, _email = world
+    result = app.test_cli_runner().invoke(args=["bench", "seed", "--learners", "5"])
+    assert result.exit_code != 0
+    assert "has 60 learners already (--force" in result.output
