@@ -3,13 +3,17 @@
 `flask bench seed --learners N` (app/core/growth_cli.py) calls seed_learners(). Four template
 learners are built as bench/seed.py builds the bench's learners (graded answers recorded as
 skill evidence with their rebuilt skill states, a café sandbox account whose posts ran through
-the simulator, an answered inbox shift and a published portfolio), with histories of
-0.5, 1, 1 and 1.5 times the requested size. Every other learner is a copy of one template made
+the simulator, an answered inbox shift, every scored exercise submitted, and a published
+portfolio with a contact message and a share link; the second and fourth also took the demo's
+lessons, diagnostic and quizzes through the services), with histories of 0.5, 1, 1 and 1.5
+times the requested size. Every other learner is a copy of one template made
 by PostgreSQL itself: one INSERT ... SELECT per table and template, crossed with
 generate_series, so 10,000 learners take one statement per table instead of a million service
 calls. A copy gets new ids computed from its row's rank among the template's rows, so every
 foreign key points at the copy's own rows; unique text (email, quiz token, portfolio slug) gets
-a "c<copy>-" prefix. The SQL is built from the models' table and column names only.
+a "c<copy>-" prefix. Ids kept in JSON documents (sandbox outcomes, case-study figures) are
+copied as they are: a copy's pages render, but such an id still names the template's row. Not
+copied: sessions, tokens, credentials (signed documents) and former slugs. The SQL is built from the models' table and column names only.
 """
 
 from __future__ import annotations
