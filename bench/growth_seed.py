@@ -11,8 +11,8 @@ by PostgreSQL itself: one INSERT ... SELECT per table and template, crossed with
 generate_series, so 10,000 learners take one statement per table instead of a million service
 calls. A copy gets new ids computed from its row's rank among the template's rows, so every
 foreign key points at the copy's own rows; unique text (email, quiz token, portfolio slug) gets
-a "c<copy>-" prefix. Ids kept in JSON documents (sandbox outcomes, case-study figures) are
-copied as they are: a copy's pages render, but such an id still names the template's row. Not
+a "c<copy>-" prefix. An id kept inside a JSON document is copied as it is (a copy's
+per-learner pages all render), so it would still name the template's row. Not
 copied: sessions, tokens, credentials (signed documents) and former slugs. The SQL is built from the models' table and column names only.
 """
 
