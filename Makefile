@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export FLASK_APP := app:create_app
 BABEL_EXTRACT := $(BIN)/pybabel -q extract -F babel.cfg -k _l -k N_ --ignore-dirs='.* ._ .venv node_modules instance artifacts' --no-location --sort-output
 
-.PHONY: run serve test setup test-suite lint translations i18n-update i18n-check bench bench-pg clean
+.PHONY: run serve test setup test-suite lint translations i18n-update i18n-check bench bench-pg bench-growth clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,11 @@ bench: $(VENV)/.dev translations
 # The same against a fresh PostgreSQL database (made and dropped by bench/pg.py) and Redis.
 bench-pg: $(VENV)/.dev translations
 	$(BIN)/python bench/pg.py
+
+# Per-page CPU and SQL queries with 1,000 and 10,000 learners (`flask bench seed`), side by side;
+# makes and drops two PostgreSQL databases (BENCH_PG_ADMIN_URL), the table in bench/results/.
+bench-growth: $(VENV)/.dev translations
+	$(BIN)/python bench/growth.py $(GROWTH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules artifacts

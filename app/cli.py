@@ -189,3 +189,6 @@ def init_cli(app: Flask) -> None:
 
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
+    from app.core.growth_cli import bench_group
+
+    app.cli.add_command(bench_group)

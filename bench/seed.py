@@ -97,8 +97,10 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
     }
 
 
-def make_learner(app: Any, email: str, answers: int) -> str:
-    """A verified learner whose history holds `answers` graded answers (as evidence too)."""
+def make_learner(app: Any, email: str, answers: int, offset: int = 0, first: bool = False) -> str:
+    """A verified learner whose history holds `answers` graded answers (as evidence too),
+    drawn from the library's items in order from `offset`; `first`: before them, the demo
+    learner's lessons, diagnostic and quizzes, taken through the services."""
     from app.accounts.models import User
     from app.content_runtime import library
     from app.core.db import utcnow, write_unit
@@ -122,11 +124,17 @@ def make_learner(app: Any, email: str, answers: int) -> str:
             target_role="social-media-manager",
         )
         s.add(user)
-        s.flush()
+    if first:
+        from app.demo import seed_learning
+
+        seed_learning(user, lib)
+    with write_unit(db.session) as s:
+        user = s.merge(user)
         per_attempt = 20
         for start in range(0, answers, per_attempt):
             chunk = [
-                items[(start + k) % len(items)] for k in range(min(per_attempt, answers - start))
+                items[(offset + start + k) % len(items)]
+                for k in range(min(per_attempt, answers - start))
             ]
             attempt = QuizAttempt(
                 user_id=user.id,
@@ -233,7 +241,7 @@ def first_published(account_id: int) -> int:
     )
 
 
-def make_portfolio(app: Any, email: str, account_id: int) -> None:
+def make_portfolio(app: Any, email: str, account_id: int, slug: str = "bench-portfolio") -> None:
     """A published portfolio with every section and a simulated case study from the sandbox."""
     from sqlalchemy import select
 
@@ -247,7 +255,7 @@ def make_portfolio(app: Any, email: str, account_id: int) -> None:
     user = db.session.scalar(select(User).where(User.email == email))
     portfolio = services.ensure_portfolio(user)
     with write_unit(db.session):
-        portfolio.slug, portfolio.status = "bench-portfolio", "published"
+        portfolio.slug, portfolio.status = slug, "published"
         portfolio.headline = "منسقة محتوى للمقاهي"
         portfolio.bio = "أخطط وأكتب وأقيس. **إنستغرام وتيك توك** بالعربية والإنجليزية."
     services.add_sandbox_case_study(user, portfolio, db.session.get(SandboxAccount, account_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.db import UTCDateTime, user_fk, utcnow
@@ -53,7 +53,12 @@ class ReviewCard(db.Model):  # type: ignore[name-defined]
     """A missed question scheduled for spaced review with FSRS."""
 
     __tablename__ = "review_card"
-    __table_args__ = (UniqueConstraint("user_id", "item_id"),)
+    # (user_id, due): a learner's due cards in due order without walking every learner's
+    # cards through the due index (the home page and review queue ask for exactly that).
+    __table_args__ = (
+        UniqueConstraint("user_id", "item_id"),
+        Index("ix_review_card_user_id_due", "user_id", "due"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = user_fk()
