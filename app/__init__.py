@@ -21,6 +21,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     logs.init_logging(app)
     db.init_app(app)
+    _ping_idle_connections(app)
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
     csrf.init_app(app)
     if app.config.get("RATELIMIT_DEFAULT"):
@@ -100,3 +101,14 @@ def _load_config(app: Flask, overrides: dict[str, Any]) -> None:
         problems = check_production(app.config)
         if problems:
             raise RuntimeError("refusing to start: " + "; ".join(problems))
+
+
+def _ping_idle_connections(app: Flask) -> None:
+    """On a server database, check pooled connections that sat idle before reuse."""
+    from app.core.extensions import db
+    from app.core.pool import ping_when_idle
+
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return  # a file: nothing to lose between requests
+    with app.app_context():
+        ping_when_idle(db.engine, float(app.config.get("DB_PING_AFTER_IDLE", 10.0)))

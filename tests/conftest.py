@@ -19,6 +19,7 @@ from sqlalchemy import delete
 from support import Mailbox, Users, make_database, start_smtp
 
 from app import create_app
+from app.core.config import engine_options
 from app.core.db import pending_changes, utcnow, write_unit
 from app.core.extensions import db
 
@@ -70,9 +71,8 @@ def app_config(database_url: str, mailbox: Mailbox, **extra: Any) -> dict[str, A
     return {
         "TESTING": True,
         "SQLALCHEMY_DATABASE_URI": database_url,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"timeout": 15}}
-        if database_url.startswith("sqlite")
-        else {"pool_pre_ping": True},
+        # As production: on PostgreSQL, idle connections are pinged by app.core.pool.
+        "SQLALCHEMY_ENGINE_OPTIONS": engine_options(database_url),
         "MAIL_SERVER": "127.0.0.1",
         "MAIL_PORT": mailbox.port,
         "MAIL_USE_TLS": False,

@@ -184,7 +184,8 @@ def engine_options(url: str) -> dict[str, Any]:
     """Pool settings per database kind."""
     if url.startswith("sqlite"):
         return {"connect_args": {"timeout": 15}}
-    return {"pool_pre_ping": True, "pool_recycle": 1800, "pool_size": 5, "max_overflow": 5}
+    # No pool_pre_ping: app.core.pool pings only connections that sat idle (DB_PING_AFTER_IDLE).
+    return {"pool_recycle": 1800, "pool_size": 5, "max_overflow": 5}
 
 
 def dev_secret(instance_path: str) -> str:
