@@ -39,8 +39,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     hosts.init_hosts(app)
 
     from app.accounts import bp as accounts_bp
-    from app.ads.views import bp as ads_bp
     from app.admin import bp as admin_bp
+    from app.ads.views import bp as ads_bp
     from app.courses import bp as courses_bp
     from app.credentials import bp as credentials_bp
     from app.exercises import bp as exercises_bp
