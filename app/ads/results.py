@@ -52,6 +52,7 @@ def in_currency(f: Figures, per_usd: float) -> Money:
     """USD figures converted to the campaign's currency (counts and ratios unchanged)."""
 
     def conv(value: float | None) -> float | None:
+        """An amount in USD in the campaign's currency (None stays None)."""
         return None if value is None else round(value * per_usd, 2)
 
     return Money(
