@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from app.ads.domain.audience import Targeting, estimate_audience
+from app.ads.domain.audience import AudienceEstimate, Targeting, estimate_audience
 from app.ads.domain.budget import rate
 from app.ads.domain.campaign import CampaignRun, CampaignSpec, Variant, market_of, run_campaign
 from app.ads.domain.creative import objective_goal
@@ -71,10 +71,15 @@ def in_currency(f: Figures, per_usd: float) -> Money:
     )
 
 
+def estimate_of(c: AdCampaign) -> AudienceEstimate:
+    """The ad set's estimated audience band."""
+    t = Targeting(c.city, c.radius_km, c.age_min, c.age_max, tuple(c.languages), tuple(c.interests))
+    return estimate_audience(t)
+
+
 def audience_of(c: AdCampaign) -> int:
     """The ad set's estimated audience (people)."""
-    t = Targeting(c.city, c.radius_km, c.age_min, c.age_max, tuple(c.languages), tuple(c.interests))
-    return max(1, estimate_audience(t).estimate)
+    return max(1, estimate_of(c).estimate)
 
 
 def spec_of(account: SandboxAccount, c: AdCampaign) -> CampaignSpec:
@@ -138,7 +143,9 @@ class Report:
     sales: bool
 
 
-def report_of(account: SandboxAccount, c: AdCampaign, locale: str) -> Report | None:
+def report_of(
+    account: SandboxAccount, c: AdCampaign, locale: str, *, explain: bool = True
+) -> Report | None:
     """Days, totals, per-variant totals, the last day's labels and the why panel."""
     run = run_of(account, c)
     if run is None:
@@ -156,6 +163,8 @@ def report_of(account: SandboxAccount, c: AdCampaign, locale: str) -> Report | N
         ),
         learning=last.learning if last else "learning",
         fatigue=last.fatigue if last else "none",
-        why=tuple(why(first, locale if locale in ("ar", "en") else "ar")) if last else (),
+        why=tuple(why(first, locale if locale in ("ar", "en") else "ar"))
+        if last and explain
+        else (),
         sales=run.spec.goal == "sales",
     )

@@ -46,7 +46,7 @@ def index(account_id: int) -> str:
         (
             c,
             services.status_of(c, account.clock.date()),
-            results.report_of(account, c, current_language()),
+            results.report_of(account, c, current_language(), explain=False),
         )
         for c in services.campaigns_of(account)
     ]
@@ -147,6 +147,7 @@ def _campaign_page(account: Any, row: Any, refused: tuple[Any, ...]) -> str:
         checked=checked,
         refused=refused,
         policy=policy_problems(row),
+        audience=results.estimate_of(row),
         currency=services.currency_of(account),
         **context(account),
     )
@@ -205,6 +206,7 @@ def report(account_id: int, campaign_id: int) -> str:
         campaign=row,
         status=services.status_of(row, account.clock.date()),
         report=results.report_of(account, row, current_language()),
+        audience=results.estimate_of(row),
         currency=services.currency_of(account),
         **context(account),
     )
