@@ -220,3 +220,25 @@ def test_another_learners_campaign_does_not_exist(client, auth):
         assert client.get(f"/sandbox/{other}/ads/{campaign}{path}").status_code == 404
         assert client.get(f"/sandbox/{account}/ads/{campaign}{path}").status_code == 404
     assert client.post(f"/sandbox/{other}/ads/{campaign}/launch").status_code == 404
+
+
+def test_the_campaign_pages_clock_form_comes_back_to_the_campaign(client, auth):
+    """A running campaign carries the clock form; it returns to the campaign, never elsewhere."""
+    auth()
+    account = start(client)
+    campaign = made(client, account)
+    client.post(f"/sandbox/{account}/ads/{campaign}/launch")
+    page = client.get(f"/sandbox/{account}/ads/{campaign}").get_data(as_text=True)
+    assert f'name="back" value="ads-{campaign}"' in page
+    shown = db.session.get(SandboxAccount, account).clock.isoformat()
+    step = {"amount": "2", "unit": "days", "clock": shown, "back": f"ads-{campaign}"}
+    moved = client.post(f"/sandbox/{account}/advance", data=step)
+    assert moved.headers["Location"].endswith(f"/sandbox/{account}/ads/{campaign}")
+    db.session.expire_all()
+    shown = db.session.get(SandboxAccount, account).clock.isoformat()
+    away = step | {"clock": shown, "back": "ads-//evil.example"}
+    assert (
+        client.post(f"/sandbox/{account}/advance", data=away)
+        .headers["Location"]
+        .endswith(f"/sandbox/{account}")
+    )
