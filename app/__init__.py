@@ -42,6 +42,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     from app.accounts import bp as accounts_bp
     from app.admin import bp as admin_bp
+    from app.ads.views import bp as ads_bp
     from app.courses import bp as courses_bp
     from app.credentials import bp as credentials_bp
     from app.exercises import bp as exercises_bp
@@ -61,6 +62,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         skills_bp,
         sandbox_bp,
         inbox_bp,
+        ads_bp,
         exercises_bp,
         portfolio_bp,
         credentials_bp,

@@ -181,6 +181,8 @@ def page_list(ids: dict[str, Any]) -> list[Page]:
             0.20,
             short=f"{short_sbx}/abtests/{ids['short_abtest']}/results",
         ),
+        learner("ads manager (5 campaigns)", f"{sbx}/ads", 0.20, f"{short_sbx}/ads"),
+        learner("campaign results", f"{sbx}/ads/{ids['campaign']}", 0.20, short=None),
         learner("inbox (60 messages)", f"{sbx}/inbox", 0.20, f"{short_sbx}/inbox"),
         learner(
             "inbox message with feedback",

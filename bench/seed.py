@@ -58,7 +58,10 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
 
         short_answered, _ = answer_inbox(app, short, small_account)
         answered, reply_ms = answer_inbox(app, long_, big_account)
+        from ads import read_results_ms
         from pages import abtest_of, page_list, seed_extra
+
+        campaign, ads_ms = read_results_ms(big_account)
 
         ids = {
             "big_account": big_account,
@@ -73,6 +76,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
             "answered": answered,
             "short_answered": short_answered,  # arrivals are seeded per account: its own key
             "abtest": abtest_of(big_account),
+            "campaign": campaign,
             "short_abtest": abtest_of(small_account),
             "credential": credential,
             **seed_extra(app, long_),
@@ -92,6 +96,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         "pages": pages,
         "queries": queries,
         "advance_ms": advance_ms,
+        "ads_ms": advance_ms + ads_ms,
         "scoring_ms": scoring_ms,
         "reply_ms": reply_ms,
     }
@@ -214,8 +219,12 @@ def make_sandbox(app: Any, email: str, posts: int) -> tuple[int, float]:
         services.set_status(user, account, post, "submit")
         services.set_status(user, account, post, "approve")
         services.schedule(user, account, post, account.clock + timedelta(hours=2 + n * 7))
+    from ads import launch_campaigns  # the big account also runs five ad campaigns
+
     from app.sandbox.demo import call_abtest, start_abtest
 
+    if posts >= 100:
+        launch_campaigns(user, account)
     test_id = start_abtest(user, account)  # a seven-day A/B test, finished within the month
     start = time.process_time()
     clock.advance(user, account, 24 * 30)

@@ -19,6 +19,7 @@ SAMPLE_VALUES: dict[str, Any] = {
     "account_id": 999999,
     "post_id": 999999,
     "test_id": 999999,
+    "campaign_id": 999999,
     "slug": "no-such-portfolio",
     "link_id": 999999,
     "portfolio_id": 999999,

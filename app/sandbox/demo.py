@@ -120,6 +120,9 @@ def seed_sandbox(user: User) -> bool:
         else:
             services.schedule(user, account, post, account.clock + timedelta(hours=1))
     test_id = start_abtest(user, account)
+    from app.ads.demo import seed_campaign  # the ads package builds on the sandbox's
+
+    seed_campaign(user, account)  # ten days from tomorrow: finished by the end of the advance
     clock.advance(user, account, 24 * 14)  # the test's seven days run inside these two weeks
     call_abtest(user, account, test_id)
     return True

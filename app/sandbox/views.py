@@ -268,10 +268,13 @@ def advance(account_id: int) -> Response | tuple[str, int]:
 
 
 def _back_from_clock(account_id: int, back: str) -> str:
-    """Where the clock form came from: a running A/B test's page, or the account."""
-    # Only a test id is taken from the form, never a URL, so this cannot redirect elsewhere.
+    """Where the clock form came from: a running A/B test's or ad campaign's page, or the
+    account."""
+    # Only an id is taken from the form, never a URL, so this cannot redirect elsewhere.
     if back.startswith("abtest-") and back[7:].isdecimal() and len(back) < 20:
         return url_for("sandbox.abtest", account_id=account_id, test_id=int(back[7:]))
+    if back.startswith("ads-") and back[4:].isdecimal() and len(back) < 20:
+        return url_for("ads.campaign", account_id=account_id, campaign_id=int(back[4:]))
     return url_for("sandbox.account", account_id=account_id)
 
 

@@ -37,6 +37,13 @@ def test_demo_is_idempotent_and_prints_a_working_login(app, runner):
         tests = db.session.scalars(select(AbTest)).all()
         assert len(tests) == 1 and tests[0].declared_at and tests[0].called_at
         assert 0 <= tests[0].count_a <= tests[0].reach_a and tests[0].next_step
+        from app.ads.models import AdCampaign
+        from app.sandbox.models import SandboxAccount
+
+        # One finished ad campaign: launched, and its schedule over on the demo's clock.
+        (campaign,) = db.session.scalars(select(AdCampaign)).all()
+        demo_clock = db.session.get(SandboxAccount, campaign.account_id).clock.date()
+        assert campaign.status == "active" and campaign.end_day < demo_clock
     client = app.test_client()
     assert (
         client.post("/login", data={"email": DEMO_EMAIL, "password": password}).status_code == 303
@@ -47,6 +54,8 @@ def test_demo_is_idempotent_and_prints_a_working_login(app, runner):
     # The demo page is the one visitors try first: open to search engines (issue 19).
     assert '<meta name="robots" content="index, follow">' in page
     assert "مقهى الورد" in client.get("/portfolio/messages").get_data(as_text=True)
+    ads = client.get(f"/sandbox/{campaign.account_id}/ads/{campaign.id}").get_data(as_text=True)
+    assert 'id="days-heading"' in ads and "انتهت" in ads  # ended, with its days of results
     # One track credential, with the published case study as evidence, and it verifies.
     assert "Demo credential issued" in first.output
     assert "Demo credential issued" not in second.output

@@ -109,6 +109,18 @@ ABTEST_PAGES = (
     "sandbox-abtest-call-errors",
     "sandbox-abtest-working",
 )
+# Ads manager pages (render_ads), in the order one learner visits them.
+ADS_PAGES = (
+    "ads-empty",
+    "ads-new",
+    "ads-new-errors",
+    "ads-estimate",
+    "ads-draft",
+    "ads-edit",
+    "ads-results",
+    "ads-report",
+    "ads-list",
+)
 # Sandbox pages, visited in this order by one learner (URLs made at run time).
 SANDBOX = (
     "sandbox-empty",
@@ -127,6 +139,7 @@ SANDBOX = (
     "sandbox-report",
     "sandbox-replay",
     *ABTEST_PAGES,
+    *ADS_PAGES,
     "portfolio-builder-new",
     "portfolio-builder-errors",
     "portfolio-builder",
@@ -393,6 +406,7 @@ def render_sandbox(client: Any, lang: str, headers: dict[str, str], render: Any)
     ]
     render(client, "sandbox", lang, pages, headers)
     render_abtests(client, lang, headers, render, base)
+    render_ads(client, lang, headers, render, base)
     slug = f"sara-{lang}"
     form = {"headline": "مديرة محتوى", "bio": "**مرحبًا** [site](https://a.example)", "lang": lang}
     pages = [
@@ -495,6 +509,42 @@ def render_abtests(client: Any, lang: str, headers: dict[str, str], render: Any,
     client.post(f"{made}/call", data=call)
     working = [("sandbox-abtest-working", "GET", f"{made}/results", None, 200)]
     render(client, "sandbox", lang, working, headers)
+
+
+def render_ads(client: Any, lang: str, headers: dict[str, str], render: Any, base: str) -> None:
+    """The ads manager: empty list, the form, its errors and estimate, a draft, a campaign's
+    results after the clock moves, its printable report and the list with figures."""
+    from datetime import date, timedelta
+
+    from security.ads_cases import ads_form
+
+    page = client.get(base).get_data(as_text=True)
+    shown = re.search(r'name="clock" value="([^"]+)"', page)
+    assert shown, "the account page carries the clock form"
+    first = date.fromisoformat(shown[1][:10]) + timedelta(days=1)
+    form = ads_form(first) | {"is_test": "1", "b_primary_text": "قهوة باردة", "b_aspect": "4:5"}
+    ads = f"{base}/ads"
+    pages: list[Request] = [
+        ("ads-empty", "GET", ads, None, 200),
+        ("ads-new", "GET", f"{ads}/new", None, 200),
+        ("ads-new-errors", "POST", f"{ads}/new", form | {"name": "", "budget": "1"}, 422),
+        ("ads-estimate", "POST", f"{ads}/new", form | {"action": "estimate"}, 200),
+    ]
+    render(client, "sandbox", lang, pages, headers)
+    made = client.post(f"{ads}/new", data=form).headers["Location"]
+    drafts: list[Request] = [
+        ("ads-draft", "GET", made, None, 200),
+        ("ads-edit", "GET", f"{made}/edit", None, 200),
+    ]
+    render(client, "sandbox", lang, drafts, headers)
+    assert client.post(f"{made}/launch").status_code == 303
+    client.post(f"{base}/advance", data={"amount": "4", "unit": "days", "clock": shown[1]})
+    ran: list[Request] = [
+        ("ads-results", "GET", made, None, 200),
+        ("ads-report", "GET", f"{made}/report", None, 200),
+        ("ads-list", "GET", ads, None, 200),
+    ]
+    render(client, "sandbox", lang, ran, headers)
 
 
 def fill_sections(client):

@@ -93,6 +93,7 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
         ab_test = abtests.declare_test(me, account.id, declared)
         abtests.lock_test(me, account.id, ab_test.id)
         clock.advance(me, account, 24 * 7)  # the declared days pass: the results open
+        campaign = ads_campaign(me, account)
         from app.inbox import services as inbox
 
         inbox_key = inbox.items_of(me, account)[0].key
@@ -120,6 +121,7 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
             "inbox_key": inbox_key,
             "post_id": post.id,
             "test_id": ab_test.id,
+            "campaign_id": campaign,
             "abtest_post_a": ab_a,
             "abtest_post_b": ab_b,
             "item_id": item.id,
@@ -146,3 +148,18 @@ def build_world(app: Any, user: Any, admin: Any) -> dict[str, Any]:
             **attempts,
             **credential,
         }
+
+
+def ads_campaign(me, account) -> int:
+    """A draft ad campaign starting tomorrow on the account's clock; its id."""
+    from datetime import timedelta
+
+    from werkzeug.datastructures import MultiDict
+
+    from app.ads import services as ads
+    from app.ads.forms import read_setup
+    from security.ads_cases import ads_form
+
+    form = ads_form(account.clock.date() + timedelta(days=1))
+    pairs = [(k, v) for k, vs in form.items() for v in (vs if isinstance(vs, list) else [vs])]
+    return ads.save_campaign(me, account, read_setup(MultiDict(pairs))).campaign.id

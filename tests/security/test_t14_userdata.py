@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import zipfile
+from datetime import timedelta
 
 from sqlalchemy import func, select
 from support import PASSWORD
@@ -100,6 +101,15 @@ def seed_sandbox(client):
     made = client.post(f"{base}/abtests", data=declare)
     assert made.status_code == 303
     assert client.post(f"{made.headers['Location']}/lock").status_code == 303
+    # A draft ad campaign with its ad (the ads manager's two tables).
+    from security.ads_cases import ads_form
+
+    with client.application.app_context():
+        from app.sandbox.models import SandboxAccount
+
+        first = db.session.scalars(select(SandboxAccount.clock)).all()[-1].date()
+    campaign = client.post(f"{base}/ads/new", data=ads_form(first + timedelta(days=1)))
+    assert campaign.status_code == 303
     # An answered inbox message and an alert (the inbox's rows and events).
     page = client.get(base).get_data(as_text=True)
     clock = page.split('name="clock" value="', 1)[1].split('"', 1)[0]

@@ -50,6 +50,31 @@ COMPOSE = ["title", "campaign", "link", "action"]
 COMPOSE += [f"p-{p}-{f}" for p in ("x", "instagram", "tiktok") for f in [*VERSION, "include"]]
 
 # Field names of each POST endpoint's form (quiz answers are added from the world's items).
+AD_SETUP = [
+    "name",
+    "family",
+    "objective",
+    "budget_kind",
+    "budget",
+    "start",
+    "end",
+    "city",
+    "radius_km",
+    "age_min",
+    "age_max",
+    "languages",
+    "interests",
+    "placements",
+    "is_test",
+    "a_primary_text",
+    "a_headline",
+    "a_cta",
+    "a_media_description",
+    "a_aspect",
+    "b_primary_text",
+    "b_aspect",
+    "action",
+]
 FIELDS: dict[str, list[str]] = {
     "accounts.change_email": ["new_email", "password"],
     "accounts.change_password": ["current", "password", "confirm", "sign_out_others"],
@@ -101,6 +126,11 @@ FIELDS: dict[str, list[str]] = {
     "quizzes.start_lesson": [],
     "quizzes.start_track": [],
     "quizzes.submit": [],
+    "ads.create": AD_SETUP,
+    "ads.update": AD_SETUP,
+    "ads.launch": [],
+    "ads.pause": [],
+    "ads.resume": [],
     "inbox.alert": ["role", "note"],
     "inbox.item": ["action", "role", "text", "clock", "do"],
     "inbox.pause": [],

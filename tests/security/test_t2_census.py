@@ -110,6 +110,9 @@ def owner_cases(app, a):
     from security.abtest_cases import abtest_cases
 
     sandbox += abtest_cases(app, a, state)
+    from security.ads_cases import ads_cases
+
+    sandbox += ads_cases(app, a, state)
     from security.inbox_cases import inbox_cases
 
     sandbox += inbox_cases(app, a, state)

@@ -1,0 +1,226 @@
+"""Ads manager pages: the campaign list, the setup form, results, the report and its CSV."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from app.ads import labels, results, services, userdata  # noqa: F401 (registers user data)
+from app.ads.domain.data import ads_data
+from app.ads.domain.setup import Checked, Setup, objectives_of, placements_of
+from app.ads.export import report_csv
+from app.ads.forms import read_setup
+from app.ads.policy_hook import policy_problems
+from app.core.i18n import current_language
+from app.core.labels import label
+from app.core.registry import access
+from app.sandbox import services as sandbox_services
+from app.sandbox.errors import SandboxError
+from app.sandbox.views import context
+
+bp = Blueprint("ads", __name__, template_folder="templates")
+
+
+@bp.context_processor
+def names() -> dict[str, object]:
+    """Label tables and the sandbox's names for every ads page."""
+    from app.sandbox.views import sandbox_labels
+
+    return {**sandbox_labels(), "L": labels, "ads_data": ads_data}
+
+
+def _account(account_id: int) -> Any:
+    return sandbox_services.account_for(current_user, account_id)
+
+
+@bp.route("/sandbox/<int:account_id>/ads")
+@access("owner")
+def index(account_id: int) -> str:
+    """The account's campaigns with status, spend, results and cost per result."""
+    account = _account(account_id)
+    rows = [
+        (
+            c,
+            services.status_of(c, account.clock.date()),
+            results.report_of(account, c, current_language(), explain=False),
+        )
+        for c in services.campaigns_of(account)
+    ]
+    return render_template(
+        "ads/index.html", rows=rows, currency=services.currency_of(account), **context(account)
+    )
+
+
+def _form_page(account: Any, setup: Setup, checked: Checked | None, campaign: Any = None) -> str:
+    """The setup form with what was typed, problems by field and the audience estimate."""
+    problems = checked.problems if checked else ()
+    by_field: dict[str, list[str]] = {}
+    for p in problems:
+        by_field.setdefault(p.field, []).append(labels.problem_text(p))
+    return render_template(
+        "ads/form.html",
+        setup=setup,
+        checked=checked,
+        problems=problems,
+        by_field=by_field,
+        campaign=campaign,
+        objectives={f: objectives_of(f) for f in ("meta", "tiktok")},
+        placements={f: placements_of(f) for f in ("meta", "tiktok")},
+        currency=services.currency_of(account),
+        text_limits=services.limits("text"),
+        headline_limits=services.limits("headline"),
+        **context(account),
+    )
+
+
+@bp.route("/sandbox/<int:account_id>/ads/new")
+@access("owner")
+def new(account_id: int) -> str:
+    """An empty setup form (the schedule starts tomorrow on the simulated clock)."""
+    account = _account(account_id)
+    return _form_page(account, services.blank_setup(account), None)
+
+
+def _submit(account: Any, campaign_id: int | None) -> str | Response | tuple[str, int]:
+    """Check only (the audience button), or save the draft and go to its page."""
+    setup = read_setup(request.form)
+    campaign = services.campaign_for(current_user, account, campaign_id) if campaign_id else None
+    if request.form.get("action") == "estimate":
+        return _form_page(account, setup, services.check(account, setup), campaign)
+    try:
+        saved = services.save_campaign(current_user, account, setup, campaign_id)
+    except services.Invalid as exc:
+        return _form_page(account, setup, exc.checked, campaign), 422
+    except SandboxError as exc:
+        flash(label(labels.ERRORS, exc), "error")
+        return redirect(url_for("ads.index", account_id=account.id), 303)
+    flash(_("The draft is saved. Check it, then launch it."), "success")
+    return redirect(
+        url_for("ads.campaign", account_id=account.id, campaign_id=saved.campaign.id), 303
+    )
+
+
+@bp.route("/sandbox/<int:account_id>/ads/new", methods=["POST"])
+@access("owner")
+def create(account_id: int) -> str | Response | tuple[str, int]:
+    """Save a new draft; the form comes back with every problem when it cannot be saved."""
+    return _submit(_account(account_id), None)
+
+
+@bp.route("/sandbox/<int:account_id>/ads/<int:campaign_id>/edit")
+@access("owner")
+def edit(account_id: int, campaign_id: int) -> str:
+    """A draft's setup form, filled in."""
+    account = _account(account_id)
+    campaign = services.campaign_for(current_user, account, campaign_id)
+    return _form_page(account, services.setup_of(campaign), None, campaign)
+
+
+@bp.route("/sandbox/<int:account_id>/ads/<int:campaign_id>/edit", methods=["POST"])
+@access("owner")
+def update(account_id: int, campaign_id: int) -> str | Response | tuple[str, int]:
+    """Save a draft's changes."""
+    return _submit(_account(account_id), campaign_id)
+
+
+@bp.route("/sandbox/<int:account_id>/ads/<int:campaign_id>")
+@access("owner")
+def campaign(account_id: int, campaign_id: int) -> str:
+    """A draft with its checks and launch button, or a running campaign's results."""
+    account = _account(account_id)
+    row = services.campaign_for(current_user, account, campaign_id)
+    return _campaign_page(account, row, ())
+
+
+def _campaign_page(account: Any, row: Any, refused: tuple[Any, ...]) -> str:
+    """The campaign page, with the problems a refused launch listed."""
+    checked = services.check(account, services.setup_of(row)) if row.status == "draft" else None
+    return render_template(
+        "ads/campaign.html",
+        campaign=row,
+        status=services.status_of(row, account.clock.date()),
+        report=results.report_of(account, row, current_language()),
+        checked=checked,
+        refused=refused,
+        policy=policy_problems(row),
+        audience=results.estimate_of(row),
+        currency=services.currency_of(account),
+        **context(account),
+    )
+
+
+@bp.route("/sandbox/<int:account_id>/ads/<int:campaign_id>/launch", methods=["POST"])
+@access("owner")
+def launch(account_id: int, campaign_id: int) -> str | Response | tuple[str, int]:
+    """Launch a draft, or show the page again with every blocking problem."""
+    account = _account(account_id)
+    try:
+        services.launch(current_user, account, campaign_id)
+    except services.Invalid as exc:
+        row = services.campaign_for(current_user, account, campaign_id)
+        return _campaign_page(account, row, exc.problems), 422
+    except SandboxError as exc:
+        flash(label(labels.ERRORS, exc), "error")
+    else:
+        flash(_("The campaign is live. Advance the clock to see its results."), "success")
+    return redirect(url_for("ads.campaign", account_id=account_id, campaign_id=campaign_id), 303)
+
+
+@bp.route("/sandbox/<int:account_id>/ads/<int:campaign_id>/pause", methods=["POST"])
+@access("owner")
+def pause(account_id: int, campaign_id: int) -> Response:
+    """Pause delivery from today (simulated)."""
+    return _toggle(account_id, campaign_id, services.pause, _("The campaign is paused."))
+
+
+@bp.route("/sandbox/<int:account_id>/ads/<int:campaign_id>/resume", methods=["POST"])
+@access("owner")
+def resume(account_id: int, campaign_id: int) -> Response:
+    """Resume delivery from today (simulated)."""
+    return _toggle(account_id, campaign_id, services.resume, _("The campaign is running again."))
+
+
+def _toggle(account_id: int, campaign_id: int, action: Any, done: str) -> Response:
+    account = _account(account_id)
+    try:
+        action(current_user, account, campaign_id)
+    except SandboxError as exc:
+        flash(label(labels.ERRORS, exc), "error")
+    else:
+        flash(done, "success")
+    return redirect(url_for("ads.campaign", account_id=account_id, campaign_id=campaign_id), 303)
+
+
+@bp.route("/sandbox/<int:account_id>/ads/<int:campaign_id>/report")
+@access("owner")
+def report(account_id: int, campaign_id: int) -> str:
+    """A printable report for a client: settings, totals with their formulas, days."""
+    account = _account(account_id)
+    row = services.campaign_for(current_user, account, campaign_id)
+    return render_template(
+        "ads/report.html",
+        campaign=row,
+        status=services.status_of(row, account.clock.date()),
+        report=results.report_of(account, row, current_language()),
+        audience=results.estimate_of(row),
+        currency=services.currency_of(account),
+        **context(account),
+    )
+
+
+@bp.route("/sandbox/<int:account_id>/ads/<int:campaign_id>/report.csv")
+@access("owner")
+def report_download(account_id: int, campaign_id: int) -> Response:
+    """The daily figures and totals as CSV."""
+    account = _account(account_id)
+    row = services.campaign_for(current_user, account, campaign_id)
+    body = report_csv(row, results.report_of(account, row, current_language()))
+    return Response(
+        body,
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="campaign-{row.id}.csv"'},
+    )

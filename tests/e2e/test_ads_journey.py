@@ -1,0 +1,65 @@
+"""A small ad campaign in Arabic on a 360 px phone: the empty ads manager, a refused setup
+that keeps what was typed, a saved draft, the launch, days on the clock, the results with
+their formulas and the why panel, then the printable report.
+
+Every page visited passes axe (no serious or critical finding), has no sideways scroll, and
+the HTML the browser received passes vnu.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from e2e.journey import Journey, Learner, looked_at
+
+pytestmark = pytest.mark.browser
+
+
+def fill_campaign(page: Page, budget: str) -> None:
+    """The setup form: a Meta traffic campaign in Riyadh with one ad (the dates are prefilled)."""
+    page.locator("#name").fill("زيارات قائمة الشتاء")
+    page.locator("#objective").select_option("OUTCOME_TRAFFIC")
+    page.locator("#budget").fill(budget)
+    page.get_by_label("القهوة", exact=True).check()
+    page.locator("#a_primary_text").fill(
+        "قائمة الشتاء وصلت إلى فرع الياسمين: مشروبات دافئة كل يوم."
+    )
+    page.locator("#a_headline").fill("مشروبات الشتاء")
+    page.locator("#a_cta").select_option("learn-more")
+    page.locator("#a_aspect").fill("4:5")
+
+
+def test_a_small_campaign_in_arabic(
+    phone_learner: Learner, live_server, artifacts: Path, tmp_path: Path
+):
+    """Empty list → refused setup (values kept) → draft → launch → 3 days → results → report."""
+    page = phone_learner.page
+    journey = Journey(page, "ar", "ads-ar", artifacts, tmp_path)
+    journey.visit(page.goto(f"{live_server}/sandbox"), "sandbox")
+    journey.click("form:has(input[value=riyadh-cafe]) button", "account")
+    journey.click("ul.tabs a[href$='/ads']", "ads-empty")
+    journey.click("a[href$='/ads/new']", "new")
+
+    fill_campaign(page, "1")  # below the minimum: refused, nothing lost
+    with page.expect_navigation() as refused:  # a 422 page: Journey.visit expects 2xx
+        page.locator("button[value=save]").click()
+    assert refused.value is not None and refused.value.status == 422
+    expect(page.locator("#error-summary")).to_be_visible()
+    expect(page.locator("#budget-error")).to_contain_text("الحد الأدنى")
+    expect(page.locator("#a_headline")).to_have_value("مشروبات الشتاء")
+    looked_at(page, "ar", artifacts / "ads-ar-refused.png")
+    page.locator("#budget").fill("150")
+    journey.click("button[value=save]", "draft")
+
+    journey.click("form[action$='/launch'] button", "launched")
+    page.locator("#amount").fill("4")  # tomorrow's start, then three whole days
+    journey.click("form[action$='/advance'] button", "results")
+    expect(page.locator("#days-heading + .table-wrap tbody tr")).to_have_count(3)
+    expect(page.locator("#totals-heading + .table-wrap")).to_contain_text("÷")
+    expect(page.locator("#why-heading + ul li").first).to_be_visible()
+    journey.click("a[href$='/report']", "report")
+    expect(page.locator(".ads-report")).to_contain_text("زيارات قائمة الشتاء")
+    journey.validate()
