@@ -81,7 +81,9 @@ def _objectives() -> dict[str, Any]:
 
 
 OBJECTIVES = Lazy(_objectives, lambda k: Picked(_objectives()[k]["name"]))
-CTAS = Lazy(lambda: ads_data("objectives")["ctas"], lambda k: Picked(ads_data("objectives")["ctas"][k]))
+CTAS = Lazy(
+    lambda: ads_data("objectives")["ctas"], lambda k: Picked(ads_data("objectives")["ctas"][k])
+)
 PLACEMENTS = Lazy(
     lambda: ads_data("creative")["placements"],
     lambda k: Picked(ads_data("creative")["placements"][k]["name"]),
@@ -90,7 +92,9 @@ CITIES = Lazy(
     lambda: ads_data("audiences")["cities"],
     lambda k: Picked(ads_data("audiences")["cities"][k]["name"]),
 )
-GOALS = Lazy(lambda: ads_data("objectives")["goals"], lambda k: Picked(ads_data("objectives")["goals"][k]))
+GOALS = Lazy(
+    lambda: ads_data("objectives")["goals"], lambda k: Picked(ads_data("objectives")["goals"][k])
+)
 
 
 class _Rules(Mapping[str, Any]):
@@ -216,7 +220,9 @@ MESSAGES = {
     "creative.warning": _l("Ad %(ad)s in %(placement)s: %(finding)s"),
     "creative.no-placement": _l("No placement was chosen, so the creative cannot be checked."),
     # test
-    "test.not-declared": _l("The two ads were not declared a test, so there is nothing to compare."),
+    "test.not-declared": _l(
+        "The two ads were not declared a test, so there is nothing to compare."
+    ),
     "test.one": _l("The two ads differ in %(element)s only, so the test can tell what worked."),
     "test.same": _l("The two ads are identical: a test needs one element changed."),
     "test.many": _l(

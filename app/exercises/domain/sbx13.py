@@ -107,8 +107,7 @@ class CampaignScorer(Scorer):
             "end": str(brief["end"]),
             "cities": options(audiences["cities"], entry["cities"]),
             "objectives": [
-                {"id": o["id"], "name": dict(o["name"])}
-                for o in objectives["objectives"][platform]
+                {"id": o["id"], "name": dict(o["name"])} for o in objectives["objectives"][platform]
             ],
             "placements": [
                 {"id": p, "name": dict(creative_specs[p]["name"])} for p in placements_of(platform)

@@ -126,8 +126,8 @@ def budget(
     if found is None:
         return CriterionScore("budget", 0, 15, (Reason("budget.incomplete", {}, ok=False),))
     currency, goals = task["currency"], task["phases"]
-    reasons, points = [], 0.0
-    mins = []
+    points = 0.0
+    mins: list[Reason] = []
     for goal, plan in zip(goals, found, strict=True):
         for p in validate_budget(plan, facts):
             if p.code == "below_minimum" and p.minimum is not None:
@@ -146,7 +146,7 @@ def budget(
         "total": money(total),
         "currency": currency,
     }
-    arithmetic = []
+    arithmetic: list[Reason] = []
     if any(p.code == "phases_overlap" for p in check_campaign(total, found, facts)):
         arithmetic.append(Reason("budget.overlap", {}, ok=False))
     if len(found) > 1 and found[1].start <= found[0].start:
@@ -272,9 +272,7 @@ def creative(
                 placement, "", field(ad, "text"), field(ad, "headline"), field(ad, "aspect")
             )
             found += [
-                (placement, f)
-                for f in check_creative(made, facts)
-                if f.code not in NOT_CREATIVE
+                (placement, f) for f in check_creative(made, facts) if f.code not in NOT_CREATIVE
             ]
         if not found:
             points += 5
@@ -283,7 +281,11 @@ def creative(
         if all(f.severity != "error" for _, f in found):
             points += 2.5
         for placement, f in found:
-            values = {"ad": side, "placement": placement, "finding": f"{f.code}|{f.actual}|{f.limit}"}
+            values = {
+                "ad": side,
+                "placement": placement,
+                "finding": f"{f.code}|{f.actual}|{f.limit}",
+            }
             reasons.append(Reason(f"creative.{f.severity}", values, ok=False))
     return CriterionScore("creative", points, 10, tuple(reasons))
 

@@ -122,8 +122,10 @@ def _brand_problems(brand: str, entry: Any, scenarios: Mapping[str, Any]) -> lis
     cities = ads_data("audiences")["cities"]
     country = scenarios[brand].get("country")
     area = entry.get("cities")
-    if not isinstance(area, list) or not area or any(
-        c not in cities or cities[c]["country"] != country for c in area
+    if (
+        not isinstance(area, list)
+        or not area
+        or any(c not in cities or cities[c]["country"] != country for c in area)
     ):
         found.append(f"brand {brand!r}: cities must be audiences.yaml cities in {country!r}")
     if not isinstance(entry.get("category"), str):
