@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.ads.domain.policy import AdText, check_ad
+from app.ads.domain.policy_rules import load_policy
+
 MAX_FINDINGS = 6  # per ad: enough to name what to fix, bounded for a hostile text
 
 
@@ -17,8 +20,6 @@ def text_findings(
     text: str, headline: str, *, market: str, platform: str, category: str
 ) -> list[dict[str, Any]]:
     """The policy findings of one ad's primary text and headline, one per rule and excerpt."""
-    from app.ads.domain.policy import AdText, check_ad  # the checker loads its rules on first use
-
     found = check_ad(
         AdText(primary_text=text, headline=headline),
         market=market,
@@ -43,8 +44,6 @@ def text_findings(
 
 def rule_text(rule_id: str, kind: str, locale: str) -> str:
     """A rule's name or fix in a locale ("" for a rule the policy no longer has)."""
-    from app.ads.domain.policy_rules import load_policy
-
     for rule in load_policy().rules:
         if rule.id == rule_id:
             return str(rule.text(kind, locale))
