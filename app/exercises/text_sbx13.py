@@ -92,6 +92,10 @@ CITIES = Lazy(
     lambda: ads_data("audiences")["cities"],
     lambda k: Picked(ads_data("audiences")["cities"][k]["name"]),
 )
+CURRENCIES = Lazy(
+    lambda: ads_data("rates")["rates"],
+    lambda k: Picked(ads_data("rates")["rates"][k]["name"]),
+)
 GOALS = Lazy(
     lambda: ads_data("objectives")["goals"], lambda k: Picked(ads_data("objectives")["goals"][k])
 )
@@ -110,6 +114,22 @@ class _Rules(Mapping[str, Any]):
 
     def __iter__(self) -> Iterator[str]:
         """No listing: rules are looked up one at a time."""
+        return iter(())
+
+    def __len__(self) -> int:
+        """No listing."""
+        return 0
+
+
+class _LeftToRight(Mapping[str, str]):
+    """Any value kept left to right inside Arabic text ("195 × 14 = 2730" stays in order)."""
+
+    def __getitem__(self, key: str) -> str:
+        """The value between a left-to-right isolate and its end."""
+        return f"\u2066{key}\u2069"
+
+    def __iter__(self) -> Iterator[str]:
+        """No listing."""
         return iter(())
 
     def __len__(self) -> int:
@@ -150,6 +170,8 @@ NAMES: dict[str, Mapping[str, Any]] = {
     "fix": _Rules("fix"),
     "finding": _Findings(),
     "budget_type": BUDGET_TYPE_NAMES,
+    "currency": CURRENCIES,
+    "working": _LeftToRight(),
 }
 MESSAGES = {
     # objective
