@@ -96,6 +96,19 @@ def test_submitting_the_model_scores_100_and_shows_the_key(app_, users, conditio
     html = result.get_data(as_text=True)
     assert "الحملة النموذجية" in html and "/lessons/ads-1" in html and "/lessons/ads-3" in html
     assert example["ads"][0]["text"] in html
+    with app_.app_context():
+        from sqlalchemy import select
+
+        from app.core.extensions import db
+        from app.skills.models import SkillEvidence
+
+        rows = db.session.scalars(
+            select(SkillEvidence).where(SkillEvidence.source_kind == "exercise")
+        ).all()
+    assert {(r.skill, r.score, r.hard_variant, r.item_id) for r in rows} == {
+        (skill, 100.0, condition == "two-phase-budget", "sbx-13")
+        for skill in ("paid-social", "social-strategy", "visual-content", "copywriting")
+    }
 
 
 def test_a_weak_submit_explains_each_miss_in_arabic(app_, users):
