@@ -16,17 +16,14 @@ from app.ads.domain.audience import Targeting, estimate_audience
 from app.ads.domain.budget import minimum_budget
 from app.ads.domain.data import ads_data
 from app.exercises.domain.engine import Result, Scorer, Variant, finish
+from app.exercises.domain.sbx13_budget import budget, money, plans, working
 from app.exercises.domain.sbx13_checks import (
     ab_test,
     audience,
-    budget,
     creative,
     cta,
-    money,
     objective,
-    plans,
     policy,
-    working,
 )
 from app.exercises.domain.sbx13_data import CampaignData, objectives_of, placements_of
 

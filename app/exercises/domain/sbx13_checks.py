@@ -6,15 +6,13 @@ element (10). Pure; a hostile or half-done submission never raises."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.ads.domain.audience import Targeting, estimate_audience
-from app.ads.domain.budget import BudgetPlan, check_campaign, validate_budget
 from app.ads.domain.creative import Creative, check_creative, ctas_for
 from app.exercises.domain.engine import CriterionScore, Reason
 from app.exercises.domain.sbx11_form import number
-from app.exercises.domain.sbx13_data import iso_day, objectives_of
+from app.exercises.domain.sbx13_data import objectives_of
 from app.exercises.domain.sbx13_policy import text_findings
 from app.exercises.domain.text import fold
 
@@ -46,12 +44,6 @@ def ads_of(submission: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return ads + [{}] * (2 - len(ads))
 
 
-def money(value: Decimal) -> str:
-    """An amount without trailing zeros ("2730", "9.38")."""
-    text = f"{value.quantize(Decimal('0.01'))}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 def objective(task: Mapping[str, Any], submission: Mapping[str, Any]) -> CriterionScore:
     """Each phase's objective against its goal: the goal it serves best earns the phase's
     share, a goal it serves acceptably (objectives.yaml `also`) half of it."""
@@ -75,93 +67,6 @@ def objective(task: Mapping[str, Any], submission: Mapping[str, Any]) -> Criteri
         else:
             reasons.append(Reason("objective.wrong", values, ok=False))
     return CriterionScore("objective", points, 20, tuple(reasons))
-
-
-def plans(task: Mapping[str, Any], submission: Mapping[str, Any]) -> list[BudgetPlan] | None:
-    """The phases as budget plans, or None when one cannot be read (an amount that is not a
-    number, a date, a budget type)."""
-    rows = part(submission, "phases")
-    known = objectives_of(task["platform"])
-    out = []
-    for i in range(len(task["phases"])):
-        row = rows[i] if i < len(rows) else {}
-        amount = number(field(row, "amount"))
-        start, end = iso_day(field(row, "start")), iso_day(field(row, "end"))
-        kind = field(row, "budget_type")
-        if amount is None or start is None or end is None or kind not in ("daily", "lifetime"):
-            return None
-        spec = known.get(field(row, "objective")) or {}
-        try:
-            value = Decimal(str(amount)).quantize(Decimal("0.01"))
-        except InvalidOperation:
-            return None
-        out.append(
-            BudgetPlan(
-                task["platform"],
-                kind,
-                value,
-                task["currency"],
-                start,
-                end,
-                charge=str(spec.get("charge", "impressions")),
-            )
-        )
-    return out
-
-
-def working(plan: BudgetPlan) -> str:
-    """The arithmetic of one plan: "195 × 14 = 2730", or a lifetime amount as it is."""
-    if plan.kind == "lifetime":
-        return money(plan.amount)
-    return f"{money(plan.amount)} × {plan.days} = {money(plan.planned_spend)}"
-
-
-def budget(
-    task: Mapping[str, Any], submission: Mapping[str, Any], facts: Mapping[str, Any]
-) -> CriterionScore:
-    """Half for every phase at or above its minimum (and positive, dates in order); half for
-    the arithmetic: Σ daily × days (or lifetime amounts) ≤ the total, inside the brief's dates,
-    phases one after the other in the brief's order."""
-    found = plans(task, submission)
-    if found is None:
-        return CriterionScore("budget", 0, 15, (Reason("budget.incomplete", {}, ok=False),))
-    currency, goals = task["currency"], task["phases"]
-    points = 0.0
-    mins: list[Reason] = []
-    for goal, plan in zip(goals, found, strict=True):
-        for p in validate_budget(plan, facts):
-            if p.code == "below_minimum" and p.minimum is not None:
-                values = {"goal": goal, "minimum": money(p.minimum), "currency": currency}
-                mins.append(Reason("budget.below-minimum", values, ok=False))
-            else:
-                mins.append(Reason(f"budget.{p.code.replace('_', '-')}", {"goal": goal}, ok=False))
-    if not mins:
-        points += 7.5
-        mins.append(Reason("budget.minimum-ok", {}))
-    total = Decimal(str(task["total"]))
-    planned = sum((p.planned_spend for p in found), Decimal(0))
-    sums = {
-        "working": " + ".join(working(p) for p in found),
-        "planned": money(planned),
-        "total": money(total),
-        "currency": currency,
-    }
-    arithmetic: list[Reason] = []
-    if any(p.code == "phases_overlap" for p in check_campaign(total, found, facts)):
-        arithmetic.append(Reason("budget.overlap", {}, ok=False))
-    if len(found) > 1 and found[1].start <= found[0].start:
-        arithmetic.append(Reason("budget.order", {}, ok=False))
-    first, last = iso_day(task["start"]), iso_day(task["end"])
-    if any(first and last and (p.start < first or p.end > last) for p in found):
-        arithmetic.append(
-            Reason("budget.outside", {"start": task["start"], "end": task["end"]}, ok=False)
-        )
-    if planned > total:
-        arithmetic.append(Reason("budget.over-total", sums, ok=False))
-    if not arithmetic:
-        points += 7.5
-        arithmetic.append(Reason("budget.total-ok", sums))
-    return CriterionScore("budget", points, 15, tuple(mins + arithmetic))
 
 
 def audience(task: Mapping[str, Any], submission: Mapping[str, Any]) -> CriterionScore:
