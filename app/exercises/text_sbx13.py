@@ -31,8 +31,8 @@ class Lazy(Mapping[str, Any]):
         self.table, self.make = table, make
 
     def __getitem__(self, key: str) -> Any:
-        """One entry's name (KeyError for an unknown id)."""
-        if key not in self.table():
+        """One entry's name (KeyError for an unknown id, or a value that is no id)."""
+        if not isinstance(key, str) or key not in self.table():
             raise KeyError(key)
         return self.make(key)
 
