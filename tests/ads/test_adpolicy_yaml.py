@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,32 @@ def test_a_valid_copy_checks_ads_like_the_shipped_file(tmp_path):
         "unrealistic-claims",
         "repeated-punctuation",
     }
+
+
+REQUIRED = [r for r in load_policy().rules if r.check == "required"]
+QUOTED = re.compile(r"«([^»]+)»|\"([^\"]+)\"")
+
+
+@pytest.mark.parametrize("required", REQUIRED, ids=[r.id for r in REQUIRED])
+def test_the_examples_a_fix_suggests_satisfy_the_rule(required):
+    """Every quoted example in a required rule's fix (both languages) makes the rule pass,
+    and the same ad without it fails: the advice and the patterns cannot drift apart."""
+    context = {
+        "market": sorted(required.markets or {"eg"})[0],
+        "platform": "meta",
+        "category": sorted(required.categories or {""})[0] or None,
+        "partnership": bool(required.partnership),
+    }
+
+    def raised(text: str) -> bool:
+        """Whether the rule fires for an ad with this primary text."""
+        found = check_ad(AdText(primary_text=text), **context)
+        return required.id in {f.rule_id for f in found}
+
+    assert raised("قهوة مختصة طازجة كل يوم")
+    examples = [
+        a or b for lang in ("ar", "en") for a, b in QUOTED.findall(required.text("fix", lang))
+    ]
+    assert examples
+    for example in examples:
+        assert not raised(f"قهوة مختصة طازجة كل يوم. {example}"), example

@@ -18,8 +18,8 @@ Patterns are data, so they are kept to a tiny language that compiles to linear r
 
 A match never starts or ends inside a word; the underscore counts as a separator, so
 ``#اعلان`` is found in ``#اعلان_مدفوع``, but a hyphen followed by a letter does not end a
-word ("are you muslim" is not found in "are you muslim-friendly?"). Arabic patterns may also take a leading
-conjunction (و or ف) glued to their first word.
+word ("are you muslim" is not found in "are you muslim-friendly?"). Every pattern may
+also take a leading conjunction (و or ف) glued to its first word.
 """
 
 from __future__ import annotations
