@@ -9,7 +9,8 @@ from typing import Any
 def form_for(
     exercise_id: str, submission: Mapping[str, Any], task: Mapping[str, Any]
 ) -> dict[str, str]:
-    """The work page's fields for a submission of a form kind (sbx-02, sbx-05, sbx-07, sbx-11)."""
+    """The work page's fields for a submission of a form kind (sbx-02, sbx-05, sbx-07, sbx-11,
+    sbx-13)."""
     if exercise_id == "sbx-05":
         fields = {"shown": str(submission.get("shown") or len(submission["rows"]))}
         for row in submission["rows"]:
@@ -23,6 +24,8 @@ def form_for(
         return sbx07_form(submission)
     if exercise_id == "sbx-11":
         return sbx11_form(submission)
+    if exercise_id == "sbx-13":
+        return sbx13_form(submission)
     raise KeyError(f"no form for {exercise_id}")
 
 
@@ -53,6 +56,27 @@ def sbx11_form(submission: Mapping[str, Any]) -> dict[str, str]:
         fields[f"rec-{n}-action"] = str(rec["action"])
     for part in ("best", "worst", "headline"):
         fields[part] = str(submission.get(part, ""))
+    return fields
+
+
+def sbx13_form(submission: Mapping[str, Any]) -> dict[str, str]:
+    """sbx-13's fields: each phase's objective, budget and dates, the audience (ticked boxes
+    post "yes"), the placements, both ads and the test box."""
+    fields: dict[str, str] = {}
+    for n, phase in enumerate(submission.get("phases", []), start=1):
+        for key, value in phase.items():
+            fields[f"p{n}-{key}"] = str(value)
+    audience = submission.get("audience", {})
+    for key in ("city", "radius", "age_min", "age_max"):
+        fields[key] = str(audience.get(key, ""))
+    fields |= {f"lang-{code}": "yes" for code in audience.get("languages", [])}
+    fields |= {f"interest-{code}": "yes" for code in audience.get("interests", [])}
+    fields |= {f"placement-{p}": "yes" for p in submission.get("placements", [])}
+    for side, ad in zip(("a", "b"), submission.get("ads", []), strict=False):
+        for key, value in ad.items():
+            fields[f"{side}-{key}"] = str(value)
+    if submission.get("test"):
+        fields["test"] = "yes"
     return fields
 
 
