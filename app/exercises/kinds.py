@@ -11,4 +11,5 @@ from app.exercises import (
     kind_sbx09,  # noqa: F401
     kind_sbx11,  # noqa: F401
     kind_sbx12,  # noqa: F401
+    kind_sbx14,  # noqa: F401
 )

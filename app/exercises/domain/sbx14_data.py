@@ -29,7 +29,7 @@ class ReviewData:
     lexicons and each brand's drafts, thresholds and ad sets."""
 
     settings: Mapping[str, float]
-    rules: tuple[Mapping[str, Any], ...]
+    rules: tuple[str, ...]
     credit: Mapping[str, Mapping[str, float]]
     metrics: Mapping[str, tuple[str, ...]]
     brands: Mapping[str, Mapping[str, Any]]
@@ -119,7 +119,7 @@ def _brand_problems(entry: Any, data: ReviewData) -> list[str]:
     ):
         return [*found, f"thresholds must give positive {THRESHOLDS}"]
     drafts = entry.get("drafts")
-    rule_ids = {r["id"] for r in data.rules}
+    rule_ids = set(data.rules)
     if not isinstance(drafts, list) or len(drafts) != DRAFTS:
         found.append(f"drafts must list exactly {DRAFTS}")
     else:
@@ -159,10 +159,8 @@ def _top(raw: Mapping[str, Any], file: str, problems: Problems) -> ReviewData | 
             f"settings must give numbers for {SETTINGS}",
         ),
         (
-            isinstance(rules, list)
-            and bool(rules)
-            and all(isinstance(r, Mapping) and r.get("id") and _bilingual(r.get("name")) for r in rules),
-            "rules must list {id, name: {ar, en}}",
+            isinstance(rules, list) and bool(rules) and all(isinstance(r, str) for r in rules),
+            "rules must list the policy checker's rule ids",
         ),
         (
             isinstance(credit, Mapping)
@@ -190,7 +188,7 @@ def _top(raw: Mapping[str, Any], file: str, problems: Problems) -> ReviewData | 
     assert isinstance(credit, Mapping) and isinstance(metrics, Mapping)  # noqa: S101  # nosec B101
     return ReviewData(
         {k: float(settings[k]) for k in SETTINGS},
-        tuple(dict(r) for r in rules),
+        tuple(rules),
         {k: {c: float(x) for c, x in v.items()} for k, v in credit.items()},
         {k: tuple(str(w) for w in v) for k, v in metrics.items()},
         {},
@@ -217,7 +215,7 @@ def load_sbx14(
     before = len(problems.items)
     if known_rules is None:
         from app.exercises.domain.sbx14_policy import rule_ids as known_rules
-    unknown = {r["id"] for r in data.rules} - known_rules()
+    unknown = set(data.rules) - known_rules()
     if unknown:
         problems.add(file, line_of(raw, 1), f"rules the policy checker lacks: {sorted(unknown)}")
     brands = raw.get("brands")
