@@ -55,9 +55,7 @@ class AdReviewScorer(Scorer):
         drafts, the key's calls and rationales citing the deciding metric."""
         key = self.key(variant, task)
         order = [r["id"] for r in task["rules"]]
-        flags = {
-            d["id"]: [r for r in order if r in d["flags"]] or [NONE] for d in key["drafts"]
-        }
+        flags = {d["id"]: [r for r in order if r in d["flags"]] or [NONE] for d in key["drafts"]}
         flagged = [d for d in key["drafts"] if d["flags"]][: int(task["fixes"])]
         fixes = [
             {"n": k, "draft": d["id"], "headline": d["fix"]["headline"], "text": d["fix"]["text"]}

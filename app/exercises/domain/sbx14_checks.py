@@ -10,7 +10,7 @@ from typing import Any
 from app.exercises.domain.engine import CriterionScore, Reason
 from app.exercises.domain.sbx14_data import ReviewData
 from app.exercises.domain.sbx14_form import NONE, decision_of, fixes_of, flags_of
-from app.exercises.domain.sbx14_key import cited, credit_for
+from app.exercises.domain.sbx14_key import METRICS, cited, credit_for
 from app.exercises.domain.text import contains_any
 
 FLAG_POINTS, FIX_POINTS, DECISION_POINTS, WHY_POINTS = 25, 20, 40, 15
@@ -46,7 +46,9 @@ def flags(key: Mapping[str, Any], submission: Mapping[str, Any]) -> CriterionSco
 
 def facts_lost(text: str, facts: Sequence[Mapping[str, Any]]) -> list[str]:
     """The key facts a rewrite no longer states (each named by its first wording)."""
-    return [str(f["any"][0]) for f in facts if contains_any(text, [str(a) for a in f["any"]]) is None]
+    return [
+        str(f["any"][0]) for f in facts if contains_any(text, [str(a) for a in f["any"]]) is None
+    ]
 
 
 def fixes(
@@ -130,7 +132,7 @@ def rationales(
     for s in key["sets"]:
         why = str(decision_of(submission, s["id"]).get("why") or "")
         shown = figures[s["id"]]
-        found = cited(why, {m: float(shown[m]) for m in ("cpr", "frequency", "results", "ctr", "spend")}, data.metrics)
+        found = cited(why, {m: float(shown[m]) for m in METRICS}, data.metrics)
         values: dict[str, Any] = {"n": s["n"], "metric": s["deciding"][0]}
         if len(why.strip()) < least:
             reasons.append(Reason("why.short", {**values, "least": least}, ok=False))

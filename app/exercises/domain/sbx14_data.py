@@ -15,6 +15,7 @@ from app.content.errors import Problems
 from app.content.yamlfile import line_of
 from app.exercises.domain.datafile import read_data
 from app.exercises.domain.sbx14_key import DECISIONS, METRICS, Thresholds, decide
+from app.exercises.domain.sbx14_policy import rule_ids
 
 LANGS = ("ar", "en")
 DRAFTS = 8
@@ -70,8 +71,12 @@ def _draft_problems(draft: Any, rule_ids: set[str]) -> list[str]:
     if not _bilingual(draft.get("why")):
         found.append(f"{name}: why needs ar and en")
     facts = draft.get("facts")
-    if not isinstance(facts, list) or not facts or not all(
-        isinstance(f, Mapping) and _bilingual(f.get("name")) and f.get("any") for f in facts
+    if (
+        not isinstance(facts, list)
+        or not facts
+        or not all(
+            isinstance(f, Mapping) and _bilingual(f.get("name")) and f.get("any") for f in facts
+        )
     ):
         found.append(f"{name}: facts must list {{name: {{ar, en}}, any: [...]}}")
     fix = draft.get("fix")
@@ -127,7 +132,7 @@ def _brand_problems(entry: Any, data: ReviewData) -> list[str]:
             found += _draft_problems(draft, rule_ids)
         if len({d.get("id") for d in drafts if isinstance(d, Mapping)}) != DRAFTS:
             found.append("draft ids must be unique")
-    key = Thresholds(
+    rule_key = Thresholds(
         float(t["target_cpr"]),
         float(t["frequency_limit"]),
         int(t["min_results"]),
@@ -138,7 +143,7 @@ def _brand_problems(entry: Any, data: ReviewData) -> list[str]:
     if not isinstance(sets, list):
         return [*found, "sets must be a list"]
     for one in sets:
-        found += _set_problems(one, key, float(data.settings["jitter"]))
+        found += _set_problems(one, rule_key, float(data.settings["jitter"]))
     calls = [s.get("expect") for s in sets if isinstance(s, Mapping) and not s.get("hard")]
     hard = [s for s in sets if isinstance(s, Mapping) and s.get("hard")]
     if sorted(map(str, calls)) != sorted(d for d in DECISIONS if d != "wait"):
@@ -184,8 +189,8 @@ def _top(raw: Mapping[str, Any], file: str, problems: Problems) -> ReviewData | 
         problems.add(file, line_of(raw, 1), message)
     if bad:
         return None
-    assert isinstance(settings, Mapping) and isinstance(rules, list)  # noqa: S101  # nosec B101
-    assert isinstance(credit, Mapping) and isinstance(metrics, Mapping)  # noqa: S101  # nosec B101
+    assert isinstance(settings, Mapping) and isinstance(rules, list)  # nosec B101
+    assert isinstance(credit, Mapping) and isinstance(metrics, Mapping)  # nosec B101
     return ReviewData(
         {k: float(settings[k]) for k in SETTINGS},
         tuple(rules),
@@ -213,9 +218,7 @@ def load_sbx14(
     if data is None:
         return None
     before = len(problems.items)
-    if known_rules is None:
-        from app.exercises.domain.sbx14_policy import rule_ids as known_rules
-    unknown = set(data.rules) - known_rules()
+    unknown = set(data.rules) - (known_rules or rule_ids)()
     if unknown:
         problems.add(file, line_of(raw, 1), f"rules the policy checker lacks: {sorted(unknown)}")
     brands = raw.get("brands")
@@ -230,5 +233,9 @@ def load_sbx14(
     if len(problems.items) > before:
         return None
     return ReviewData(
-        data.settings, data.rules, data.credit, data.metrics, {k: dict(v) for k, v in brands.items()}
+        data.settings,
+        data.rules,
+        data.credit,
+        data.metrics,
+        {k: dict(v) for k, v in brands.items()},
     )

@@ -33,7 +33,9 @@ def decision_of(submission: Mapping[str, Any], set_id: str) -> Mapping[str, Any]
     return found if isinstance(found, Mapping) else {}
 
 
-def _flags(form: Mapping[str, Any], task: Mapping[str, Any], submitting: bool) -> tuple[dict[str, list[str]], dict[str, str]]:
+def _flags(
+    form: Mapping[str, Any], task: Mapping[str, Any], submitting: bool
+) -> tuple[dict[str, list[str]], dict[str, str]]:
     """Each draft's ticks, and the drafts left blank (on submit) or ticked both ways."""
     rules = [str(r["id"]) for r in task.get("rules", [])]
     out: dict[str, list[str]] = {}
@@ -50,7 +52,9 @@ def _flags(form: Mapping[str, Any], task: Mapping[str, Any], submitting: bool) -
     return out, errors
 
 
-def _fixes(form: Mapping[str, Any], task: Mapping[str, Any], submitting: bool) -> tuple[list[dict[str, Any]], dict[str, str]]:
+def _fixes(
+    form: Mapping[str, Any], task: Mapping[str, Any], submitting: bool
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """The two rewrites: which draft, and its new headline and text."""
     ids = {str(d["id"]) for d in task.get("drafts", [])}
     out: list[dict[str, Any]] = []

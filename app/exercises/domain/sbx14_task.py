@@ -33,7 +33,9 @@ def _figures(entry: Mapping[str, Any], variant: Variant, jitter: float) -> dict[
     }
 
 
-def build_task(data: ReviewData, variant: Variant, currency: str, rule_names: Any) -> dict[str, Any]:
+def build_task(
+    data: ReviewData, variant: Variant, currency: str, rule_names: Any
+) -> dict[str, Any]:
     """The drafts to review, the ad sets to decide on and the thresholds, for one variant."""
     brand = data.brands[variant.brand]
     drafts = list(brand["drafts"])
@@ -44,6 +46,7 @@ def build_task(data: ReviewData, variant: Variant, currency: str, rule_names: An
     chosen = rng.sample(regular, SETS - 1) + hard if variant.hard else rng.sample(regular, SETS)
     rng.shuffle(chosen)
     jitter = float(data.settings["jitter"])
+    target = float(brand["thresholds"]["target_cpr"])
     return {
         "brand": variant.brand,
         "market": brand["market"],
@@ -69,8 +72,8 @@ def build_task(data: ReviewData, variant: Variant, currency: str, rule_names: An
         ],
         "thresholds": dict(brand["thresholds"]),
         "bands": {
-            "scale": round(float(brand["thresholds"]["target_cpr"]) * data.settings["scale_below"], 2),
-            "keep": round(float(brand["thresholds"]["target_cpr"]) * data.settings["keep_up_to"], 2),
+            "scale": round(target * data.settings["scale_below"], 2),
+            "keep": round(target * data.settings["keep_up_to"], 2),
         },
         "decisions": list(DECISIONS),
         "fixes": FIXES,
