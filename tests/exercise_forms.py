@@ -9,7 +9,8 @@ from typing import Any
 def form_for(
     exercise_id: str, submission: Mapping[str, Any], task: Mapping[str, Any]
 ) -> dict[str, str]:
-    """The work page's fields for a submission of a form kind (sbx-02, sbx-05, sbx-07, sbx-11)."""
+    """The work page's fields for a submission of a form kind (sbx-02, sbx-05, sbx-07, sbx-11,
+    sbx-14)."""
     if exercise_id == "sbx-05":
         fields = {"shown": str(submission.get("shown") or len(submission["rows"]))}
         for row in submission["rows"]:
@@ -23,6 +24,8 @@ def form_for(
         return sbx07_form(submission)
     if exercise_id == "sbx-11":
         return sbx11_form(submission)
+    if exercise_id == "sbx-14":
+        return sbx14_form(submission)
     raise KeyError(f"no form for {exercise_id}")
 
 
@@ -53,6 +56,22 @@ def sbx11_form(submission: Mapping[str, Any]) -> dict[str, str]:
         fields[f"rec-{n}-action"] = str(rec["action"])
     for part in ("best", "worst", "headline"):
         fields[part] = str(submission.get(part, ""))
+    return fields
+
+
+def sbx14_form(submission: Mapping[str, Any]) -> dict[str, str]:
+    """sbx-14's fields: a tick per flagged rule (or "none") on each draft, the two rewrites,
+    and each ad set's decision and rationale."""
+    fields = {}
+    for draft, ticked in submission.get("flags", {}).items():
+        for rule in ticked:
+            fields[f"d-{draft}-{rule}"] = "yes"
+    for fix in submission.get("fixes", []):
+        for part in ("draft", "headline", "text"):
+            fields[f"fix-{fix['n']}-{part}"] = str(fix[part])
+    for ad_set, mine in submission.get("decisions", {}).items():
+        fields[f"s-{ad_set}-decision"] = str(mine["decision"])
+        fields[f"s-{ad_set}-why"] = str(mine["why"])
     return fields
 
 

@@ -7,6 +7,7 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from app.ads.domain.policy_rules import load_policy
+from app.sandbox.labels import PLATFORM_NAMES
 
 
 class RuleName:
@@ -42,6 +43,7 @@ NAMES = {
     "gold": DECISION_NAMES,
     "metric": METRIC_NAMES,
     "rules": RULE_NAMES,
+    "platform": PLATFORM_NAMES,
 }
 MESSAGES = {
     # flags
