@@ -48,10 +48,11 @@ def decide(key: Thresholds, spend: float, results: int, frequency: float) -> str
         return "wait"
     if frequency > key.frequency_limit:
         return "fix-creative"
-    cpr = spend / results
-    if cpr <= key.target_cpr * key.scale_below:
+    # Compared as shown, to two decimals (6 × 1.2 is 7.199… in binary floating point).
+    cpr = cost_per_result(spend, results)
+    if cpr <= round(key.target_cpr * key.scale_below, 2):
         return "scale"
-    if cpr <= key.target_cpr * key.keep_up_to:
+    if cpr <= round(key.target_cpr * key.keep_up_to, 2):
         return "keep"
     return "pause"
 
@@ -78,7 +79,6 @@ def _named(found: list[str], lexicon: Mapping[str, Sequence[str]]) -> set[str]:
             window = range(i, i + len(needle))
             if any(used[j] for j in window):
                 continue
-            # A conjunction or «بـ/لـ/الـ»-style prefix glued to an Arabic word still counts.
             if all(_same(found[j], needle[j - i]) for j in window):
                 named.add(metric)
                 for j in window:
@@ -87,8 +87,12 @@ def _named(found: list[str], lexicon: Mapping[str, Sequence[str]]) -> set[str]:
 
 
 def _same(word: str, wanted: str) -> bool:
-    """A typed word matches a lexicon word, allowing one glued Arabic prefix (و ف ب ل)."""
-    return word == wanted or (len(word) > len(wanted) and word[0] in "وفبل" and word[1:] == wanted)
+    """A typed word matches a lexicon word, allowing up to two glued Arabic prefix letters
+    (و ف ب ل), as in «والتكرار» and «وبالتكرار»."""
+    extra = len(word) - len(wanted)
+    return word == wanted or (
+        0 < extra <= 2 and word.endswith(wanted) and all(c in "وفبل" for c in word[:extra])
+    )
 
 
 def _figures(text: str, figures: Mapping[str, float]) -> set[str]:
