@@ -33,11 +33,12 @@ def test_a_lesson_whose_own_exercise_is_not_ready_links_one_for_its_skills(app, 
 
 
 def test_a_lesson_with_no_takeable_exercise_for_its_skills_says_coming_soon(app, users):
-    """ads-1 (paid social, strategy): strategy is practised by sbx-05, so it links there;
+    """ads-1 (paid social, strategy): its own sbx-13 is not scored, and paid social is
+    practised with it primary by sbx-14, so it links there;
     anl-1 links its own sbx-11 now that it is scored; car-6 (self-marketing, freelance
     business) has nothing takeable yet and names sbx-15 as coming soon."""
     _report, ads = report_and_lesson(app, users, "ads-1")
-    assert '<a href="/exercises/sbx-05">' in ads
+    assert '<a href="/exercises/sbx-14">' in ads
     _report, analytics = report_and_lesson(app, users, "anl-1")
     assert 'Exercise: <a href="/exercises/sbx-11">Monthly performance report</a>' in flat(analytics)
     _report, career = report_and_lesson(app, users, "car-6")
