@@ -130,7 +130,7 @@ def check_ad(
     policy = policy or load_policy()
     market_id = _text(market).strip().lower()
     platform_id = policy.platform(_text(platform))
-    category_id = _text(category).strip().lower()
+    category_id = _text(category).strip().lower().replace("-", "_").replace(" ", "_")
     fields = ad.fields()
     folded = {name: fold(text) for name, text in fields}
     findings = []

@@ -89,7 +89,8 @@ def symbols(text: str, params: Mapping[str, Any]) -> list[Span]:
     runs: list[list[int]] = [[positions[0]]]
     for pos in positions[1:]:
         between = text[runs[-1][-1] + 1 : pos]
-        glue = all(ch.isspace() or ch in (ZWJ, VS16) or ord(ch) in SKIN_TONES for ch in between)
+        # spaces and the rest of an emoji sequence (joiners, selectors, tones, flag halves)
+        glue = all(ch.isspace() or unicodedata.category(ch)[0] in "SMC" for ch in between)
         if glue and "\n" not in between:
             runs[-1].append(pos)
         else:

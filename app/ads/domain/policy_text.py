@@ -17,8 +17,9 @@ Patterns are data, so they are kept to a tiny language that compiles to linear r
 - everything else is literal and folded the way the text is.
 
 A match never starts or ends inside a word; the underscore counts as a separator, so
-``#اعلان`` is found in ``#اعلان_مدفوع``. Arabic patterns may also take a leading
-conjunction (و or ف) glued to their first word.
+``#اعلان`` is found in ``#اعلان_مدفوع``, but a hyphen followed by a letter does not end a
+word ("are you muslim" is not found in "are you muslim-friendly?"). Every pattern may
+also take a leading conjunction (و or ف) glued to its first word.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 
 SEP = r"[ ,:;\-–—/·،؛\"'«»()\[\]*]+"
 LEFT = r"(?<![^\W_])"
-RIGHT = r"(?![^\W_])"
+RIGHT = r"(?![^\W_]|-[^\W_])"  # a hyphenated compound is one word: "muslim-friendly"
 NUMBER = r"\d+(?:[.,/\-]\d+)*"
 WORD = r"[^\W_]+"
 ARABIC_CONJUNCTION = r"(?:[وف](?=[^\W_]))?"
