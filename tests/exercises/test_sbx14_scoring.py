@@ -227,3 +227,12 @@ def test_the_result_is_plain_data(scorer):
     stored: dict[str, Any] = scorer.score(variant, task, example).as_json()
     assert stored["hard_variant"] is True and stored["score"] == 100
     assert all(isinstance(r["code"], str) for c in stored["criteria"] for r in c["reasons"])
+
+
+def test_only_rules_in_force_in_the_brands_market_are_offered(scorer):
+    """Saudi Arabia's "say it is an ad" is offered on the café's drafts, not the Egyptian
+    shop's, whose rules are otherwise the same."""
+    cafe = {r["id"] for r in setup(scorer, "riyadh-cafe")[1]["rules"]}
+    shop = {r["id"] for r in setup(scorer, "cairo-abaya")[1]["rules"]}
+    assert cafe - shop == {"sa-say-it-is-an-ad"}
+    assert shop <= cafe

@@ -16,7 +16,7 @@ from app.exercises.domain import sbx14_checks as checks
 from app.exercises.domain.engine import Result, Scorer, Variant, finish
 from app.exercises.domain.sbx14_data import ReviewData
 from app.exercises.domain.sbx14_form import NONE
-from app.exercises.domain.sbx14_policy import broken_rules, rule_name
+from app.exercises.domain.sbx14_policy import broken_rules, in_force, rule_name
 from app.exercises.domain.sbx14_task import build_key, build_task
 
 # The example's rationales: the deciding metric by name and figure, one other at most.
@@ -44,7 +44,7 @@ class AdReviewScorer(Scorer):
     def task(self, variant: Variant) -> dict[str, Any]:
         """The drafts, the rules to flag them with, the ad sets and the thresholds."""
         currency = str(self.context.scenarios[variant.brand].get("currency") or "")
-        return build_task(self.data, variant, currency, rule_name)
+        return build_task(self.data, variant, currency, rule_name, in_force)
 
     def key(self, variant: Variant, task: Mapping[str, Any]) -> dict[str, Any]:
         """Gold flags with reasons and model rewrites; the rule key's call on each ad set."""

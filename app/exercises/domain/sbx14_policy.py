@@ -38,6 +38,15 @@ def broken_rules(ad: Mapping[str, Any], headline: str, text: str) -> list[str]:
     return sorted(found)
 
 
+def in_force(rule_id: str, market: str, platform: str) -> bool:
+    """Whether a rule can apply to an ad in a market on a platform (brand ad or creator post):
+    a Saudi rule is not offered on an Egyptian brand's drafts."""
+    policy = load_policy()
+    rule = next(r for r in policy.rules if r.id == rule_id)
+    where = policy.platform(platform)
+    return any(rule.applies(market, where, "", kind) for kind in (False, True))
+
+
 def rule_name(rule_id: str) -> dict[str, str]:
     """A rule's name in both languages, as the checker words it."""
     rule = next(r for r in load_policy().rules if r.id == rule_id)

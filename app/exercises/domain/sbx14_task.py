@@ -34,7 +34,7 @@ def _figures(entry: Mapping[str, Any], variant: Variant, jitter: float) -> dict[
 
 
 def build_task(
-    data: ReviewData, variant: Variant, currency: str, rule_names: Any
+    data: ReviewData, variant: Variant, currency: str, rule_names: Any, in_force: Any
 ) -> dict[str, Any]:
     """The drafts to review, the ad sets to decide on and the thresholds, for one variant."""
     brand = data.brands[variant.brand]
@@ -53,7 +53,12 @@ def build_task(
         "platform": brand["platform"],
         "currency": currency,
         "result": dict(brand["result"]),
-        "rules": [{"id": r, "name": rule_names(r)} for r in data.rules],
+        # Only the rules that can apply in the brand's market and on its platform.
+        "rules": [
+            {"id": r, "name": rule_names(r)}
+            for r in data.rules
+            if in_force(r, brand["market"], brand["platform"])
+        ],
         "drafts": [
             {
                 "id": d["id"],
