@@ -16,7 +16,7 @@ from app.exercises.domain.sbx14_data import load_sbx14
 
 # curriculum.md §5.2, sbx-14: the four criteria and their weights.
 SPEC = {"flags": 25, "fixes": 20, "decisions": 40, "rationales": 15}
-BRANDS = ("riyadh-cafe", "cairo-abaya")
+BRANDS = ("riyadh-cafe", "cairo-abaya", "ledger-b2b", "food-bank")
 # Gold (draft, rule) pairs authored in the data: the café's drafts break seven rules in all.
 CAFE_GOLD_PAIRS = 7
 
@@ -113,6 +113,7 @@ def test_every_rule_on_every_draft_is_recall_without_precision(scorer):
     """Ticking every rule everywhere finds every problem but is mostly wrong."""
     variant, task, _, example = setup(scorer, "riyadh-cafe")
     rules = [r["id"] for r in task["rules"]]
+    assert len(rules) == 9  # the shared rules and Saudi Arabia's
     mine = {**example, "flags": {d["id"]: rules for d in task["drafts"]}}
     points = criterion(scorer.score(variant, task, mine), "flags").points
     assert points == pytest.approx(12.5 * (1 + CAFE_GOLD_PAIRS / (8 * len(rules))))
@@ -230,9 +231,11 @@ def test_the_result_is_plain_data(scorer):
 
 
 def test_only_rules_in_force_in_the_brands_market_are_offered(scorer):
-    """Saudi Arabia's "say it is an ad" is offered on the café's drafts, not the Egyptian
-    shop's, whose rules are otherwise the same."""
+    """Saudi Arabia's "say it is an ad" only on the café's drafts, the UAE's advertiser permit
+    only on the accounting app's; the Egyptian brands get neither."""
     cafe = {r["id"] for r in setup(scorer, "riyadh-cafe")[1]["rules"]}
+    app = {r["id"] for r in setup(scorer, "ledger-b2b")[1]["rules"]}
     shop = {r["id"] for r in setup(scorer, "cairo-abaya")[1]["rules"]}
+    assert {r["id"] for r in setup(scorer, "food-bank")[1]["rules"]} == shop
     assert cafe - shop == {"sa-say-it-is-an-ad"}
-    assert shop <= cafe
+    assert app - shop == {"ae-advertiser-permit"}
