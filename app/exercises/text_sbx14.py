@@ -86,18 +86,19 @@ MESSAGES = {
     "why.short": _l("Ad set %(n)s: write the rationale out in at least %(least)s characters."),
     # the key's reasoning, shown with the model answer
     "key.scale": _l(
-        "Cost per result is %(cpr)s %(currency)s, at or under %(band)s %(currency)s (80%% of "
-        "the %(target)s %(currency)s target), and frequency is within the limit: give it more "
-        "budget, in steps."
+        "Cost per result is %(cpr)s %(currency)s, at or under %(band)s %(currency)s (%(pct)s%% "
+        "of the %(target)s %(currency)s target), and frequency is within the limit: give it "
+        "more budget, in steps."
     ),
     "key.keep": _l(
-        "Cost per result is %(cpr)s %(currency)s, within 20%% of the %(target)s %(currency)s "
-        "target, and frequency is within the limit: keep it running as it is."
+        "Cost per result is %(cpr)s %(currency)s, at or under %(band)s %(currency)s (%(pct)s%% "
+        "of the %(target)s %(currency)s target), and frequency is within the limit: keep it "
+        "running as it is."
     ),
     "key.pause": _l(
-        "Cost per result is %(cpr)s %(currency)s, above %(band)s %(currency)s (120%% of the "
-        "target), while frequency is still low: the audience or the offer does not work, so "
-        "pause it."
+        "Cost per result is %(cpr)s %(currency)s, above %(band)s %(currency)s (%(pct)s%% of "
+        "the target), while frequency is still low: the audience or the offer does not work, "
+        "so pause it."
     ),
     "key.fix-creative": _l(
         "Frequency is %(frequency)s, above the limit of %(limit)s: the same people keep seeing "

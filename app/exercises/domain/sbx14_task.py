@@ -76,9 +76,12 @@ def build_task(
             for n, s in enumerate(chosen, start=1)
         ],
         "thresholds": dict(brand["thresholds"]),
+        # The cost-per-result bands in the currency and as percentages of the target.
         "bands": {
             "scale": round(target * data.settings["scale_below"], 2),
             "keep": round(target * data.settings["keep_up_to"], 2),
+            "scale_pct": round(data.settings["scale_below"] * 100),
+            "keep_pct": round(data.settings["keep_up_to"] * 100),
         },
         "decisions": list(DECISIONS),
         "fixes": FIXES,
