@@ -77,12 +77,15 @@ def test_a_weak_submission_scores_low(scorer):
 def test_the_hard_variant_has_one_set_to_wait_on_and_pausing_it_loses_its_share(scorer):
     """The set with too few results looks expensive; the key waits, pausing earns nothing for
     it and keeping it running earns half."""
+    for brand in BRANDS:
+        _, task, key, _ = setup(scorer, brand, hard=True)
+        waits = [s for s in key["sets"] if s["gold"] == "wait"]
+        assert len(waits) == 1
+        shown = next(s for s in task["sets"] if s["id"] == waits[0]["id"])
+        assert shown["results"] < task["thresholds"]["min_results"]
+        assert shown["cpr"] > task["thresholds"]["target_cpr"]  # the trap: it looks like a pause
     variant, task, key, example = setup(scorer, "cairo-abaya", hard=True)
-    waits = [s for s in key["sets"] if s["gold"] == "wait"]
-    assert len(waits) == 1
-    shown = next(s for s in task["sets"] if s["id"] == waits[0]["id"])
-    assert shown["results"] < task["thresholds"]["min_results"]
-    assert shown["cpr"] > task["thresholds"]["target_cpr"]  # the trap: it looks like a pause
+    shown = next(s for s in key["sets"] if s["gold"] == "wait")
     for choice, points in (("pause", 40 - 40 / 3), ("keep", 40 - 40 / 6), ("wait", 40)):
         mine = copy.deepcopy(example)
         mine["decisions"][shown["id"]]["decision"] = choice
@@ -220,6 +223,17 @@ def test_seeds_reproduce_and_vary(scorer):
     others = [setup(scorer, "riyadh-cafe", seed=s)[1] for s in (12, 13, 14)]
     assert any([d["id"] for d in o["drafts"]] != [d["id"] for d in first["drafts"]] for o in others)
     assert any(o["sets"] != first["sets"] for o in others)
+
+
+@pytest.mark.parametrize(
+    "submission", [{}, {"flags": "x", "fixes": "y", "decisions": []}, {"flags": {"d1": 3}}]
+)
+def test_an_empty_or_malformed_submission_scores_zero_without_raising(scorer, submission):
+    """Nothing usable earns nothing, and every criterion still says why."""
+    variant, task, _, _ = setup(scorer, "ledger-b2b")
+    result = scorer.score(variant, task, submission)
+    assert result.total == 0
+    assert all(c.reasons for c in result.criteria)
 
 
 def test_the_result_is_plain_data(scorer):
