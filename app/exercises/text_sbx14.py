@@ -63,7 +63,8 @@ MESSAGES = {
     ),
     "fix.still-breaks": _l("Rewrite %(k)s (draft %(n)s) still breaks: %(rules)s."),
     "fix.facts-lost": _l(
-        "Rewrite %(k)s (draft %(n)s) passes only by dropping facts the ad must keep: %(facts)s."
+        "Rewrite %(k)s (draft %(n)s) drops facts the ad must keep, so it earns nothing even "
+        "if the checker passes it: %(facts)s."
     ),
     # decisions
     "decision.right": _l("Ad set %(n)s: %(decision)s matches the rule key."),
