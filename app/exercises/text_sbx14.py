@@ -81,8 +81,12 @@ MESSAGES = {
         "figure."
     ),
     "why.stuffed": _l(
-        "Ad set %(n)s: the rationale names almost every metric (metrics named: %(count)s), so "
-        "it does not say which one decided. Cite %(metric)s and why it decides."
+        "Ad set %(n)s: the rationale names every metric (metrics named: %(count)s), so it does "
+        "not say which one decided. Cite %(metric)s and why it decides."
+    ),
+    "why.crowded": _l(
+        "Ad set %(n)s: the rationale cites %(metric)s, but among nearly every other metric "
+        "(metrics named: %(count)s), so it earns half: say which one decides, and why."
     ),
     "why.short": _l("Ad set %(n)s: write the rationale out in at least %(least)s characters."),
     # the key's reasoning, shown with the model answer

@@ -253,3 +253,15 @@ def test_only_rules_in_force_in_the_brands_market_are_offered(scorer):
     assert {r["id"] for r in setup(scorer, "food-bank")[1]["rules"]} == shop
     assert cafe - shop == {"sa-say-it-is-an-ad"}
     assert app - shop == {"ae-advertiser-permit"}
+
+
+def test_a_rationale_naming_all_but_one_metric_earns_half(scorer):
+    """Four of the five metrics, the deciding one among them: half of each set's share."""
+    variant, task, _, example = setup(scorer, "food-bank")
+    mine = copy.deepcopy(example)
+    crowded = "تكلفة النتيجة والتكرار وعدد النتائج ونسبة النقر كلها في الحسبان."
+    for decision in mine["decisions"].values():
+        decision["why"] = crowded
+    rationales = criterion(scorer.score(variant, task, mine), "rationales")
+    assert rationales.points == pytest.approx(15 / 2)
+    assert {r.code for r in rationales.reasons} == {"why.crowded"}

@@ -122,7 +122,8 @@ def rationales(
     data: ReviewData,
 ) -> CriterionScore:
     """An equal share per ad set when its rationale cites the metric that decides it, by name
-    or figure; naming nearly every metric is not citing one, so it earns nothing."""
+    or figure. Naming every metric is not citing one, so it earns nothing; naming all but one
+    buries the deciding metric, so it earns half."""
     share = WHY_POINTS / len(key["sets"])
     figures = {s["id"]: s for s in task["sets"]}
     stuffing = int(data.settings["stuffing_at"])
@@ -136,8 +137,11 @@ def rationales(
         values: dict[str, Any] = {"n": s["n"], "metric": s["deciding"][0]}
         if len(why.strip()) < least:
             reasons.append(Reason("why.short", {**values, "least": least}, ok=False))
-        elif len(found) >= stuffing:
+        elif len(found) >= len(METRICS):
             reasons.append(Reason("why.stuffed", {**values, "count": len(found)}, ok=False))
+        elif found & set(s["deciding"]) and len(found) >= stuffing:
+            points += share / 2
+            reasons.append(Reason("why.crowded", {**values, "count": len(found)}, ok=False))
         elif found & set(s["deciding"]):
             points += share
             reasons.append(Reason("why.cites", values))
