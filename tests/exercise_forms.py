@@ -10,7 +10,7 @@ def form_for(
     exercise_id: str, submission: Mapping[str, Any], task: Mapping[str, Any]
 ) -> dict[str, str]:
     """The work page's fields for a submission of a form kind (sbx-02, sbx-05, sbx-07, sbx-11,
-    sbx-13)."""
+    sbx-13, sbx-14)."""
     if exercise_id == "sbx-05":
         fields = {"shown": str(submission.get("shown") or len(submission["rows"]))}
         for row in submission["rows"]:
@@ -26,6 +26,8 @@ def form_for(
         return sbx11_form(submission)
     if exercise_id == "sbx-13":
         return sbx13_form(submission)
+    if exercise_id == "sbx-14":
+        return sbx14_form(submission)
     raise KeyError(f"no form for {exercise_id}")
 
 
@@ -77,6 +79,22 @@ def sbx13_form(submission: Mapping[str, Any]) -> dict[str, str]:
             fields[f"{side}-{key}"] = str(value)
     if submission.get("test"):
         fields["test"] = "yes"
+    return fields
+
+
+def sbx14_form(submission: Mapping[str, Any]) -> dict[str, str]:
+    """sbx-14's fields: a tick per flagged rule (or "none") on each draft, the two rewrites,
+    and each ad set's decision and rationale."""
+    fields = {}
+    for draft, ticked in submission.get("flags", {}).items():
+        for rule in ticked:
+            fields[f"d-{draft}-{rule}"] = "yes"
+    for fix in submission.get("fixes", []):
+        for part in ("draft", "headline", "text"):
+            fields[f"fix-{fix['n']}-{part}"] = str(fix[part])
+    for ad_set, mine in submission.get("decisions", {}).items():
+        fields[f"s-{ad_set}-decision"] = str(mine["decision"])
+        fields[f"s-{ad_set}-why"] = str(mine["why"])
     return fields
 
 

@@ -12,4 +12,5 @@ from app.exercises import (
     kind_sbx11,  # noqa: F401
     kind_sbx12,  # noqa: F401
     kind_sbx13,  # noqa: F401
+    kind_sbx14,  # noqa: F401
 )

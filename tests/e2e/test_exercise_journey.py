@@ -104,6 +104,7 @@ def test_from_the_gap_report_to_a_scored_exercise_and_changed_evidence(
         ("sbx-09", "expiring-cards"),
         ("sbx-12", "unequal-split"),
         ("sbx-13", "two-phase-budget"),
+        ("sbx-14", "too-few-results"),
     ],
 )
 def test_work_and_result_pages_fit_a_phone_in_arabic(
