@@ -1,7 +1,7 @@
 """Ads manager: sandbox ad campaigns (with their ad set) and their ads
 
 Revision ID: a1d5c0e7b315
-Revises: df2c5a25806f
+Revises: c41d7e9a2b60
 Create Date: 2026-12-06 03:35:00.000000
 
 """
@@ -12,7 +12,7 @@ import app.core.db  # noqa: F401  (custom column types used by autogenerate)
 
 # revision identifiers, used by Alembic.
 revision = 'a1d5c0e7b315'
-down_revision = 'df2c5a25806f'
+down_revision = 'c41d7e9a2b60'
 branch_labels = None
 depends_on = None
 
