@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 
 from app.ads import labels, results, services, userdata  # noqa: F401 (registers user data)
 from app.ads.domain.data import ads_data
+from app.ads.domain.policy import category_names
 from app.ads.domain.setup import Checked, Setup, objectives_of, placements_of
 from app.ads.export import report_csv
 from app.ads.forms import read_setup
@@ -71,6 +72,7 @@ def _form_page(account: Any, setup: Setup, checked: Checked | None, campaign: An
         objectives={f: objectives_of(f) for f in ("meta", "tiktok")},
         placements={f: placements_of(f) for f in ("meta", "tiktok")},
         currency=services.currency_of(account),
+        categories=category_names(current_language()),
         text_limits=services.limits("text"),
         headline_limits=services.limits("headline"),
         **context(account),

@@ -17,6 +17,7 @@ from app.ads.domain.audience import AudienceEstimate, Targeting, estimate_audien
 from app.ads.domain.budget import KINDS, BudgetPlan, validate_budget
 from app.ads.domain.creative import Creative, check_creative, objective_goal, ratio
 from app.ads.domain.data import ads_data
+from app.ads.domain.policy import category_names
 
 FAMILIES = ("meta", "tiktok")
 VARIANTS = ("A", "B")
@@ -55,6 +56,8 @@ class Setup:
     interests: tuple[str, ...] = ()
     placements: tuple[str, ...] = ()
     is_test: bool = False
+    category: str = ""  # a policy category id, or "" for none declared
+    partnership: bool = False
     ads: tuple[AdDraft, ...] = field(default_factory=lambda: (AdDraft("A"),))
 
 
@@ -142,6 +145,8 @@ def check_campaign_part(s: Setup, today: date, out: list[Problem]) -> None:
         out.append(Problem("objective", "choose"))
     if s.budget_kind not in KINDS:
         out.append(Problem("budget_kind", "unknown"))
+    if s.category and s.category not in category_names():
+        out.append(Problem("category", "unknown"))
 
 
 def check_schedule(start: date | None, end: date | None, today: date, out: list[Problem]) -> None:
