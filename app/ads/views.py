@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from app.ads import labels, results, services, userdata  # noqa: F401 (registers user data)
+from app.ads import labels, results, services
 from app.ads.domain.data import ads_data
 from app.ads.domain.policy import category_names
 from app.ads.domain.setup import Checked, Setup, objectives_of, placements_of
