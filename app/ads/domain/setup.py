@@ -133,7 +133,7 @@ def _money(value: str) -> Decimal | None:
     return amount
 
 
-def check_campaign_part(s: Setup, today: date, out: list[Problem]) -> None:
+def check_campaign_part(s: Setup, out: list[Problem]) -> None:
     """Name, platform, objective and schedule."""
     if not s.name.strip():
         out.append(Problem("name", "required"))
@@ -264,7 +264,7 @@ def check_budget(
 def check_setup(s: Setup, currency: str, today: date, facts: Mapping[str, Any]) -> Checked:
     """Every problem of the form, in the order of its sections, with its readable values."""
     out: list[Problem] = []
-    check_campaign_part(s, today, out)
+    check_campaign_part(s, out)
     amount = _money(s.budget)
     if amount is None:
         out.append(Problem("budget", "money"))
