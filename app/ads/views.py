@@ -115,10 +115,15 @@ def create(account_id: int) -> str | Response | tuple[str, int]:
 
 @bp.route("/sandbox/<int:account_id>/ads/<int:campaign_id>/edit")
 @access("owner")
-def edit(account_id: int, campaign_id: int) -> str:
-    """A draft's setup form, filled in."""
+def edit(account_id: int, campaign_id: int) -> str | Response:
+    """A draft's setup form, filled in (a launched campaign goes back to its page)."""
     account = _account(account_id)
     campaign = services.campaign_for(current_user, account, campaign_id)
+    if campaign.status != "draft":
+        flash(label(labels.ERRORS, "ads-not-draft"), "error")
+        return redirect(
+            url_for("ads.campaign", account_id=account.id, campaign_id=campaign.id), 303
+        )
     return _form_page(account, services.setup_of(campaign), None, campaign)
 
 

@@ -123,6 +123,7 @@ def test_results_appear_as_the_clock_passes_and_stop_at_the_end(client, auth):
     account = start(client)
     campaign = made(client, account)
     assert client.post(f"/sandbox/{account}/ads/{campaign}/launch").status_code == 303
+    assert client.get(f"/sandbox/{account}/ads/{campaign}/edit").status_code == 303  # launched
     advance(client, account, 4)  # tomorrow's start, then 3 full days
     html = client.get(f"/sandbox/{account}/ads/{campaign}").get_data(as_text=True)
     days = html.split('id="days-heading"', 1)[1].split("</tbody>", 1)[0]
