@@ -11,13 +11,15 @@ CAMPAIGNS = 5
 
 
 def launch_campaigns(user: Any, account: Any) -> list[int]:
-    """Five campaigns launched to start tomorrow and run the whole simulated month."""
+    """Five campaigns launched to start tomorrow and run the whole simulated month, and a
+    draft."""
     from app.ads import services
     from app.ads.domain.setup import AdDraft, Setup
 
     first = account.clock.date() + timedelta(days=1)
     ids = []
     for n in range(CAMPAIGNS):
+        aspect = "4:5" if n % 2 == 0 else "9:16"  # Meta's feed, TikTok's in-feed
         setup = Setup(
             name=f"حملة {n + 1}",
             family="meta" if n % 2 == 0 else "tiktok",
@@ -32,18 +34,20 @@ def launch_campaigns(user: Any, account: Any) -> list[int]:
             placements=("meta-feed",) if n % 2 == 0 else ("tiktok-in-feed",),
             is_test=n == 0,
             ads=tuple(
-                AdDraft(v, f"قهوة مختصة {v} في الرياض", "", "learn-more", "", "9:16")
+                AdDraft(v, f"قهوة مختصة {v} في الرياض", "", "learn-more", "", aspect)
                 for v in (("A", "B") if n == 0 else ("A",))
             ),
         )
         campaign = services.save_campaign(user, account, setup).campaign
         services.launch(user, account, campaign.id)
         ids.append(campaign.id)
+    ids.append(services.save_campaign(user, account, setup).campaign.id)  # a draft, to edit
     return ids
 
 
-def read_results_ms(account_id: int) -> tuple[int, float]:
-    """(a campaign id, CPU ms to compute every campaign's results afresh, cache emptied)."""
+def read_results_ms(account_id: int) -> tuple[int, int, float]:
+    """(a running campaign's id, the draft's id, CPU ms to compute every campaign's results
+    afresh, cache emptied)."""
     from sqlalchemy import select
 
     from app.ads import results
@@ -58,4 +62,5 @@ def read_results_ms(account_id: int) -> tuple[int, float]:
     for row in rows:
         results.report_of(account, row, "ar")
     spent = (time.process_time() - start) * 1000
-    return rows[0].id, spent
+    draft = next(r.id for r in rows if r.status == "draft")
+    return rows[0].id, draft, spent

@@ -183,6 +183,9 @@ def page_list(ids: dict[str, Any]) -> list[Page]:
         ),
         learner("ads manager (5 campaigns)", f"{sbx}/ads", 0.20, f"{short_sbx}/ads"),
         learner("campaign results", f"{sbx}/ads/{ids['campaign']}", 0.20, short=None),
+        learner("new campaign form", f"{sbx}/ads/new", short=f"{short_sbx}/ads/new"),
+        learner("campaign draft editor", f"{sbx}/ads/{ids['draft_campaign']}/edit", short=None),
+        learner("campaign report (printable)", f"{sbx}/ads/{ids['campaign']}/report", short=None),
         learner("inbox (60 messages)", f"{sbx}/inbox", 0.20, f"{short_sbx}/inbox"),
         learner(
             "inbox message with feedback",
@@ -209,6 +212,7 @@ def page_list(ids: dict[str, Any]) -> list[Page]:
         Page("admin: portfolio reports", "/admin/reports", "admin", SIGNED_IN),
         # Downloads, not pages: measured without a ratio target.
         Page("download: sandbox analytics.csv", f"{sbx}/analytics.csv", "long", None),
+        Page("download: campaign CSV", f"{sbx}/ads/{ids['campaign']}/report.csv", "long", None),
         Page("download: resume.json", "/portfolio/resume.json", "long", None),
         Page("download: account export", "/account/export", "long", None),
         anonymous("public portfolio (anonymous)", "/p/bench-portfolio", PUBLIC_KEY, earlier=0.50),

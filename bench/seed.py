@@ -61,7 +61,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         from ads import read_results_ms
         from pages import abtest_of, page_list, seed_extra
 
-        campaign, ads_ms = read_results_ms(big_account)
+        campaign, draft_campaign, ads_ms = read_results_ms(big_account)
 
         ids = {
             "big_account": big_account,
@@ -77,6 +77,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
             "short_answered": short_answered,  # arrivals are seeded per account: its own key
             "abtest": abtest_of(big_account),
             "campaign": campaign,
+            "draft_campaign": draft_campaign,
             "short_abtest": abtest_of(small_account),
             "credential": credential,
             **seed_extra(app, long_),

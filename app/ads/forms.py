@@ -51,6 +51,8 @@ def read_setup(form: Any) -> Setup:
         interests=many["interests"],
         placements=many["placements"],
         is_test=is_test,
+        category=clean(form.get("category"), SHORT),
+        partnership=form.get("partnership") == "1",
         ads=tuple(_ad(form, v) for v in (VARIANTS if is_test else VARIANTS[:1])),
     )
 

@@ -48,6 +48,8 @@ FIELD_NAMES: Labels = {
     "placements": _l("Placements"),
     "audience": _l("Estimated audience"),
     "is_test": _l("A/B test"),
+    "category": _l("Ad category"),
+    "partnership": _l("Paid partnership"),
     "primary_text": _l("Primary text"),
     "headline": _l("Headline"),
     "cta": _l("Call-to-action button"),
@@ -96,7 +98,10 @@ def problem_text(p: Problem) -> str:
             args.setdefault("currency", "")
             return str(row.get(lang) or row["ar"]).format(**args)
     if p.source == "policy":
-        return args.get("text", p.code)
+        lang = "en" if current_language() == "en" else "ar"
+        name, fix = args.get("name_" + lang, p.code), args.get("fix_" + lang, "")
+        quoted = f" «{args['excerpt']}»" if args.get("excerpt") else ""
+        return f"{name}{quoted}: {fix}"
     text = FORM_PROBLEMS.get(p.code)
     return str(text) % args if text is not None and args else label(FORM_PROBLEMS, p.code)
 

@@ -42,6 +42,10 @@ class AdCampaign(db.Model):  # type: ignore[name-defined]
     # Simulated dates the campaign stopped and (None while paused) started again.
     pauses: Mapped[list[list[str | None]]] = mapped_column(JSON, default=list)
     is_test: Mapped[bool] = mapped_column(Boolean, default=False)  # two variants declared
+    # What the policy checker needs beyond the words: the declared category (restricted
+    # categories have market rules) and whether it is paid partnership content.
+    category: Mapped[str] = mapped_column(String(20), default="")
+    partnership: Mapped[bool] = mapped_column(Boolean, default=False)
     # The ad set.
     city: Mapped[str] = mapped_column(String(30))
     radius_km: Mapped[int] = mapped_column(Integer)

@@ -98,6 +98,8 @@ def setup_of(c: AdCampaign) -> Setup:
         interests=tuple(c.interests),
         placements=tuple(c.placements),
         is_test=c.is_test,
+        category=c.category,
+        partnership=c.partnership,
         ads=tuple(
             AdDraft(a.variant, a.primary_text, a.headline, a.cta, a.media_description, a.aspect)
             for a in c.ads
@@ -115,6 +117,7 @@ def _fill(c: AdCampaign, s: Setup, checked: Checked) -> None:
     c.age_min, c.age_max = int(s.age_min), int(s.age_max)
     c.languages, c.interests = sorted(set(s.languages)), sorted(set(s.interests))
     c.placements, c.is_test = sorted(set(s.placements)), s.is_test
+    c.category, c.partnership = s.category, s.partnership
     c.updated_at = utcnow()
     c.ads = [
         AdCreative(

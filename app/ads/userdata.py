@@ -44,6 +44,8 @@ register_table(
         "status",
         "pauses",
         "is_test",
+        "category",
+        "partnership",
         "city",
         "radius_km",
         "age_min",
@@ -63,6 +65,7 @@ register_table(
         "budget_kind": "'daily' or 'lifetime', checked against the list",
         "status": "set by the system",
         "city": "a city id checked against the list",
+        "category": "a policy category id checked against the list",
     },
 )
 
@@ -91,6 +94,8 @@ def harness_campaign(session: Any, user: Any) -> AdCampaign:
         status="active",
         pauses=[],
         is_test=True,
+        category="",
+        partnership=False,
         city="riyadh",
         radius_km=10,
         age_min=18,

@@ -9,8 +9,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from app.ads import labels, results, services, userdata  # noqa: F401 (registers user data)
+from app.ads import labels, results, services
 from app.ads.domain.data import ads_data
+from app.ads.domain.policy import category_names
 from app.ads.domain.setup import Checked, Setup, objectives_of, placements_of
 from app.ads.export import report_csv
 from app.ads.forms import read_setup
@@ -71,6 +72,7 @@ def _form_page(account: Any, setup: Setup, checked: Checked | None, campaign: An
         objectives={f: objectives_of(f) for f in ("meta", "tiktok")},
         placements={f: placements_of(f) for f in ("meta", "tiktok")},
         currency=services.currency_of(account),
+        categories=category_names(current_language()),
         text_limits=services.limits("text"),
         headline_limits=services.limits("headline"),
         **context(account),
@@ -113,10 +115,15 @@ def create(account_id: int) -> str | Response | tuple[str, int]:
 
 @bp.route("/sandbox/<int:account_id>/ads/<int:campaign_id>/edit")
 @access("owner")
-def edit(account_id: int, campaign_id: int) -> str:
-    """A draft's setup form, filled in."""
+def edit(account_id: int, campaign_id: int) -> str | Response:
+    """A draft's setup form, filled in (a launched campaign goes back to its page)."""
     account = _account(account_id)
     campaign = services.campaign_for(current_user, account, campaign_id)
+    if campaign.status != "draft":
+        flash(label(labels.ERRORS, "ads-not-draft"), "error")
+        return redirect(
+            url_for("ads.campaign", account_id=account.id, campaign_id=campaign.id), 303
+        )
     return _form_page(account, services.setup_of(campaign), None, campaign)
 
 

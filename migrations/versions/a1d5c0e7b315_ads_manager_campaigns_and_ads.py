@@ -33,6 +33,8 @@ def upgrade():
     sa.Column('status', sa.String(length=10), nullable=False),
     sa.Column('pauses', sa.JSON(), nullable=False),
     sa.Column('is_test', sa.Boolean(), nullable=False),
+    sa.Column('category', sa.String(length=20), nullable=False),
+    sa.Column('partnership', sa.Boolean(), nullable=False),
     sa.Column('city', sa.String(length=30), nullable=False),
     sa.Column('radius_km', sa.Integer(), nullable=False),
     sa.Column('age_min', sa.Integer(), nullable=False),

@@ -62,4 +62,10 @@ def test_a_small_campaign_in_arabic(
     expect(page.locator("#why-heading + ul li").first).to_be_visible()
     journey.click("a[href$='/report']", "report")
     expect(page.locator(".ads-report")).to_contain_text("زيارات قائمة الشتاء")
+    page.emulate_media(media="print")
+    expect(page.locator(".ads-report .no-print")).to_be_hidden()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    (artifacts / "ads-ar-report.pdf").write_bytes(pdf)
+    page.emulate_media(media="screen")
     journey.validate()

@@ -123,6 +123,7 @@ def test_results_appear_as_the_clock_passes_and_stop_at_the_end(client, auth):
     account = start(client)
     campaign = made(client, account)
     assert client.post(f"/sandbox/{account}/ads/{campaign}/launch").status_code == 303
+    assert client.get(f"/sandbox/{account}/ads/{campaign}/edit").status_code == 303  # launched
     advance(client, account, 4)  # tomorrow's start, then 3 full days
     html = client.get(f"/sandbox/{account}/ads/{campaign}").get_data(as_text=True)
     days = html.split('id="days-heading"', 1)[1].split("</tbody>", 1)[0]
@@ -242,3 +243,22 @@ def test_the_campaign_pages_clock_form_comes_back_to_the_campaign(client, auth):
         .headers["Location"]
         .endswith(f"/sandbox/{account}")
     )
+
+
+def test_a_policy_rejection_blocks_the_launch_and_names_the_rule(client, auth):
+    """An ad asking viewers about their illness is saved as a draft but not launched."""
+    auth()
+    account = start(client)
+    text = "هل تعاني من السكري؟ برنامجنا الغذائي يساعدك على ضبط مستوى السكر."
+    campaign = made(client, account, a_primary_text=text)
+    draft = client.get(f"/sandbox/{account}/ads/{campaign}").get_data(as_text=True)
+    review = draft.split('id="c-heading"', 1)[1].split('/launch"', 1)[0]
+    assert "«هل تعاني من السكري" in review  # the finding quotes the learner's words
+    page = client.post(f"/sandbox/{account}/ads/{campaign}/launch")
+    assert page.status_code == 422
+    summary = page.get_data(as_text=True).split('class="error-summary"', 1)[1].split("</div>", 1)[0]
+    from app.ads.domain.policy import load_policy
+
+    (rule,) = [r for r in load_policy().rules if r.id == "personal-attributes"]
+    assert rule.text("name", "ar") in summary
+    assert db.session.get(AdCampaign, campaign).status == "draft"

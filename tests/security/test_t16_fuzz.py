@@ -66,6 +66,8 @@ AD_SETUP = [
     "interests",
     "placements",
     "is_test",
+    "category",
+    "partnership",
     "a_primary_text",
     "a_headline",
     "a_cta",

@@ -17,6 +17,7 @@ from app.ads.domain.audience import AudienceEstimate, Targeting, estimate_audien
 from app.ads.domain.budget import KINDS, BudgetPlan, validate_budget
 from app.ads.domain.creative import Creative, check_creative, objective_goal, ratio
 from app.ads.domain.data import ads_data
+from app.ads.domain.policy import category_names
 
 FAMILIES = ("meta", "tiktok")
 VARIANTS = ("A", "B")
@@ -55,6 +56,8 @@ class Setup:
     interests: tuple[str, ...] = ()
     placements: tuple[str, ...] = ()
     is_test: bool = False
+    category: str = ""  # a policy category id, or "" for none declared
+    partnership: bool = False
     ads: tuple[AdDraft, ...] = field(default_factory=lambda: (AdDraft("A"),))
 
 
@@ -130,7 +133,7 @@ def _money(value: str) -> Decimal | None:
     return amount
 
 
-def check_campaign_part(s: Setup, today: date, out: list[Problem]) -> None:
+def check_campaign_part(s: Setup, out: list[Problem]) -> None:
     """Name, platform, objective and schedule."""
     if not s.name.strip():
         out.append(Problem("name", "required"))
@@ -142,6 +145,8 @@ def check_campaign_part(s: Setup, today: date, out: list[Problem]) -> None:
         out.append(Problem("objective", "choose"))
     if s.budget_kind not in KINDS:
         out.append(Problem("budget_kind", "unknown"))
+    if s.category and s.category not in category_names():
+        out.append(Problem("category", "unknown"))
 
 
 def check_schedule(start: date | None, end: date | None, today: date, out: list[Problem]) -> None:
@@ -259,7 +264,7 @@ def check_budget(
 def check_setup(s: Setup, currency: str, today: date, facts: Mapping[str, Any]) -> Checked:
     """Every problem of the form, in the order of its sections, with its readable values."""
     out: list[Problem] = []
-    check_campaign_part(s, today, out)
+    check_campaign_part(s, out)
     amount = _money(s.budget)
     if amount is None:
         out.append(Problem("budget", "money"))

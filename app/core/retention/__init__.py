@@ -137,8 +137,9 @@ RULES: tuple[Rule, ...] = (
         "sandbox",
         _l(
             "Your practice sandbox: simulated accounts, the ideas and posts you wrote, and "
-            "their simulated results; your A/B tests, calls and next steps; your inbox "
-            "replies, alerts and their scores; your exercise attempts, answers and scores"
+            "their simulated results; your A/B tests, calls and next steps; your ad "
+            "campaigns and their ads; your inbox replies, alerts and their scores; your "
+            "exercise attempts, answers and scores"
         ),
         _l(
             "To run the simulation, show your results, score your exercises and build "
@@ -153,6 +154,8 @@ RULES: tuple[Rule, ...] = (
             "sandbox_event",
             "exercise_attempt",
             "ab_test",
+            "ad_campaign",
+            "ad_creative",
         ),
     ),
     Rule(
