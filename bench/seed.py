@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
-
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "bench passphrase for learners"  # noqa: S105 - a throwaway benchmark account
 LONG_HISTORY = 5000
@@ -60,6 +58,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         answered, reply_ms = answer_inbox(app, long_, big_account)
         from ads import read_results_ms
         from pages import abtest_of, page_list, seed_extra
+        from queries import count_queries
 
         campaign, draft_campaign, ads_ms = read_results_ms(big_account)
 
@@ -287,35 +286,3 @@ def make_credential(app: Any, email: str) -> str:
     with app.test_request_context(), write_unit(db.session) as s:
         user = s.scalar(select(User).where(User.email == email))
         return issue_one(s, user, lib, Due("track", "platforms"), "ar").public_id
-
-
-_CLIENTS: dict[str, Any] = {}
-
-
-def count_queries(app: Any, email: str | None, path: str) -> int:
-    """SQL statements one GET of `path` runs for a signed-in account (None: anonymous)."""
-    from app.core.extensions import db
-
-    # The Host header production admits (TRUSTED_HOSTS), not the test client's "localhost".
-    base = os.environ["PUBLIC_BASE_URL"]
-    # One signed-in client per learner: a sign-in per page would trip the login rate limit.
-    client = _CLIENTS.get(email or "")
-    if client is None:
-        client = _CLIENTS[email or ""] = app.test_client()
-        if email:
-            client.post("/login", data={"email": email, "password": PASSWORD}, base_url=base)
-    client.get(path, base_url=base)  # warm caches (rendered Markdown, session touch)
-    with app.app_context():
-        engine = db.engine
-    counter = {"n": 0}
-
-    def count(*_args: Any) -> None:
-        counter["n"] += 1
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        response = client.get(path, base_url=base)
-        assert response.status_code == 200, (path, response.status_code)
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-    return counter["n"]
