@@ -1,6 +1,7 @@
 """A small ad campaign in Arabic on a 360 px phone: the empty ads manager, a refused setup
 that keeps what was typed, a saved draft, the launch, days on the clock, the results with
-their formulas and the why panel, then the printable report.
+their formulas and the why panel, the printable report; then sbx-13 (set up a paid campaign)
+typed into its form and submitted, to its scored result: issue 15's path in one test.
 
 Every page visited passes axe (no serious or critical finding), has no sideways scroll, and
 the HTML the browser received passes vnu.
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.journey import Journey, Learner, looked_at
+from e2e.journey import Journey, Learner, looked_at, start_exercise
 
 pytestmark = pytest.mark.browser
 
@@ -32,10 +33,50 @@ def fill_campaign(page: Page, budget: str) -> None:
     page.locator("#a_aspect").fill("4:5")
 
 
-def test_a_small_campaign_in_arabic(
-    phone_learner: Learner, live_server, artifacts: Path, tmp_path: Path
+def type_fields(page: Page, fields: dict[str, str]) -> None:
+    """Fill a work form as a learner would: boxes ticked as listed (the rest cleared), lists
+    chosen, text typed."""
+    for box in page.locator("main form input[type=checkbox]").all():
+        box.uncheck()
+    for name, value in fields.items():
+        field = page.locator(f"[name='{name}']")
+        kind = field.evaluate("e => e.tagName + ':' + (e.type || '')")
+        if kind == "INPUT:checkbox":
+            field.check()
+        elif kind.startswith("SELECT"):
+            field.select_option(value)
+        else:
+            field.fill(value)
+
+
+def finish_sbx13(app, learner: Learner, journey: Journey, live_server: str) -> None:  # type: ignore[no-untyped-def]
+    """sbx-13 in its standard condition: the model campaign typed in, submitted, scored 100."""
+    from exercise_forms import form_for
+
+    from app.core.extensions import db
+    from app.exercises import services
+    from app.exercises.data import exercise_data
+
+    page, user = learner
+    attempt_id = start_exercise(journey, live_server, "sbx-13", "standard")
+    with app.test_request_context():
+        attempt = services.attempt_for(db.session.get(type(user), user.id), attempt_id)
+        example = (
+            exercise_data().scorers["sbx-13"].example(services.variant_of(attempt), attempt.task)
+        )
+        fields = form_for("sbx-13", example, attempt.task)
+    type_fields(page, fields)
+    page.locator("button[name=action][value=submit]").click()
+    page.wait_for_url(f"**/exercises/attempts/{attempt_id}/result")
+    journey.visit(page.goto(page.url), "sbx13-result")
+    expect(page.locator("p.score")).to_contain_text("100")
+
+
+def test_a_small_campaign_then_sbx13_in_arabic(
+    app, phone_learner: Learner, live_server, artifacts: Path, tmp_path: Path
 ):
-    """Empty list → refused setup (values kept) → draft → launch → 3 days → results → report."""
+    """Empty list → refused setup (values kept) → draft → launch → 3 days → results → report
+    → sbx-13 submitted and scored."""
     page = phone_learner.page
     journey = Journey(page, "ar", "ads-ar", artifacts, tmp_path)
     journey.visit(page.goto(f"{live_server}/sandbox"), "sandbox")
@@ -68,4 +109,5 @@ def test_a_small_campaign_in_arabic(
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
     (artifacts / "ads-ar-report.pdf").write_bytes(pdf)
     page.emulate_media(media="screen")
+    finish_sbx13(app, phone_learner, journey, live_server)
     journey.validate()
