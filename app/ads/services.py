@@ -238,3 +238,18 @@ def status_of(c: AdCampaign, today: date) -> str:
     if c.status != "draft" and today > c.end_day:
         return "ended"
     return c.status
+
+
+def pacing_note() -> dict[str, str]:
+    """The figures the form's pacing note states: the simulator's Meta day and week caps, and
+    the newer day figure Meta's pages disagree with (a known disagreement, taught as such)."""
+    from app.ads.domain.budget import caps
+    from app.sandbox.services import facts
+
+    known = facts()
+    day, week = caps(known, "meta")
+    return {
+        "day": f"{day.normalize()}",
+        "week": f"{week.normalize()}",
+        "newer": f"{known.get('meta-daily-budget-overspend', '')}",
+    }

@@ -72,6 +72,7 @@ def _form_page(account: Any, setup: Setup, checked: Checked | None, campaign: An
         objectives={f: objectives_of(f) for f in ("meta", "tiktok")},
         placements={f: placements_of(f) for f in ("meta", "tiktok")},
         currency=services.currency_of(account),
+        pacing=services.pacing_note(),
         categories=category_names(current_language()),
         text_limits=services.limits("text"),
         headline_limits=services.limits("headline"),

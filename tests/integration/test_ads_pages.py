@@ -105,6 +105,18 @@ def test_estimate_button_shows_the_band_and_saves_nothing(client, auth):
     assert db.session.scalar(select(AdCampaign)) is None
 
 
+def test_the_form_states_both_of_metas_day_caps_from_the_facts(client, auth):
+    """The pacing note gives the simulator's day and week caps and the disputed newer figure,
+    each read from courses/facts.yaml."""
+    auth(locale="en")
+    account = start(client)
+    text = client.get(f"/sandbox/{account}/ads/new").get_data(as_text=True)
+    known = facts()
+    assert f"up to {known['meta-daily-cap-multiplier']} times the daily budget" in text
+    assert f"never more than {known['meta-weekly-cap-multiple']} times it" in text
+    assert f"up to {known['meta-daily-budget-overspend']}% above" in text
+
+
 def test_launch_refused_once_the_start_date_has_passed(client, auth):
     """A draft whose start has gone by on the clock is not launched; the problem is listed."""
     auth()
