@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.db import UTCDateTime, user_fk, utcnow
@@ -23,6 +23,8 @@ class AdCampaign(db.Model):  # type: ignore[name-defined]
     """A campaign of a sandbox account, with its single ad set's audience and placements."""
 
     __tablename__ = "ad_campaign"
+    # The list reads an account's campaigns newest first: one index serves filter and order.
+    __table_args__ = (Index("ix_ad_campaign_account_id_id", "account_id", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(
