@@ -3,7 +3,7 @@
 Makes one PostgreSQL database per size on BENCH_PG_ADMIN_URL's server, migrates it, seeds it
 with `flask bench seed --learners N` (bench/growth_seed.py), then signs in the typical seeded
 learner (a template seeded through the services, whose history is the requested size) on
-both databases in one process and requests each per-learner page of bench/pages.py through
+both databases in one process and requests each per-learner page of bench/bench_pages.py through
 the Flask test client, alternating between the databases: CPU ms per request (median of
 --repeats), wall ms (median, PostgreSQL's own time included) and SQL statements per request.
 Prints the side-by-side table, flags a page whose CPU or query count at the larger size is
@@ -32,7 +32,7 @@ from psycopg import sql  # noqa: E402
 from seed import PASSWORD, first_published  # noqa: E402
 
 LIMIT = 1.20
-# The per-learner signed-in pages of bench/pages.py (labels as listed there).
+# The per-learner signed-in pages of bench/bench_pages.py (labels as listed there).
 PAGES = (
     "home (5,000 answers)",
     "gap report (5,000 answers)",
@@ -170,7 +170,7 @@ class Site:
 
 def learner_pages(email: str) -> dict[str, str]:
     """Label -> path of the per-learner pages, for the learner with `email`."""
-    from pages import page_list
+    from bench_pages import page_list
     from sqlalchemy import select
 
     from app.accounts.models import User

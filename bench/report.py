@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench_pages import P99_OVER_P50
 from load import NOISY, Measured, spread
-from pages import P99_OVER_P50
 
 RESULTS = Path(__file__).resolve().parent / "results"
 NOT_BENCHED = (

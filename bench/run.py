@@ -4,7 +4,7 @@ Starts gunicorn with the repository's gunicorn.conf.py (2 sync workers, preloade
 log off; production config: PUBLIC_BASE_URL is the loopback address it serves, mail goes to a
 local SMTP sink) on 127.0.0.1 against a seeded database: a temporary SQLite file, or the empty
 database given with --database-url (make bench-pg makes and drops one), with --redis-url for
-the rate-limit counters as production has. Every page (bench/pages.py) is measured in rounds
+the rate-limit counters as production has. Every page (bench/bench_pages.py) is measured in rounds
 with `wrk -t2 -c16`, /healthz interleaved (bench/load.py). Prints, and saves to bench/results/,
 requests/s, the ratio to /healthz, CPU ms per request (workers' CPU time / requests), p50/p99
 latency, worker memory, each target and any miss (a miss never fails the run), and the SQL

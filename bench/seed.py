@@ -57,7 +57,7 @@ def seed_database(env: dict[str, str], work: Path) -> dict[str, Any]:
         short_answered, _ = answer_inbox(app, short, small_account)
         answered, reply_ms = answer_inbox(app, long_, big_account)
         from ads import read_results_ms
-        from pages import abtest_of, page_list, seed_extra
+        from bench_pages import abtest_of, page_list, seed_extra
         from queries import count_queries
 
         campaign, draft_campaign, ads_ms = read_results_ms(big_account)
