@@ -57,7 +57,8 @@ def read_results_ms(account_id: int) -> tuple[int, int, float]:
 
     account = db.session.get(SandboxAccount, account_id)
     rows = list(db.session.scalars(select(AdCampaign).where(AdCampaign.account_id == account_id)))
-    results._CACHE.clear()
+    results.RUNS.clear()
+    results.REPORTS.clear()
     start = time.process_time()
     for row in rows:
         results.report_of(account, row, "ar")

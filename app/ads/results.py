@@ -1,13 +1,13 @@
 """A campaign's results, computed on read from its configuration, the seed and the clock.
 
 Nothing is stored: the same campaign, seed and simulated date always give the same days
-(app/ads/domain/campaign.py). A small per-process cache keeps recent runs, keyed by the
-campaign, its last change and the simulated date, so a page and its CSV do not run twice.
+(app/ads/domain/campaign.py). Small per-process memos keep recent runs and reports, keyed by
+the campaign, its last change and the simulated date, so reading a page again, or its CSV,
+does not run the days again.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -23,11 +23,11 @@ from app.ads.domain.setup import Problem, charge_of, check_ads
 from app.ads.models import AdCampaign
 from app.ads.policy_hook import policy_problems
 from app.ads.services import currency_of, setup_of
+from app.core.memo import Memo
 from app.sandbox.models import SandboxAccount
 from app.sandbox.services import facts
 
-CACHE_SIZE = 256
-_CACHE: OrderedDict[tuple[object, ...], CampaignRun] = OrderedDict()
+RUNS, REPORTS = Memo(256), Memo(512)
 
 
 @dataclass(frozen=True)
@@ -118,15 +118,16 @@ def run_of(account: SandboxAccount, c: AdCampaign) -> CampaignRun | None:
     if c.status == "draft":
         return None
     today = account.clock.date()
-    key = (c.id, c.updated_at, today, account.seed)
-    if key in _CACHE:
-        _CACHE.move_to_end(key)
-        return _CACHE[key]
-    run = run_campaign(account.seed, spec_of(account, c), today, facts())
-    _CACHE[key] = run
-    if len(_CACHE) > CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return run
+    return RUNS.get_or_make(
+        run_key(account, c),
+        lambda: run_campaign(account.seed, spec_of(account, c), today, facts()),
+    )
+
+
+def run_key(account: SandboxAccount, c: AdCampaign) -> tuple[object, ...]:
+    """Everything a campaign's run depends on: the row (its id, creation and last change:
+    settings, launch, pauses), the account's seed and the simulated date."""
+    return (account.id, account.seed, c.id, c.created_at, c.updated_at, account.clock.date())
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,17 @@ class Report:
 def report_of(
     account: SandboxAccount, c: AdCampaign, locale: str, *, explain: bool = True
 ) -> Report | None:
-    """Days, totals, per-variant totals, the last day's labels and the why panel."""
+    """Days, totals, per-variant totals, the last day's labels and the why panel (memoised:
+    a report is fixed for its run and language)."""
+    if c.status == "draft":
+        return None
+    lang = locale if locale in ("ar", "en") else "ar"
+    return REPORTS.get_or_make(
+        (*run_key(account, c), lang, explain), lambda: _report(account, c, lang, explain)
+    )
+
+
+def _report(account: SandboxAccount, c: AdCampaign, lang: str, explain: bool) -> Report | None:
     run = run_of(account, c)
     if run is None:
         return None
@@ -163,8 +174,6 @@ def report_of(
         ),
         learning=last.learning if last else "learning",
         fatigue=last.fatigue if last else "none",
-        why=tuple(why(first, locale if locale in ("ar", "en") else "ar"))
-        if last and explain
-        else (),
+        why=tuple(why(first, lang)) if last and explain else (),
         sales=run.spec.goal == "sales",
     )

@@ -18,6 +18,7 @@ from app.ads.forms import read_setup
 from app.ads.policy_hook import policy_problems
 from app.core.i18n import current_language
 from app.core.labels import label
+from app.core.memo import Memo, render_kept
 from app.core.registry import access
 from app.sandbox import services as sandbox_services
 from app.sandbox.errors import SandboxError
@@ -144,19 +145,51 @@ def campaign(account_id: int, campaign_id: int) -> str:
     return _campaign_page(account, row, ())
 
 
+# A campaign page's tables (a row per passed day, a cell per figure) and its settings are
+# most of its cost and are fixed for their key (the run or the row's last change, language and
+# currency): kept rendered, per process.
+FRAGMENTS = Memo(512)
+
+
+def campaign_parts(account: Any, row: Any, report: Any) -> dict[str, Any]:
+    """The rendered settings, and the results tables when days have passed."""
+    currency = services.currency_of(account)
+    settings_key = (account.id, row.id, row.created_at, row.updated_at, currency)
+    return {
+        "settings": render_kept(
+            FRAGMENTS,
+            settings_key,
+            "ads/_settings.html",
+            lambda: {
+                "campaign": row,
+                "audience": results.estimate_of(row),
+                "currency": currency,
+            },
+        ),
+        "tables": render_kept(
+            FRAGMENTS,
+            (*results.run_key(account, row), currency),
+            "ads/_results.html",
+            lambda: {"report": report, "currency": currency},
+        )
+        if report is not None and report.days
+        else None,
+    }
+
+
 def _campaign_page(account: Any, row: Any, refused: tuple[Any, ...]) -> str:
     """The campaign page, with the problems a refused launch listed."""
-    checked = services.check(account, services.setup_of(row)) if row.status == "draft" else None
+    draft = row.status == "draft"
+    report = results.report_of(account, row, current_language())
     return render_template(
         "ads/campaign.html",
         campaign=row,
         status=services.status_of(row, account.clock.date()),
-        report=results.report_of(account, row, current_language()),
-        checked=checked,
+        report=report,
+        **campaign_parts(account, row, report),
+        checked=services.check(account, services.setup_of(row)) if draft else None,
         refused=refused,
-        policy=policy_problems(row),
-        audience=results.estimate_of(row),
-        currency=services.currency_of(account),
+        policy=policy_problems(row) if draft else (),
         **context(account),
     )
 
@@ -209,13 +242,13 @@ def report(account_id: int, campaign_id: int) -> str:
     """A printable report for a client: settings, totals with their formulas, days."""
     account = _account(account_id)
     row = services.campaign_for(current_user, account, campaign_id)
+    report = results.report_of(account, row, current_language())
     return render_template(
         "ads/report.html",
         campaign=row,
         status=services.status_of(row, account.clock.date()),
-        report=results.report_of(account, row, current_language()),
-        audience=results.estimate_of(row),
-        currency=services.currency_of(account),
+        report=report,
+        **campaign_parts(account, row, report),
         **context(account),
     )
 

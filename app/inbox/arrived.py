@@ -108,11 +108,21 @@ def _bank_items(account: SandboxAccount) -> tuple[Item, ...]:
     return found
 
 
-def items_of(user: User, account: SandboxAccount) -> list[Item]:
-    """Every message that has arrived by the account's clock: open first by deadline."""
+def states_of(user: User, account: SandboxAccount) -> dict[str, State]:
+    """The account's inbox rows by key: everything of the list that changes besides the clock."""
     if account.user_id != user.id:
         raise ItemNotFound("")
-    rows, clock = _states(account), account.clock
+    return _states(account)
+
+
+def items_of(
+    user: User, account: SandboxAccount, rows: dict[str, State] | None = None
+) -> list[Item]:
+    """Every message that has arrived by the account's clock: open first by deadline
+    (`rows`: the account's states_of, when the caller read them already)."""
+    if account.user_id != user.id:
+        raise ItemNotFound("")
+    rows, clock = _states(account) if rows is None else rows, account.clock
     found: list[Item] = []
     for item in _bank_items(account):
         row = rows.get(item.key)

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app.accounts.models import User
 from app.core.db import write_unit
 from app.core.extensions import db
-from app.inbox.arrived import Item, State, Summary, item_of, items_of, summary
+from app.inbox.arrived import Item, State, Summary, item_of, items_of, states_of, summary
 from app.inbox.domain.items import (
     FOLLOW_UP_HOURS,
     FOLLOW_UP_POINTS,
@@ -38,7 +38,15 @@ from app.sandbox.services import own_account, scenario_of
 
 TEXT_LIMIT = 2000
 TEXT_ACTIONS = ("reply", "private", "escalate", "forward")
-__all__ = ["Item", "State", "Summary", "item_of", "items_of", "summary"]  # and what is below
+__all__ = [
+    "Item",
+    "State",
+    "Summary",
+    "item_of",
+    "items_of",
+    "states_of",
+    "summary",
+]  # and what is below
 
 
 @functools.cache

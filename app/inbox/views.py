@@ -11,6 +11,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.core.labels import label
+from app.core.memo import Memo, render_kept
 from app.core.registry import access
 from app.inbox import crisis, labels, listing, services
 from app.inbox.errors import InboxError, ItemNotFound
@@ -72,14 +73,34 @@ def index(account_id: int) -> str:
         "inbox/index.html",
         account=acc,
         scenario=sandbox_services.scenario_of(acc),
-        listed=listing.page_of(
-            services.items_of(current_user, acc), acc.clock, request.args.get("page", 1, type=int)
-        ),
+        list_html=_list(acc, request.args.get("page", 1, type=int)),
         roles=services.roles_of(acc),
         events=crisis.events_of(current_user, acc),
-        page_size=listing.PAGE_SIZE,
-        # The item link built once, not once per message in the list.
-        item_base=url_for("inbox.index", account_id=acc.id) + "/",
+    )
+
+
+# The rendered list is fixed for the account's rows, its clock and scenario, the page and the
+# language: reading the inbox again (the common case) only reads the rows to name the key.
+LISTS = Memo(256)
+
+
+def _list(acc: Any, page: int) -> Any:
+    """One page of the inbox list, rendered (kept per state of the inbox)."""
+    states = services.states_of(current_user, acc)
+    key = (acc.id, acc.scenario_id, acc.seed, acc.started, acc.clock, page)
+    return render_kept(
+        LISTS,
+        (*key, frozenset(states.values())),
+        "inbox/_list.html",
+        lambda: {
+            "listed": listing.page_of(
+                services.items_of(current_user, acc, states), acc.clock, page
+            ),
+            "account": acc,
+            "page_size": listing.PAGE_SIZE,
+            # The item link built once, not once per message in the list.
+            "item_base": url_for("inbox.index", account_id=acc.id) + "/",
+        },
     )
 
 

@@ -8,13 +8,13 @@ milliseconds of re-simulation; later views cost a dictionary lookup.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import and_, or_, select
 
 from app.core.extensions import db
+from app.core.memo import MISSING, Memo
 from app.sandbox.data import sandbox_data
 from app.sandbox.domain.counterfactual import Change, Situation, best_change
 from app.sandbox.domain.platforms import FORMATS
@@ -73,28 +73,6 @@ def situation_of(account: SandboxAccount, post: SandboxPost) -> Situation:
     )
 
 
-class Memo:
-    """A bounded per-process memo, oldest out first (a miss only means computing again)."""
-
-    def __init__(self, size: int) -> None:
-        """An empty memo holding at most `size` answers."""
-        self.size, self.items = size, OrderedDict[tuple[object, ...], Any]()
-
-    def get(self, key: tuple[object, ...]) -> Any:
-        """The stored answer, or MISSING."""
-        return self.items.get(key, MISSING)
-
-    def put(self, key: tuple[object, ...], value: Any) -> None:
-        """Store an answer, dropping the oldest beyond the size."""
-        self.items[key] = value
-        while len(self.items) > self.size:
-            try:
-                self.items.popitem(last=False)
-            except KeyError:  # another thread emptied it first
-                break
-
-
-MISSING = object()
 LESSONS = Memo(4096)
 
 

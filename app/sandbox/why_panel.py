@@ -15,13 +15,14 @@ from markupsafe import Markup
 from app.content_runtime import library
 from app.core.i18n import current_language
 from app.core.i18n import translate as _  # the per-process cached lookup
+from app.core.memo import MISSING, Memo
 from app.sandbox.data import sandbox_data
 from app.sandbox.domain.counterfactual import Change, lesson_id
 from app.sandbox.domain.factors import online_share
 from app.sandbox.labels import FORMAT_NAMES
 from app.sandbox.models import SandboxAccount, SandboxPost
 from app.sandbox.services import scenario_of
-from app.sandbox.why import MISSING, Memo, lesson_of, post_key
+from app.sandbox.why import lesson_of, post_key
 from app.sandbox.why_text import Context, bdi, detail, percent, quoted, say
 
 

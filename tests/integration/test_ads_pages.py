@@ -171,7 +171,8 @@ def test_the_same_campaign_gives_the_same_figures(client, auth):
     first = client.get(f"/sandbox/{account}/ads/{campaign}/report.csv").get_data()
     from app.ads import results
 
-    results._CACHE.clear()
+    results.RUNS.clear()
+    results.REPORTS.clear()
     assert client.get(f"/sandbox/{account}/ads/{campaign}/report.csv").get_data() == first
 
 

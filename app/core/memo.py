@@ -1,0 +1,73 @@
+"""A bounded per-process memo for answers that are fixed for their key.
+
+Pages that recompute the same thing on every read (a campaign's results at a simulated date,
+a submitted attempt's rendered body) keep the latest answers here. A key must name everything
+the answer depends on; a miss only means computing again, so each worker keeps its own.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from contextlib import suppress
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+MISSING = object()
+
+
+class Memo:
+    """A bounded memo, least recently used out first."""
+
+    def __init__(self, size: int) -> None:
+        """An empty memo holding at most `size` answers."""
+        self.size, self.items = size, OrderedDict[tuple[object, ...], Any]()
+
+    def get(self, key: tuple[object, ...]) -> Any:
+        """The stored answer (now the most recently used), or MISSING."""
+        found = self.items.get(key, MISSING)
+        if found is not MISSING:
+            with suppress(KeyError):  # another thread dropped it meanwhile
+                self.items.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[object, ...], value: Any) -> None:
+        """Store an answer, dropping the least recently used beyond the size."""
+        self.items[key] = value
+        while len(self.items) > self.size:
+            try:
+                self.items.popitem(last=False)
+            except KeyError:  # another thread emptied it first
+                break
+
+    def get_or_make(self, key: tuple[object, ...], make: Callable[[], T]) -> T:
+        """The stored answer, or `make()` stored under the key."""
+        found = self.get(key)
+        if found is MISSING:
+            found = make()
+            self.put(key, found)
+        return found
+
+    def clear(self) -> None:
+        """Forget every answer (tests that change data behind a key)."""
+        self.items.clear()
+
+
+def render_kept(
+    memo: Memo, key: tuple[object, ...], template: str, values: Callable[[], dict[str, Any]]
+) -> Any:
+    """A partial template rendered once per key and page language, then kept as Markup;
+    `values()` (the template's values) is called only to render it.
+
+    The key must name everything the values depend on; the language is added here.
+    """
+    from flask import render_template
+    from markupsafe import Markup
+
+    from app.core.i18n import current_language
+
+    return memo.get_or_make(
+        (template, current_language(), *key),
+        # A template rendered with autoescape: every value in it is escaped already.
+        lambda: Markup(render_template(template, **values())),  # noqa: S704  # nosec B704
+    )
