@@ -27,6 +27,12 @@ from app.sandbox.views import context
 bp = Blueprint("ads", __name__, template_folder="templates")
 
 
+# The campaign list, a campaign page's tables (a row per passed day, a cell per figure) and its
+# settings are most of their pages' cost and are fixed for their key (the run or the row's last
+# change, language and currency): kept rendered, per process.
+FRAGMENTS = Memo(512)
+
+
 @bp.context_processor
 def names() -> dict[str, object]:
     """Label tables and the sandbox's names for every ads page."""
@@ -44,17 +50,28 @@ def _account(account_id: int) -> Any:
 def index(account_id: int) -> str:
     """The account's campaigns with status, spend, results and cost per result."""
     account = _account(account_id)
-    rows = [
-        (
-            c,
-            services.status_of(c, account.clock.date()),
-            results.report_of(account, c, current_language(), explain=False),
-        )
-        for c in services.campaigns_of(account)
-    ]
-    return render_template(
-        "ads/index.html", rows=rows, currency=services.currency_of(account), **context(account)
+    campaigns = services.campaigns_of(account)
+    currency = services.currency_of(account)
+    # The list is fixed by the campaigns' rows, the simulated date and the currency: kept
+    # rendered (each campaign's status and figures follow from those).
+    key = (
+        account.id,
+        account.seed,
+        account.clock.date(),
+        currency,
+        tuple((c.id, c.created_at, c.updated_at) for c in campaigns),
     )
+
+    def values() -> dict[str, Any]:
+        today, lang = account.clock.date(), current_language()
+        rows = [
+            (c, services.status_of(c, today), results.report_of(account, c, lang, explain=False))
+            for c in campaigns
+        ]
+        return {"rows": rows, "account": account, "currency": currency}
+
+    list_html = render_kept(FRAGMENTS, ("list", *key), "ads/_list.html", values)
+    return render_template("ads/index.html", list_html=list_html, **context(account))
 
 
 def _form_page(account: Any, setup: Setup, checked: Checked | None, campaign: Any = None) -> str:
@@ -143,12 +160,6 @@ def campaign(account_id: int, campaign_id: int) -> str:
     account = _account(account_id)
     row = services.campaign_for(current_user, account, campaign_id)
     return _campaign_page(account, row, ())
-
-
-# A campaign page's tables (a row per passed day, a cell per figure) and its settings are
-# most of its cost and are fixed for their key (the run or the row's last change, language and
-# currency): kept rendered, per process.
-FRAGMENTS = Memo(512)
 
 
 def campaign_parts(account: Any, row: Any, report: Any) -> dict[str, Any]:

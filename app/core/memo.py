@@ -59,15 +59,16 @@ def render_kept(
     """A partial template rendered once per key and page language, then kept as Markup;
     `values()` (the template's values) is called only to render it.
 
-    The key must name everything the values depend on; the language is added here.
+    The key must name everything the values depend on; the language and the script root
+    (the prefix of every URL the partial builds) are added here.
     """
-    from flask import render_template
+    from flask import render_template, request
     from markupsafe import Markup
 
     from app.core.i18n import current_language
 
     return memo.get_or_make(
-        (template, current_language(), *key),
+        (template, current_language(), request.script_root, *key),
         # A template rendered with autoescape: every value in it is escaped already.
         lambda: Markup(render_template(template, **values())),  # noqa: S704  # nosec B704
     )

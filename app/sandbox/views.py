@@ -20,10 +20,12 @@ from app.sandbox.domain.platforms import ASPECTS, FORMATS, GOALS, PLATFORMS
 from app.sandbox.errors import SandboxError, SandboxNotFound, StaleClock
 from app.sandbox.forms import LIMITS, clean, read_composer, read_version, read_when
 from app.sandbox.labels import ERRORS
+from app.sandbox.nav import sandbox_nav
 from app.sandbox.read import account_lists
 from app.sandbox.why_panel import why_panel
 
 bp = Blueprint("sandbox", __name__, template_folder="templates")
+bp.add_app_template_global(sandbox_nav)
 
 
 @bp.app_errorhandler(SandboxNotFound)

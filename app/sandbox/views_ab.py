@@ -14,6 +14,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.core.labels import label
+from app.core.memo import Memo, render_kept
 from app.core.registry import access
 from app.sandbox import abtests, services
 from app.sandbox.domain.abtest import ATTRIBUTES, DIRECTIONS, METRICS
@@ -154,6 +155,19 @@ def abtest_results(account_id: int, test_id: int) -> str | Response:
     return _results_page(account, test, outcome, {}, "")
 
 
+# The working is fixed once the call is made (the counts are locked): rendered once per test.
+WORKINGS = Memo(256)
+
+
+def _working_html(test: Any, outcome: Any) -> Any:
+    """The z-test's working, rendered once per test, call and counts."""
+    counts = (outcome.n_a, outcome.x_a, outcome.n_b, outcome.x_b)
+    key = (test.id, test.called_at, test.direction, *counts)
+    return render_kept(
+        WORKINGS, key, "sandbox/_ab_working.html", lambda: {"work": working(outcome.test)}
+    )
+
+
 def _results_page(
     account: Any, test: Any, outcome: Any, values: Mapping[str, str], error: str
 ) -> str:
@@ -162,7 +176,7 @@ def _results_page(
         "sandbox/abtest_results.html",
         test=test,
         outcome=outcome,
-        work=working(outcome.test) if test.called_at else None,
+        working_html=_working_html(test, outcome) if test.called_at else None,
         values=values,
         error=error,
         names={"attribute": ATTRIBUTE_NAMES, "metric": METRIC_NAMES, "call": CALL_NAMES},
