@@ -110,16 +110,16 @@ def missed_items(attempt: QuizAttempt) -> list[str]:
     return [a.item_id for a in attempt.answers if a.score < 1]
 
 
-def history(user: User, limit: int = 50) -> list[QuizAttempt]:
-    """The user's submitted attempts, newest first."""
-    return list(
-        db.session.scalars(
-            select(QuizAttempt)
-            .where(QuizAttempt.user_id == user.id, QuizAttempt.status == "submitted")
-            .order_by(QuizAttempt.submitted_at.desc())
-            .limit(limit)
-        )
+def history(user: User, limit: int = 50) -> list[Any]:
+    """The user's submitted attempts, newest first, as rows of (id, submitted_at, score)."""
+    # Only the columns the history shows: whole attempts would decode every item list.
+    query = (
+        select(QuizAttempt.id, QuizAttempt.submitted_at, QuizAttempt.score)
+        .where(QuizAttempt.user_id == user.id, QuizAttempt.status == "submitted")
+        .order_by(QuizAttempt.submitted_at.desc())
+        .limit(limit)
     )
+    return list(db.session.execute(query))
 
 
 def latest_scores(user: User) -> dict[str, float]:

@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response
 from app.accounts.forms import ConfirmForm
 from app.content_runtime import library
 from app.core.i18n import current_language as lang
+from app.core.memo import Memo, render_kept
 from app.core.registry import access
 from app.quizzes import domain, services
 from app.quizzes.display import answer_text, correct_text
@@ -155,10 +156,19 @@ def retake(attempt_id: int) -> Response:
     return begin("retake", str(attempt.id), services.missed_items(attempt))
 
 
+# A history list is fixed by its rows (a submitted attempt never changes): kept rendered.
+HISTORIES = Memo(256)
+
+
 @bp.route("/quiz/history")
 @access("signed-in")
 def history() -> str:
     """Past attempts, newest first."""
-    return render_template(
-        "quizzes/history.html", attempts=services.history(current_user), lib=library()
+    attempts = services.history(current_user)
+    listed = render_kept(
+        HISTORIES,
+        (current_user.id, tuple(tuple(a) for a in attempts)),
+        "quizzes/_history_list.html",
+        lambda: {"attempts": attempts},
     )
+    return render_template("quizzes/history.html", listed=listed, empty=not attempts)
