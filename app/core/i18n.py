@@ -87,6 +87,9 @@ def _translations() -> Any:
 # the process runs, so the cache only grows to the number of messages times languages.
 _CACHE: dict[tuple[int, str], str] = {}
 _PLURAL_CACHE: dict[tuple[int, str, str, int], str] = {}
+# The same, ready for an autoescaping template: most `_()` calls carry no variables, and a
+# page makes hundreds of them (Markup is immutable, so one object serves every page).
+_MARKUP_CACHE: dict[tuple[int, str], Markup] = {}
 
 
 def translate(message: str, translations: Any = None) -> str:
@@ -110,7 +113,15 @@ def text(message: Any) -> str:
 @pass_context
 def template_gettext(context: Any, message: str, **variables: Any) -> str:
     """`_()` in templates: Jinja new-style semantics (escape, %-format), cached lookups."""
-    text = translate(message, context.get("_catalog"))
+    translations = context.get("_catalog") or _translations()
+    if not variables and context.eval_ctx.autoescape:
+        key = (id(translations), message)
+        found = _MARKUP_CACHE.get(key)
+        if found is None:
+            # As below with no variables: "%%" becomes "%".
+            found = _MARKUP_CACHE[key] = Markup(translate(message, translations)) % {}  # noqa: S704  # nosec B704
+        return found
+    text = translate(message, translations)
     if context.eval_ctx.autoescape:
         # Catalog text is trusted; Markup's % escapes the variables.
         return Markup(text) % variables  # safe: catalog text, variables escaped  # noqa: S704  # nosec B704

@@ -132,12 +132,17 @@ def best_scores(user: User) -> dict[str, float]:
     return {exercise: float(best) for exercise, best in rows if best is not None}
 
 
-def attempts_of(user: User, exercise_id: str) -> list[ExerciseAttempt]:
-    """The learner's attempts at one exercise, newest first."""
-    return list(
-        db.session.scalars(
-            select(ExerciseAttempt)
-            .where(ExerciseAttempt.user_id == user.id, ExerciseAttempt.exercise_id == exercise_id)
-            .order_by(ExerciseAttempt.id.desc())
+def attempts_of(user: User, exercise_id: str) -> list[Any]:
+    """The learner's attempts at one exercise, newest first, as rows of (id, condition,
+    status, score): a list of attempts needs no task or draft decoded."""
+    query = (
+        select(
+            ExerciseAttempt.id,
+            ExerciseAttempt.condition,
+            ExerciseAttempt.status,
+            ExerciseAttempt.score,
         )
+        .where(ExerciseAttempt.user_id == user.id, ExerciseAttempt.exercise_id == exercise_id)
+        .order_by(ExerciseAttempt.id.desc())
     )
+    return list(db.session.execute(query))

@@ -25,9 +25,8 @@ from app.core.i18n import current_language as lang
 from app.core.registry import access
 from app.exercises import services
 from app.exercises.errors import ExerciseError
-from app.exercises.unlock import unlocks, unlocks_for
+from app.exercises.unlock import unlocks_for
 from app.exercises.words import ENGINE
-from app.skills.services import learner_states
 
 bp = Blueprint("exercises", __name__, template_folder="templates")
 
@@ -76,7 +75,8 @@ def start(exercise_id: str) -> str:
         exercise=exercise,
         ready=exercise_id in takeable(),
         attempts=services.attempts_of(current_user, exercise_id),
-        unlock=unlocks(exercise, learner_states(current_user)),
+        # Kept with the exercises page's answers while the learner's evidence is unchanged.
+        unlock=unlocks_for(current_user, lib, takeable() | {exercise_id})[exercise_id],
         form=ConfirmForm(),
     )
 

@@ -20,12 +20,13 @@ from app.sandbox.domain.platforms import ASPECTS, FORMATS, GOALS, PLATFORMS
 from app.sandbox.errors import SandboxError, SandboxNotFound, StaleClock
 from app.sandbox.forms import LIMITS, clean, read_composer, read_version, read_when
 from app.sandbox.labels import ERRORS
-from app.sandbox.nav import sandbox_nav
+from app.sandbox.nav import label_tables, sandbox_names, sandbox_nav
 from app.sandbox.read import account_lists
 from app.sandbox.why_panel import why_panel
 
 bp = Blueprint("sandbox", __name__, template_folder="templates")
 bp.add_app_template_global(sandbox_nav)
+bp.add_app_template_global(sandbox_names)
 
 
 @bp.app_errorhandler(SandboxNotFound)
@@ -283,25 +284,6 @@ def _back_from_clock(account_id: int, back: str) -> str:
 @bp.context_processor
 def sandbox_labels() -> dict[str, object]:
     """Translated names of the sandbox's codes, resolved once per language and process."""
-    from flask import current_app
-
-    from app.core.i18n import current_language
     from app.sandbox import labels
 
-    cache = current_app.extensions.setdefault("tawasul_sandbox_labels", {})
-    lang = current_language()
-    if lang not in cache:
-        # Lazy strings would be translated again at every use: resolve each name once.
-        cache[lang] = {
-            name: {k: str(v) for k, v in getattr(labels, name).items()}
-            for name in (
-                "PLATFORM_NAMES",
-                "FORMAT_NAMES",
-                "GOAL_NAMES",
-                "METRIC_NAMES",
-                "STATUS_NAMES",
-                "FACTOR_NAMES",
-                "VERDICTS",
-            )
-        }
-    return {**cache[lang], "RULE_TEXT": labels.rule_text}
+    return {**label_tables(), "RULE_TEXT": labels.rule_text}
