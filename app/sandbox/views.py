@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from types import SimpleNamespace
+from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from app.core.errors import render_error
+from app.core.memo import Memo, render_kept
 from app.core.registry import access
 from app.sandbox import clock, services
 from app.sandbox.data import sandbox_data
@@ -104,6 +107,22 @@ def account(account_id: int) -> str:
     )
 
 
+# An empty composer is fixed by the account's scenario and simulated date (the trend windows):
+# its body, most of the page, is kept rendered.
+COMPOSERS = Memo(256)
+
+
+def _compose_page(acc: services.SandboxAccount, got: Any, checks: dict[str, Any]) -> str:
+    """The composer with what was typed and its checks (none: the empty form)."""
+    values = {"got": got, "checks": checks, **context(acc), **trend_context(acc)}
+    if got is None:
+        key = (acc.id, acc.scenario_id, id(values["scenario"]), acc.started, acc.clock.date())
+        body = render_kept(COMPOSERS, key, "sandbox/_compose_body.html", lambda: values)
+    else:
+        body = Markup(render_template("sandbox/_compose_body.html", **values))  # noqa: S704  # nosec B704
+    return render_template("sandbox/compose.html", compose_body=body, **values)
+
+
 @bp.route("/sandbox/<int:account_id>/compose", methods=["GET", "POST"])
 @access("owner")
 def compose(account_id: int) -> str | Response | tuple[str, int]:
@@ -111,9 +130,7 @@ def compose(account_id: int) -> str | Response | tuple[str, int]:
     acc = services.account_for(current_user, account_id)
     scenario = services.scenario_of(acc)
     if request.method == "GET":
-        return render_template(
-            "sandbox/compose.html", got=None, checks={}, **context(acc), **trend_context(acc)
-        )
+        return _compose_page(acc, None, {})
     got = read_composer(request.form, scenario)
     checks = {}
     for platform, version in got.versions.items():
@@ -121,10 +138,7 @@ def compose(account_id: int) -> str | Response | tuple[str, int]:
         checks[platform] = services.violations(acc, probe)
     if got.errors or request.form.get("action") != "save":
         status = 400 if got.errors else 200
-        page = render_template(
-            "sandbox/compose.html", got=got, checks=checks, **context(acc), **trend_context(acc)
-        )
-        return page, status
+        return _compose_page(acc, got, checks), status
     idea = services.save_idea(current_user, acc, got.title, got.campaign, got.versions)
     flash(
         _(

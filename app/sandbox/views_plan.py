@@ -15,6 +15,7 @@ from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from app.core.i18n import current_language
+from app.core.memo import Memo, render_kept
 from app.core.registry import access
 from app.sandbox import services
 from app.sandbox.data import sandbox_data
@@ -197,6 +198,9 @@ def analytics_csv(account_id: int) -> FlaskResponse:
     )
 
 
+REPLAYS = Memo(256)
+
+
 @bp.route("/sandbox/<int:account_id>/posts/<int:post_id>/replay")
 @access("owner")
 def replay(account_id: int, post_id: int) -> str | Response:
@@ -206,16 +210,18 @@ def replay(account_id: int, post_id: int) -> str | Response:
     when = read_when(request.args.get("at"))
     if when is None:
         abort(400)
+    # Posts are published only by advancing the clock, so a week's replay is fixed by the
+    # account's clock, the post and the new time: kept rendered.
+    key = (acc.id, acc.seed, acc.started, acc.clock, acc.scenario_id, item.id, when)
+    values = {"changed": item, "when": when, "week": timedelta(days=7), **context(acc)}
     try:
-        rows = replay_week(current_user, acc, item, when)
+        body = render_kept(
+            REPLAYS,
+            (*key, id(values["scenario"])),
+            "sandbox/_replay_body.html",
+            lambda: {"rows": replay_week(current_user, acc, item, when), **values},
+        )
     except SandboxError as exc:
         flash(str(ERRORS[str(exc)]), "error")
         return redirect(url_for("sandbox.post", account_id=acc.id, post_id=item.id), code=303)
-    return render_template(
-        "sandbox/replay.html",
-        rows=rows,
-        changed=item,
-        when=when,
-        week=timedelta(days=7),
-        **context(acc),
-    )
+    return render_template("sandbox/replay.html", body=body, **values)
