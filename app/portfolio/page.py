@@ -80,15 +80,17 @@ def render_public(portfolio: Any, owner: bool, **extra: Any) -> str:
     return html.replace(FORM_SLOT, services.form_token(portfolio))
 
 
-def cached_public(version: Version) -> str:
-    """The published page for an anonymous visitor, rendered once per version."""
+def cached_public(version: Version, *, preview: bool = False) -> str:
+    """The published page for an anonymous visitor, or the owner's preview of the saved
+    portfolio (`preview`), rendered once per version."""
     cache: dict[tuple[Any, ...], str] = current_app.extensions.setdefault("portfolio_pages", {})
     # Not keyed by the Host header: the page's absolute links come from PUBLIC_BASE_URL, and a
-    # visitor choosing Host values must not be able to fill or flush the cache.
-    key = tuple(version)
+    # visitor choosing Host values must not be able to fill or flush the cache. The owner's
+    # preview keys on the share key it was opened with (its image links carry it).
+    key = (*version, preview, request.values.get("k", "")[:100] if preview else "")
     html = cache.get(key)
     if html is None:
-        html = _page(portfolio_by_id(version.id), False)
+        html = _page(portfolio_by_id(version.id), preview, preview=preview)
         if len(cache) >= CACHE_SIZE:
             cache.clear()
         cache[key] = html

@@ -15,6 +15,8 @@ from werkzeug.wrappers import Response
 from app.core.registry import access
 from app.core.security import CSP
 from app.portfolio import editing, services, stats
+from app.portfolio.page import cached_public
+from app.portfolio.read import version_of
 from app.portfolio.shareimage import share_image
 from app.portfolio.text import learner_html
 from app.portfolio.views import bp, read_builder, readable, render_public
@@ -131,7 +133,13 @@ def preview() -> Response:
         fields, errors = read_builder(request.form)
         fields = {k: v for k, v in fields.items() if k not in errors and k != "slug"}
         shown = Preview(portfolio, fields)
-    response = current_app.make_response(render_public(shown, True, preview=True))
+    version = version_of(portfolio.slug) if portfolio.id and shown is portfolio else None
+    if version is not None and version.id == portfolio.id:
+        # The saved portfolio as it is: rendered once per version, like the public page.
+        html = cached_public(version, preview=True)
+    else:
+        html = render_public(shown, True, preview=True)
+    response = current_app.make_response(html)
     # Only the builder (same origin) may frame the preview.
     response.headers["X-Frame-Options"] = "SAMEORIGIN"
     response.headers["Content-Security-Policy"] = CSP.replace(

@@ -190,6 +190,23 @@ def test_preview_shows_typed_text_and_saves_nothing(app, client, auth):
     assert client.get("/p/sara-social").headers["X-Frame-Options"] == "DENY"
 
 
+def test_kept_preview_follows_every_save(app, client, auth):
+    """The saved portfolio's preview (kept rendered per version) shows each saved change,
+    and differs from the anonymous page kept for the same version."""
+    published(client, auth)
+    first = client.get("/portfolio/preview").get_data(as_text=True)
+    assert PROFILE["headline"] in first
+    assert client.post("/portfolio", data=PROFILE | {"headline": "عنوان جديد"}).status_code == 303
+    again = client.get("/portfolio/preview").get_data(as_text=True)
+    assert "عنوان جديد" in again and PROFILE["headline"] not in again
+    client.post("/portfolio/items/new/tool", data={"title": "Canva"})
+    assert "Canva" in client.get("/portfolio/preview").get_data(as_text=True)
+    # The preview replaces the contact form; the visitors' page kept for the same version has it.
+    anonymous = app.test_client().get("/p/sara-social").get_data(as_text=True)
+    preview = client.get("/portfolio/preview").get_data(as_text=True)
+    assert 'name="token"' in anonymous and 'name="token"' not in preview
+
+
 def test_page_speaks_the_portfolio_language_not_the_visitor_one(app, client, auth):
     """An English portfolio is English and left to right, even for an Arabic browser."""
     url = published(client, auth, lang="en")
