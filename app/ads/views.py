@@ -7,6 +7,7 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from app.ads import labels, results, services
@@ -18,7 +19,7 @@ from app.ads.forms import read_setup
 from app.ads.policy_hook import policy_problems
 from app.core.i18n import current_language
 from app.core.labels import label
-from app.core.memo import Memo, render_kept
+from app.core.memo import Memo, render_kept, render_kept_form
 from app.core.registry import access
 from app.sandbox import services as sandbox_services
 from app.sandbox.errors import SandboxError
@@ -80,22 +81,33 @@ def _form_page(account: Any, setup: Setup, checked: Checked | None, campaign: An
     by_field: dict[str, list[str]] = {}
     for p in problems:
         by_field.setdefault(p.field, []).append(labels.problem_text(p))
-    return render_template(
-        "ads/form.html",
-        setup=setup,
-        checked=checked,
-        problems=problems,
-        by_field=by_field,
-        campaign=campaign,
-        objectives={f: objectives_of(f) for f in ("meta", "tiktok")},
-        placements={f: placements_of(f) for f in ("meta", "tiktok")},
-        currency=services.currency_of(account),
-        pacing=services.pacing_note(),
-        categories=category_names(current_language()),
-        text_limits=services.limits("text"),
-        headline_limits=services.limits("headline"),
-        **context(account),
-    )
+    values = {"setup": setup, "campaign": campaign, **context(account)}
+    currency = services.currency_of(account)
+
+    def form_values() -> dict[str, Any]:
+        return {
+            **values,
+            "checked": checked,
+            "problems": problems,
+            "by_field": by_field,
+            "objectives": {f: objectives_of(f) for f in ("meta", "tiktok")},
+            "placements": {f: placements_of(f) for f in ("meta", "tiktok")},
+            "currency": currency,
+            "pacing": services.pacing_note(),
+            "categories": category_names(current_language()),
+            "text_limits": services.limits("text"),
+            "headline_limits": services.limits("headline"),
+        }
+
+    if checked is None:
+        # An untouched form (new, or a saved draft opened) is fixed by its setup (a frozen
+        # value), the campaign's row and the account: kept rendered.
+        ident = (campaign.id, campaign.updated_at) if campaign else None
+        key = (account.id, id(values["scenario"]), currency, setup, ident)
+        body = render_kept_form(FRAGMENTS, ("form", *key), "ads/_form_body.html", form_values)
+    else:
+        body = Markup(render_template("ads/_form_body.html", **form_values()))  # noqa: S704  # nosec B704
+    return render_template("ads/form.html", body=body, **values)
 
 
 @bp.route("/sandbox/<int:account_id>/ads/new")

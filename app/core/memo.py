@@ -72,3 +72,18 @@ def render_kept(
         # A template rendered with autoescape: every value in it is escaped already.
         lambda: Markup(render_template(template, **values())),  # noqa: S704  # nosec B704
     )
+
+
+def render_kept_form(
+    memo: Memo, key: tuple[object, ...], template: str, values: Callable[[], dict[str, Any]]
+) -> Any:
+    """As render_kept, for a partial whose forms carry this session's CSRF token: it is
+    rendered with `csrf_slot` in the token's place and the slot is filled per request."""
+    from flask_wtf.csrf import generate_csrf
+    from markupsafe import Markup, escape
+
+    from app.core.chrome import CSRF_SLOT
+
+    html = render_kept(memo, key, template, lambda: {**values(), "csrf_slot": CSRF_SLOT})
+    # The slot sits in an escaped attribute value; the token is escaped in its turn.
+    return Markup(str(html).replace(CSRF_SLOT, str(escape(generate_csrf()))))  # noqa: S704  # nosec B704

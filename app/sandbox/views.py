@@ -98,13 +98,22 @@ def account(account_id: int) -> str:
     queue, recent = account_lists(acc)
     from app.inbox import services as inbox_services  # the inbox imports the sandbox
 
+    # The two lists are plain frozen rows: their rendering is kept per set of rows.
+    lists = render_kept(
+        LISTS,
+        (acc.id, tuple(queue), tuple(recent)),
+        "sandbox/_account_lists.html",
+        lambda: {"queue": queue, "recent": recent, "account": acc},
+    )
     return render_template(
         "sandbox/account.html",
-        queue=queue,
-        recent=recent,
+        lists=lists,
         inbox=inbox_services.summary(current_user, acc),
         **context(acc),
     )
+
+
+LISTS = Memo(256)
 
 
 # An empty composer is fixed by the account's scenario and simulated date (the trend windows):

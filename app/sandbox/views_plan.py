@@ -15,7 +15,7 @@ from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from app.core.i18n import current_language
-from app.core.memo import Memo, render_kept
+from app.core.memo import Memo, render_kept, render_kept_form
 from app.core.registry import access
 from app.sandbox import services
 from app.sandbox.data import sandbox_data
@@ -28,6 +28,8 @@ from app.sandbox.labels import ERRORS
 from app.sandbox.read import Published, calendar_posts, published, so_far
 from app.sandbox.replay import replay_week
 from app.sandbox.views import bp, context
+
+CALENDARS = Memo(256)
 
 
 @bp.route("/sandbox/<int:account_id>/calendar")
@@ -44,23 +46,21 @@ def calendar(account_id: int) -> str:
     first = week_start(acc.started, acc.clock, week)
     count = 28 if view == "month" else 7
     shown, waiting = calendar_posts(acc, first, count)
-    days = build_days(
-        first,
-        count,
-        shown,
-        sandbox_data().calendars.get(scenario.country),
-        scenario,
-        platform,
+    values = {"week": week, "view": view, "hint_platform": platform, **context(acc)}
+    holidays = sandbox_data().calendars.get(scenario.country)
+    # Fixed by the view and the posts in it (plain frozen rows) and the simulated date.
+    key = (acc.id, acc.scenario_id, id(scenario), acc.clock.date(), first, count, platform)
+    body = render_kept_form(
+        CALENDARS,
+        (*key, id(holidays), week, tuple(shown), tuple(waiting)),
+        "sandbox/_calendar_body.html",
+        lambda: {
+            "days": build_days(first, count, shown, holidays, scenario, platform),
+            "unscheduled": waiting,
+            **values,
+        },
     )
-    return render_template(
-        "sandbox/calendar.html",
-        days=days,
-        week=week,
-        view=view,
-        hint_platform=platform,
-        unscheduled=waiting,
-        **context(acc),
-    )
+    return render_template("sandbox/calendar.html", body=body, **values)
 
 
 ROWS_SHOWN = 25
@@ -75,11 +75,17 @@ def account_rows(acc: services.SandboxAccount) -> list[tuple[Published, PostMetr
 # account's figures are fixed for a given clock: keep the latest few per process.
 FIGURES: OrderedDict[tuple[object, ...], dict[str, object]] = OrderedDict()
 FIGURES_KEPT = 256
+PAGES = Memo(256)  # the rendered figures, per figures' key and layout
+
+
+def figures_key(acc: services.SandboxAccount) -> tuple[object, ...]:
+    """What an account's figures depend on: the account and its clock (and the language)."""
+    return (acc.id, acc.user_id, acc.seed, acc.created_at, acc.clock, current_language())
 
 
 def figures(acc: services.SandboxAccount) -> dict[str, object]:
     """The analytics page's numbers for the account at its current clock (memoised)."""
-    key = (acc.id, acc.user_id, acc.seed, acc.created_at, acc.clock, current_language())
+    key = figures_key(acc)
     if key in FIGURES:
         FIGURES.move_to_end(key)
         return FIGURES[key]
@@ -128,12 +134,14 @@ def figures(acc: services.SandboxAccount) -> dict[str, object]:
 def analytics(account_id: int) -> str:
     """Per post and per account: reach, impressions, rates with their formulas, growth, goal fit."""
     acc = services.account_for(current_user, account_id)
-    return render_template(
-        "sandbox/analytics.html",
-        **figures(acc),
-        printable=request.endpoint == "sandbox.report",
-        **context(acc),
+    values = {"printable": request.endpoint == "sandbox.report", **context(acc)}
+    body = render_kept(
+        PAGES,
+        (*figures_key(acc), values["printable"], id(values["scenario"])),
+        "sandbox/_analytics_body.html",
+        lambda: {**figures(acc), **values},
     )
+    return render_template("sandbox/analytics.html", body=body, **values)
 
 
 @bp.route("/sandbox/<int:account_id>/report")
