@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 from app.accounts.forms import ConfirmForm
 from app.content_runtime import library
 from app.core.i18n import current_language as lang
-from app.core.memo import Memo, render_kept
+from app.core.memo import Memo, render_kept, render_kept_form
 from app.core.registry import access
 from app.quizzes import domain, services
 from app.quizzes.display import answer_text, correct_text
@@ -129,6 +129,10 @@ def submit(token: str) -> Response:
     return redirect(url_for("quizzes.result", attempt_id=attempt.id), code=303)
 
 
+# A submitted attempt never changes: its review is kept rendered.
+RESULTS = Memo(256)
+
+
 @bp.route("/quiz/attempts/<int:attempt_id>")
 @access("owner")
 def result(attempt_id: int) -> str:
@@ -136,14 +140,19 @@ def result(attempt_id: int) -> str:
     attempt = services.get_attempt(current_user, attempt_id)
     if attempt is None or attempt.status != "submitted":
         abort(404)
-    return render_template(
-        "quizzes/result.html",
-        attempt=attempt,
-        lib=library(),
-        lang=lang(),
-        missed=services.missed_items(attempt),
-        form=ConfirmForm(),
+    lib = library()
+    body = render_kept_form(
+        RESULTS,
+        (attempt.id, attempt.submitted_at, attempt.score, id(lib)),
+        "quizzes/_result_body.html",
+        lambda: {
+            "attempt": attempt,
+            "lib": lib,
+            "lang": lang(),
+            "missed": services.missed_items(attempt),
+        },
     )
+    return render_template("quizzes/result.html", body=body)
 
 
 @bp.route("/quiz/attempts/<int:attempt_id>/retake", methods=["POST"])

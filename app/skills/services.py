@@ -164,8 +164,11 @@ def levels(session: DbSession, user: User) -> dict[str, dict[str, Any]]:
     }
 
 
-def snapshot(session: DbSession, user: User) -> dict[str, dict[str, Any]]:
-    """Level, confidence and last evidence time per skill (one query)."""
+def snapshot(session: DbSession, user: User, skill: str | None = None) -> dict[str, dict[str, Any]]:
+    """Level, confidence and last evidence time per skill, or of one `skill` (one query)."""
+    query = select(SkillState).where(SkillState.user_id == user.id)
+    if skill is not None:
+        query = query.where(SkillState.skill == skill)
     return {
         s.skill: {
             "level": s.level,
@@ -174,7 +177,7 @@ def snapshot(session: DbSession, user: User) -> dict[str, dict[str, Any]]:
             "items": s.items,
             "exercises": s.exercises,
         }
-        for s in session.scalars(select(SkillState).where(SkillState.user_id == user.id))
+        for s in session.scalars(query)
     }
 
 
@@ -189,7 +192,8 @@ def skill_state(user: User, skill_id: str) -> dict[str, Any] | None:
     """One skill's level, confidence and evidence for the user (the "why" page), or None."""
     from app.core.extensions import db
 
-    return snapshot(db.session, user).get(skill_id)
+    # Only this skill's row: the others' evidence lists are not decoded.
+    return snapshot(db.session, user, skill_id).get(skill_id)
 
 
 def learner_has_evidence(user: User) -> bool:

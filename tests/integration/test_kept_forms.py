@@ -80,3 +80,21 @@ def test_calendar_move_forms_carry_the_sessions_token(app, users):
         assert moved.status_code == 303
     finally:
         app.config["WTF_CSRF_ENABLED"] = False
+
+
+def test_quiz_result_retake_carries_the_sessions_token(app, users):
+    """A submitted attempt's review is kept rendered; its retake button still posts with
+    the viewing session's token and opens a new attempt."""
+    user = users.create()
+    first, second = device(app, user), device(app, user)
+    take = first.post("/quiz/diagnostic").headers["Location"]
+    result = first.post(take, data={}).headers["Location"]
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        (mine,) = forms(first, result, "/retake")
+        (theirs,) = forms(second, result, "/retake")
+        assert mine != theirs
+        retake = second.post(result + "/retake", data={"csrf_token": theirs})
+        assert retake.status_code == 303 and "/quiz/" in retake.headers["Location"]
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
