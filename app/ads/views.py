@@ -64,6 +64,7 @@ def index(account_id: int) -> str:
     )
 
     def values() -> dict[str, Any]:
+        """The list's rows: each campaign with its status and figures."""
         today, lang = account.clock.date(), current_language()
         rows = [
             (c, services.status_of(c, today), results.report_of(account, c, lang, explain=False))
@@ -85,6 +86,7 @@ def _form_page(account: Any, setup: Setup, checked: Checked | None, campaign: An
     currency = services.currency_of(account)
 
     def form_values() -> dict[str, Any]:
+        """Everything the form's body shows."""
         return {
             **values,
             "checked": checked,

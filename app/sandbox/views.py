@@ -23,8 +23,8 @@ from app.sandbox.domain.platforms import ASPECTS, FORMATS, GOALS, PLATFORMS
 from app.sandbox.errors import SandboxError, SandboxNotFound, StaleClock
 from app.sandbox.forms import LIMITS, clean, read_composer, read_version, read_when
 from app.sandbox.labels import ERRORS
-from app.sandbox.nav import label_tables, sandbox_names, sandbox_nav
 from app.sandbox.read import account_lists
+from app.sandbox.views_nav import label_tables, sandbox_names, sandbox_nav
 from app.sandbox.why_panel import why_panel
 
 bp = Blueprint("sandbox", __name__, template_folder="templates")
