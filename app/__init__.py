@@ -106,11 +106,13 @@ def _load_config(app: Flask, overrides: dict[str, Any]) -> None:
 
 
 def _ping_idle_connections(app: Flask) -> None:
-    """On a server database, check pooled connections that sat idle before reuse."""
+    """On a server database: ping pooled connections that sat idle, and run reads outside
+    transactions (app.core.pool)."""
     from app.core.extensions import db
-    from app.core.pool import ping_when_idle
+    from app.core.pool import ping_when_idle, reads_outside_transactions
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         return  # a file: nothing to lose between requests
     with app.app_context():
         ping_when_idle(db.engine, float(app.config.get("DB_PING_AFTER_IDLE", 10.0)))
+        reads_outside_transactions(db.engine)

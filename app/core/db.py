@@ -96,13 +96,14 @@ class PendingChanges(RuntimeError):
 
 
 _STRAY = "tawasul_stray_flush"
-_IN_UNIT = "tawasul_in_write_unit"
+# Set while a write unit runs (app.core.pool reads it to give the unit a transaction).
+IN_UNIT = "tawasul_in_write_unit"
 
 
 @event.listens_for(Session, "after_flush")
 def _note_stray_flush(session: Session, flush_context: Any) -> None:
     """Remember a flush outside a write unit: its rows sit in the transaction unseen."""
-    if not session.info.get(_IN_UNIT):
+    if not session.info.get(IN_UNIT):
         session.info[_STRAY] = True
 
 
@@ -138,12 +139,12 @@ def write_unit(session: Any) -> Iterator[Any]:
         # End the deferred read transaction: loaded rows expire and are read again inside.
         real.rollback()
     token = _immediate.set(True)
-    real.info[_IN_UNIT] = True
+    real.info[IN_UNIT] = True
     try:
         with real.begin():
             yield real
     finally:
-        real.info.pop(_IN_UNIT, None)
+        real.info.pop(IN_UNIT, None)
         _immediate.reset(token)
 
 

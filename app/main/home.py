@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.accounts.forms import ConfirmForm
 from app.accounts.models import User
 from app.content_runtime import library
 from app.courses.services import continue_lesson
@@ -40,9 +39,25 @@ def learner_home(user: User) -> dict[str, Any]:
         "brand": scenario_name(practice.scenario_id) if practice else None,
         "portfolio": state_of(user.id),
         "role": role_of(user, lib),
-        "form": ConfirmForm(),
         "options": review_options,
     }
+
+
+def home_key(user: User, values: dict[str, Any]) -> tuple[object, ...]:
+    """Everything the home body shows, as a key for its kept rendering."""
+    card = values["due_card"]
+    return (
+        id(values["lib"]),
+        user.display_name,
+        values["continue_id"],
+        values["has_evidence"],
+        values["top_gap"],
+        values["practice"],  # the brand's name follows from its scenario
+        values["portfolio"],
+        values["role"],
+        (card.id, card.item_id) if card is not None else None,
+        values["due_count"],
+    )
 
 
 def scenario_name(scenario_id: str) -> dict[str, str] | None:

@@ -12,11 +12,14 @@ from app.accounts.forms import LanguageForm
 from app.core import retention
 from app.core.extensions import limiter
 from app.core.i18n import LANG_COOKIE
+from app.core.memo import Memo, render_kept_form
 from app.core.registry import access
 from app.main.health import readiness
-from app.main.home import learner_home
+from app.main.home import home_key, learner_home
 
 bp = Blueprint("main", __name__, template_folder="templates")
+# Rendered home bodies: fixed by what home_key names (the due card, the latest account...).
+HOMES = Memo(256)
 
 
 @bp.route("/")
@@ -24,7 +27,14 @@ bp = Blueprint("main", __name__, template_folder="templates")
 def home() -> str:
     """Landing page for visitors; the learner's home once signed in."""
     if current_user.is_authenticated:
-        return render_template("main/learner_home.html", **learner_home(current_user))
+        values = learner_home(current_user)
+        body = render_kept_form(
+            HOMES,
+            home_key(current_user, values),
+            "main/_learner_home_body.html",
+            lambda: {**values, "display_name": current_user.display_name},
+        )
+        return render_template("main/learner_home.html", body=body)
     return render_template("main/landing.html")
 
 

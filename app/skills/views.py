@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -9,19 +11,24 @@ from werkzeug.wrappers import Response
 
 from app.accounts.domain import safe_next
 from app.accounts.forms import ConfirmForm
+from app.content.model import Library
 from app.content.practice import for_skill
 from app.content_runtime import library, takeable
 from app.core.i18n import current_language as lang
+from app.core.memo import Memo, render_kept_form
 from app.core.registry import access
 from app.courses.services import completed_ids, next_unfinished
 from app.quizzes.domain import read_response, review_options
 from app.skills import review
+from app.skills.domain import GapReport
 from app.skills.forms import TargetRoleForm
 from app.skills.gaps import build_report, role_of
 from app.skills.radar import radar_svg
 from app.skills.services import set_target_role, skill_state, why_level
 
 bp = Blueprint("skills", __name__, template_folder="templates")
+# Rendered gap report bodies: a learner's report changes only with new evidence or lessons.
+REPORTS = Memo(128)
 
 
 @bp.route("/skills")
@@ -32,6 +39,25 @@ def report() -> str:
     if not lib.roles or not lib.skills:
         abort(404)
     report_, states = build_report(current_user, lib)
+    progress = completed_ids(current_user)
+    ready = takeable()
+    chosen = role_of(current_user, lib)
+    # The report (frozen rows), the lessons done, the role and the exercises on offer fix
+    # the whole body: kept rendered, its forms' CSRF token filled per request.
+    key = (id(lib), report_, bool(states), chosen, tuple(sorted(progress)), ready)
+    body = render_kept_form(
+        REPORTS,
+        key,
+        "skills/_report_body.html",
+        lambda: report_values(lib, report_, bool(states), progress),
+    )
+    return render_template("skills/report.html", body=body)
+
+
+def report_values(
+    lib: Library, report_: GapReport, evidence: bool, progress: set[str]
+) -> dict[str, Any]:
+    """What the gap report's body shows besides the report: chart, roles, next steps."""
     names = {g.id: g.name.get(lang()) or g.id for g in lib.groups.values()}
     chart = radar_svg(
         [names.get(g, g) for g, _v in report_.groups],
@@ -42,25 +68,23 @@ def report() -> str:
             "you have reached."
         ),
     )
-    progress = completed_ids(current_user)
     ready = takeable()
     # The role picker is plain HTML (TargetRoleForm still validates the POST): rendering
     # WTForms widgets was a tenth of this page's CPU time.
     roles = [(r.id, r.name.get(lang()) or r.id) for r in lib.roles.values()]
-    return render_template(
-        "skills/report.html",
-        report=report_,
-        states=states,
-        lib=lib,
-        roles=roles,
-        chosen=role_of(current_user, lib),
-        radar=chart,
-        next_lesson={
+    return {
+        "report": report_,
+        "states": evidence,
+        "lib": lib,
+        "roles": roles,
+        "chosen": role_of(current_user, lib),
+        "radar": chart,
+        "next_lesson": {
             row.skill: next_unfinished(current_user, lib, row.skill, progress)
             for row in report_.top
         },
-        practice={row.skill: for_skill(row.skill, lib.exercises, ready) for row in report_.top},
-    )
+        "practice": {row.skill: for_skill(row.skill, lib.exercises, ready) for row in report_.top},
+    }
 
 
 @bp.route("/skills/<skill_id>")

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from support import PASSWORD
 from test_sandbox import compose_data, start
 
+from app.core.db import write_unit
 from app.core.extensions import db
 from app.sandbox.models import SandboxAccount, SandboxPost
 
@@ -98,3 +99,52 @@ def test_quiz_result_retake_carries_the_sessions_token(app, users):
         assert retake.status_code == 303 and "/quiz/" in retake.headers["Location"]
     finally:
         app.config["WTF_CSRF_ENABLED"] = False
+
+
+def test_gap_report_role_form_carries_the_sessions_token(app, users):
+    """The gap report's role picker (kept rendered per report) posts with the viewing
+    session's token, and the saved role shows at once (the role is in the key)."""
+    user = users.create()
+    first, second = device(app, user), device(app, user)
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        (mine,) = forms(first, "/skills", "/skills/target")
+        (theirs,) = forms(second, "/skills", "/skills/target")  # served from the kept rendering
+        assert mine != theirs
+        saved = second.post(
+            "/skills/target", data={"csrf_token": theirs, "role": "community-specialist"}
+        )
+        assert saved.status_code == 303
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    page = first.get("/skills").get_data(as_text=True)
+    assert '<option value="community-specialist" selected>' in page
+
+
+def test_home_review_form_carries_the_sessions_token(app, users, ctx):
+    """The home page's due review card (kept rendered) posts with the viewing session's
+    token; a new display name shows at once (it is in the key)."""
+    from test_learning import lib_of, right_answers
+
+    from app.accounts.models import User
+    from app.skills.models import ReviewCard
+
+    user = users.create()
+    first, second = device(app, user), device(app, user)
+    take = first.post("/quiz/lesson/plt-1").headers["Location"]
+    first.post(take, data={})  # every item missed: review cards are due
+    with ctx as session:
+        card = session.scalars(select(ReviewCard).order_by(ReviewCard.due, ReviewCard.id)).first()
+        item = lib_of(app).items[card.item_id]
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        (mine,) = forms(first, "/", f"/review/{card.id}")
+        (theirs,) = forms(second, "/", f"/review/{card.id}")  # served from the kept rendering
+        assert mine != theirs
+        answer = {**right_answers(item), "next": "/", "csrf_token": theirs}
+        assert second.post(f"/review/{card.id}", data=answer).status_code == 303
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    with ctx as session, write_unit(session) as s:
+        s.get(User, user.id).display_name = "Renamed Learner"
+    assert "Renamed Learner" in first.get("/").get_data(as_text=True)
