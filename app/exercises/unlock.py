@@ -3,13 +3,13 @@ attempt, computed with the one rule of curriculum.md §2.1 on the learner's own 
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
 
 from app.content.model import Exercise, Library
+from app.core.memo import Memo
 from app.skills.domain import EXERCISE_PRACTITIONER, ExerciseResult, skill_level
 from app.skills.models import SkillState
 from app.skills.services import learner_states, rule_inputs
@@ -43,8 +43,7 @@ def unlocks(
 # What a pass would unlock, by (learner, their skills' levels and last evidence times, the
 # exercises that can be taken, catalogue): it changes only when new evidence arrives, and
 # computing it reads every skill's full evidence. Bounded: the oldest entry goes first.
-_KEPT: OrderedDict[tuple[Any, ...], dict[str, list[dict[str, Any]]]] = OrderedDict()
-KEPT = 512
+_KEPT = Memo(512)
 
 
 def unlocks_for(user: Any, lib: Library, ready: frozenset[str]) -> dict[str, list[dict[str, Any]]]:
@@ -65,12 +64,12 @@ def unlocks_for(user: Any, lib: Library, ready: frozenset[str]) -> dict[str, lis
         ).all()
     )
     key = (user.id, signature, ready, id(lib))
-    found = _KEPT.get(key)
-    if found is None:
+
+    def work_out() -> dict[str, list[dict[str, Any]]]:
+        """Every takeable exercise's unlocks, from the learner's full skill states."""
         states, memo = learner_states(user), dict[str, Any]()
-        found = _KEPT[key] = {
+        return {
             e: unlocks(lib.exercises[e], states, memo) for e in sorted(ready) if e in lib.exercises
         }
-        while len(_KEPT) > KEPT:
-            _KEPT.popitem(last=False)
-    return found
+
+    return _KEPT.get_or_make(key, work_out)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -14,6 +13,7 @@ from werkzeug.wrappers import Response
 from app.accounts.forms import ConfirmForm
 from app.content_runtime import library
 from app.core.i18n import current_language as lang
+from app.core.memo import Memo
 from app.core.registry import access
 from app.exercises import services
 from app.exercises.catalog import KINDS, Kind
@@ -125,19 +125,19 @@ def step(attempt_id: int) -> str | Response | tuple[str, int]:
 # Rendered result bodies by (attempt, submission time, language, catalogue): a submitted
 # attempt never changes, and its body (every reason in words, the key beside the answer) is
 # the costly part of the page. Bounded: the oldest entry goes first.
-_BODIES: OrderedDict[tuple[Any, ...], str] = OrderedDict()
-BODIES_KEPT = 256
+_BODIES = Memo(256)
 
 
 def result_body(attempt: ExerciseAttempt, kind: Kind) -> str:
     """The result page's body for a submitted attempt, rendered once per language."""
     lib = library()
     key = (attempt.id, attempt.submitted_at, lang(), id(lib))
-    body = _BODIES.get(key)
-    if body is None:
+
+    def draw() -> str:
+        """The body, rendered (the scorer's key beside each answer)."""
         exercise = lib.exercises[attempt.exercise_id]
         scorer = exercise_data().scorers.get(attempt.exercise_id)
-        body = _BODIES[key] = render_template(
+        return render_template(
             "exercises/_result_body.html",
             attempt=attempt,
             exercise=exercise,
@@ -151,9 +151,8 @@ def result_body(attempt: ExerciseAttempt, kind: Kind) -> str:
             lang=lang(),
             lib=lib,
         )
-        while len(_BODIES) > BODIES_KEPT:
-            _BODIES.popitem(last=False)
-    return body
+
+    return _BODIES.get_or_make(key, draw)
 
 
 @bp.route("/exercises/attempts/<int:attempt_id>/result")

@@ -114,12 +114,16 @@ def version_of(slug: str) -> Version | None:
     args = tuple(params[k] for k in compiled.positiontup) if compiled.positional else params
     connection = db.engine.raw_connection()
     try:
+        if db.engine.dialect.name == "postgresql":
+            # One SELECT needs no transaction, nor its BEGIN and ROLLBACK round trips
+            # (app.core.pool switches the connection back when it returns to the pool).
+            connection.dbapi_connection.autocommit = True  # type: ignore[union-attr]
         cursor = connection.cursor()
         cursor.execute(str(compiled), args)
         row = cursor.fetchone()
         cursor.close()
     finally:
-        connection.close()  # back to the pool (which rolls back what the SELECT opened)
+        connection.close()  # back to the pool
     return Version(*row) if row else None
 
 

@@ -18,11 +18,14 @@ from flask import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf as csrf_token
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from app.accounts.views import limited
 from app.core.errors import render_error
 from app.core.extensions import csrf
+from app.core.memo import Memo, render_kept_form
 from app.core.registry import access
 from app.portfolio import editing, services, sharing, stats
 from app.portfolio.contact import DECOY, check_contact
@@ -101,29 +104,49 @@ def scenario_names(accounts: list[Any], lang: str) -> dict[int, str]:
     return names
 
 
+# Builder bodies as last drawn: every edit of the portfolio, its items or case studies moves
+# its `updated_at` (editing.touch), and the key names the accounts and links it also shows.
+BUILDERS = Memo(128)
+
+
 def render_builder(portfolio: Any, form: Any, errors: dict[str, str]) -> str:
     """The builder page: profile form, sections, items, case studies, links and preview."""
-    items: dict[str, list[Any]] = {kind: [] for kind in ITEM_KINDS.values()}
-    for item in editing.items_of(portfolio) if portfolio.id else []:
-        items[item.kind].append(item)
     accounts = sandbox.accounts_of(current_user)
-    studies = list(portfolio.case_studies) if portfolio.id else []
-    return render_template(
-        "portfolio/builder.html",
-        p=portfolio,
-        form=form,
-        errors=errors,
-        accounts=accounts,
-        scenario_names=scenario_names(accounts, portfolio.lang or "ar"),
-        added_accounts={(c.figures or {}).get("account") for c in studies},
-        links=sharing.links_of(current_user),
-        layout=sections(portfolio.sections or ""),
-        items=items,
-        kinds=ITEM_KINDS,
-        studies=studies,
-        all_platforms=PLATFORMS,
-        chosen_platforms=split_codes(portfolio.platforms or "", PLATFORMS),
+    links = sharing.links_of(current_user)
+
+    def values() -> dict[str, Any]:
+        """The body's values (items and case studies are read only to draw it)."""
+        items: dict[str, list[Any]] = {kind: [] for kind in ITEM_KINDS.values()}
+        for item in editing.items_of(portfolio) if portfolio.id else []:
+            items[item.kind].append(item)
+        studies = list(portfolio.case_studies) if portfolio.id else []
+        return {
+            "p": portfolio,
+            "form": form,
+            "errors": errors,
+            "accounts": accounts,
+            "scenario_names": scenario_names(accounts, portfolio.lang or "ar"),
+            "added_accounts": {(c.figures or {}).get("account") for c in studies},
+            "links": links,
+            "layout": sections(portfolio.sections or ""),
+            "items": items,
+            "kinds": ITEM_KINDS,
+            "studies": studies,
+            "all_platforms": PLATFORMS,
+            "chosen_platforms": split_codes(portfolio.platforms or "", PLATFORMS),
+        }
+
+    if portfolio.id is None or form is not None or errors:
+        body = render_template("portfolio/_builder_body.html", **values(), csrf_slot=csrf_token())
+        return render_template("portfolio/builder.html", body=Markup(body))  # noqa: S704  # nosec B704
+    key = (
+        portfolio.id,
+        portfolio.updated_at,
+        tuple((a.id, a.scenario_id) for a in accounts),
+        tuple((k.id, k.label, k.revoked_at, k.expires_at) for k in links),
     )
+    body = render_kept_form(BUILDERS, key, "portfolio/_builder_body.html", values)
+    return render_template("portfolio/builder.html", body=body)
 
 
 @bp.route("/portfolio", methods=["GET", "POST"])

@@ -123,12 +123,18 @@ COMPOSERS = Memo(256)
 
 def _compose_page(acc: services.SandboxAccount, got: Any, checks: dict[str, Any]) -> str:
     """The composer with what was typed and its checks (none: the empty form)."""
-    values = {"got": got, "checks": checks, **context(acc), **trend_context(acc)}
+    values = {"got": got, "checks": checks, **context(acc)}
     if got is None:
         key = (acc.id, acc.scenario_id, id(values["scenario"]), acc.started, acc.clock.date())
-        body = render_kept(COMPOSERS, key, "sandbox/_compose_body.html", lambda: values)
+        # The trend guide is part of the body: worked out only when the body is drawn.
+        body = render_kept(
+            COMPOSERS,
+            key,
+            "sandbox/_compose_body.html",
+            lambda: {**values, **trend_context(acc)},
+        )
     else:
-        body = Markup(render_template("sandbox/_compose_body.html", **values))  # noqa: S704  # nosec B704
+        body = Markup(render_template("sandbox/_compose_body.html", **values, **trend_context(acc)))  # noqa: S704  # nosec B704
     return render_template("sandbox/compose.html", compose_body=body, **values)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from datetime import timedelta
 
 from flask import Response as FlaskResponse
@@ -73,8 +73,7 @@ def account_rows(acc: services.SandboxAccount) -> list[tuple[Published, PostMetr
 
 # Published posts never change and new ones appear only when the clock moves, so an
 # account's figures are fixed for a given clock: keep the latest few per process.
-FIGURES: OrderedDict[tuple[object, ...], dict[str, object]] = OrderedDict()
-FIGURES_KEPT = 256
+FIGURES = Memo(256)  # an account's figures at its clock
 PAGES = Memo(256)  # the rendered figures, per figures' key and layout
 
 
@@ -85,10 +84,11 @@ def figures_key(acc: services.SandboxAccount) -> tuple[object, ...]:
 
 def figures(acc: services.SandboxAccount) -> dict[str, object]:
     """The analytics page's numbers for the account at its current clock (memoised)."""
-    key = figures_key(acc)
-    if key in FIGURES:
-        FIGURES.move_to_end(key)
-        return FIGURES[key]
+    return FIGURES.get_or_make(figures_key(acc), lambda: work_out_figures(acc))
+
+
+def work_out_figures(acc: services.SandboxAccount) -> dict[str, object]:
+    """The analytics page's numbers for the account at its current clock."""
     rows = account_rows(acc)
     judged = {j.key: j for j in judge([(p.id, p.goal, m) for p, m in rows])}
     per_day: dict[str, int] = defaultdict(int)
@@ -123,9 +123,6 @@ def figures(acc: services.SandboxAccount) -> dict[str, object]:
         "best": ranked[-3:][::-1],
         "worst": ranked[:3],
     }
-    FIGURES[key] = found
-    while len(FIGURES) > FIGURES_KEPT:
-        FIGURES.popitem(last=False)
     return found
 
 

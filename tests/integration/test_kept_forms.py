@@ -148,3 +148,34 @@ def test_home_review_form_carries_the_sessions_token(app, users, ctx):
     with ctx as session, write_unit(session) as s:
         s.get(User, user.id).display_name = "Renamed Learner"
     assert "Renamed Learner" in first.get("/").get_data(as_text=True)
+
+
+def test_builder_forms_carry_the_sessions_token_and_follow_every_change(app, users):
+    """The portfolio builder (kept rendered per version) carries each session's own token;
+    a saved headline and a new secret link show at once on the other device."""
+    user = users.create()
+    first, second = device(app, user), device(app, user)
+    profile = {
+        "headline": "First headline",
+        "bio": "",
+        "slug": "kept-builder",
+        "lang": "en",
+        "status": "draft",
+        "theme": "classic",
+        "indexable": "n",
+    }
+    assert first.post("/portfolio", data=profile).status_code == 303
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        mine = forms(first, "/portfolio", "/portfolio/links")
+        theirs = forms(second, "/portfolio", "/portfolio/links")  # the kept rendering
+        assert mine and theirs and mine != theirs
+        made = second.post(
+            "/portfolio/links", data={"csrf_token": theirs[0], "label": "Café client"}
+        )
+        assert made.status_code == 303
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    assert "Café client" in first.get("/portfolio").get_data(as_text=True)
+    assert first.post("/portfolio", data={**profile, "headline": "Second"}).status_code == 303
+    assert 'value="Second"' in second.get("/portfolio").get_data(as_text=True)
