@@ -62,28 +62,66 @@ def render_kept(
     The key must name everything the values depend on; the language and the script root
     (the prefix of every URL the partial builds) are added here.
     """
-    from flask import render_template, request
+    from flask import render_template
     from markupsafe import Markup
 
-    from app.core.i18n import current_language
-
     return memo.get_or_make(
-        (template, current_language(), request.script_root, *key),
+        (template, *_kept_prefix(), *key),
         # A template rendered with autoescape: every value in it is escaped already.
         lambda: Markup(render_template(template, **values())),  # noqa: S704  # nosec B704
     )
+
+
+class SlotForm:
+    """Stands in for a CSRF-only form (ConfirmForm) in a kept rendering: its hidden tag
+    holds the slot, whatever the CSRF setting when it was drawn."""
+
+    def hidden_tag(self) -> Any:
+        """The hidden CSRF input, its value the slot."""
+        from markupsafe import Markup
+
+        from app.core.chrome import CSRF_SLOT
+
+        tag = f'<input id="csrf_token" name="csrf_token" type="hidden" value="{CSRF_SLOT}">'
+        return Markup(tag)  # noqa: S704  # nosec B704
+
+
+class TokenInKeptPage(RuntimeError):
+    """A kept rendering came out holding the drawing session's own CSRF token."""
 
 
 def render_kept_form(
     memo: Memo, key: tuple[object, ...], template: str, values: Callable[[], dict[str, Any]]
 ) -> Any:
     """As render_kept, for a partial whose forms carry this session's CSRF token: it is
-    rendered with `csrf_slot` in the token's place and the slot is filled per request."""
+    rendered with the slot in the token's place (`csrf_slot`, and `csrf_token()` returns it)
+    and the slot is filled per request. A rendering that still holds the session's real
+    token (a form drawn some other way) is never kept."""
+    from flask import current_app
     from flask_wtf.csrf import generate_csrf
     from markupsafe import Markup, escape
 
     from app.core.chrome import CSRF_SLOT
 
-    html = render_kept(memo, key, template, lambda: {**values(), "csrf_slot": CSRF_SLOT})
+    def slotted() -> dict[str, Any]:
+        """The template's values, with the CSRF token as a slot."""
+        return {**values(), "csrf_slot": CSRF_SLOT, "csrf_token": lambda: CSRF_SLOT}
+
+    token = str(escape(generate_csrf()))
+    html = str(render_kept(memo, key, template, slotted))
+    if token in html:
+        memo.items.pop((template, *_kept_prefix(), *key), None)
+        current_app.logger.error("kept rendering of %s holds a CSRF token: not kept", template)
+        if current_app.testing:
+            raise TokenInKeptPage(template)
     # The slot sits in an escaped attribute value; the token is escaped in its turn.
-    return Markup(str(html).replace(CSRF_SLOT, str(escape(generate_csrf()))))  # noqa: S704  # nosec B704
+    return Markup(html.replace(CSRF_SLOT, token))  # noqa: S704  # nosec B704
+
+
+def _kept_prefix() -> tuple[object, ...]:
+    """What render_kept adds before a key: the page language and the script root."""
+    from flask import request
+
+    from app.core.i18n import current_language
+
+    return (current_language(), request.script_root)

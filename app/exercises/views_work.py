@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -13,7 +14,7 @@ from werkzeug.wrappers import Response
 from app.accounts.forms import ConfirmForm
 from app.content_runtime import library
 from app.core.i18n import current_language as lang
-from app.core.memo import Memo
+from app.core.memo import Memo, SlotForm, render_kept_form
 from app.core.registry import access
 from app.exercises import services
 from app.exercises.catalog import KINDS, Kind
@@ -37,24 +38,45 @@ def _attempt(attempt_id: int) -> tuple[ExerciseAttempt, Kind]:
     return attempt, kind
 
 
+# Open attempts' work pages as last drawn, by draft: the task is fixed when the attempt starts,
+# so the page changes only when the learner saves (or a desk step stamps) a new draft.
+WORKS = Memo(256)
+
+
 def _page(
-    attempt: ExerciseAttempt, kind: Kind, draft: dict[str, Any], errors: dict[str, str]
+    attempt: ExerciseAttempt,
+    kind: Kind,
+    draft: dict[str, Any],
+    errors: dict[str, str],
+    keep: bool = False,
 ) -> str:
     """The work page with what the learner typed and any field errors."""
     lib = library()
-    return render_template(
-        "exercises/work.html",
-        attempt=attempt,
-        exercise=lib.exercises[attempt.exercise_id],
-        kind=kind,
-        task=attempt.task,
-        draft=draft,
-        errors={k: sentence(kind.messages, v, {}, kind.names) for k, v in errors.items()},
-        scenario=sandbox_data().scenarios.get(attempt.brand),
-        lang=lang(),
-        lib=lib,
-        form=ConfirmForm(),
-    )
+    exercise = lib.exercises[attempt.exercise_id]
+
+    def values() -> dict[str, Any]:
+        """The body's values."""
+        return {
+            "attempt": attempt,
+            "exercise": exercise,
+            "kind": kind,
+            "task": attempt.task,
+            "draft": draft,
+            "errors": {k: sentence(kind.messages, v, {}, kind.names) for k, v in errors.items()},
+            "scenario": sandbox_data().scenarios.get(attempt.brand),
+            "lang": lang(),
+            "lib": lib,
+        }
+
+    if keep:
+        drawn = json.dumps(draft, sort_keys=True, default=str)
+        key = (attempt.id, attempt.token, id(lib), drawn)
+        body = render_kept_form(
+            WORKS, key, "exercises/_work_body.html", lambda: {**values(), "form": SlotForm()}
+        )
+    else:
+        body = Markup(render_template("exercises/_work_body.html", **values(), form=ConfirmForm()))  # noqa: S704  # nosec B704
+    return render_template("exercises/work.html", exercise=exercise, body=body)
 
 
 @bp.route("/exercises/attempts/<int:attempt_id>")
@@ -64,7 +86,7 @@ def work(attempt_id: int) -> str | Response:
     attempt, kind = _attempt(attempt_id)
     if attempt.status != "open":
         return redirect(url_for("exercises.result", attempt_id=attempt.id), code=303)
-    return _page(attempt, kind, dict(attempt.draft or {}), {})
+    return _page(attempt, kind, dict(attempt.draft or {}), {}, keep=True)
 
 
 @bp.route("/exercises/attempts/<int:attempt_id>", methods=["POST"])

@@ -206,3 +206,58 @@ def test_another_learner_gets_404_everywhere(engine_app, users):
     assert intruder.get(f"{path}/result").status_code == 404
     with engine_app.app_context():
         assert db.session.scalar(select(func.count(SkillState.id))) is not None
+
+
+def test_the_kept_work_page_carries_each_sessions_token_and_the_latest_draft(engine_app, users):
+    """Two devices open one attempt's work page (kept rendered per draft): each form carries
+    its own session's token, and a draft saved on one shows on the other at once."""
+    import re
+
+    from test_kept_forms import device
+
+    def forms(client, path, _endpoint):  # type: ignore[no-untyped-def]
+        """The CSRF tokens of the work page's forms (drawn by hidden_tag)."""
+        page = client.get(path).get_data(as_text=True)
+        return re.findall(r'id="csrf_token" name="csrf_token" type="hidden" value="([^"]+)"', page)
+
+    user = users.create()
+    first, second = device(engine_app, user), device(engine_app, user)
+    path = start(first)
+    engine_app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        (mine,) = forms(first, path, path)
+        (theirs,) = forms(second, path, path)  # served from the kept rendering
+        assert mine != theirs
+        saved = second.post(
+            path, data={"csrf_token": theirs, "text": "from the phone", "action": "save"}
+        )
+        assert saved.status_code == 303
+        assert second.post(path, data={"text": "no token", "action": "save"}).status_code == 400
+    finally:
+        engine_app.config["WTF_CSRF_ENABLED"] = False
+    assert "from the phone" in first.get(path).get_data(as_text=True)
+
+
+def test_a_kept_rendering_holding_a_real_token_is_refused(engine_app, users):
+    """A partial that draws the session's own CSRF token (a real form) is never kept: the
+    guard in render_kept_form raises under test and the memo stays empty."""
+    from app.accounts.forms import ConfirmForm
+    from app.core.memo import Memo, SlotForm, TokenInKeptPage, render_kept_form
+
+    engine_app.jinja_env.loader = ChoiceLoader(
+        [
+            DictLoader({"leaky.html": "<form>{{ form.hidden_tag() }}</form>"}),
+            engine_app.jinja_env.loader,
+        ]
+    )
+    memo = Memo(4)
+    engine_app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        with engine_app.test_request_context("/"):
+            with pytest.raises(TokenInKeptPage):
+                render_kept_form(memo, ("k",), "leaky.html", lambda: {"form": ConfirmForm()})
+            assert not memo.items
+            safe = render_kept_form(memo, ("k",), "leaky.html", lambda: {"form": SlotForm()})
+            assert 'name="csrf_token"' in str(safe) and len(memo.items) == 1
+    finally:
+        engine_app.config["WTF_CSRF_ENABLED"] = False
