@@ -158,14 +158,23 @@ def summary(user: User, account: SandboxAccount) -> Summary:
     return Summary(states.count("open"), states.count("missed"), states.count("done"))
 
 
-def item_of(user: User, account: SandboxAccount, key: str) -> Item:
-    """One arrived message of the user's account (with its whole row), or ItemNotFound."""
+def listed_item(user: User, account: SandboxAccount, key: str) -> Item:
+    """One arrived message of the user's account as the list has it (no whole row), or
+    ItemNotFound."""
     for item in items_of(user, account):
         if item.key == key:
-            if item.state is None:
-                return item
-            query = select(InboxItem).where(
-                InboxItem.account_id == account.id, InboxItem.key == key
-            )
-            return dataclasses.replace(item, row=db.session.scalars(query).one())
+            return item
     raise ItemNotFound(key)
+
+
+def with_row(account: SandboxAccount, item: Item) -> Item:
+    """The item with its whole row (drafts and feedback) when the learner acted on it."""
+    if item.state is None:
+        return item
+    query = select(InboxItem).where(InboxItem.account_id == account.id, InboxItem.key == item.key)
+    return dataclasses.replace(item, row=db.session.scalars(query).one())
+
+
+def item_of(user: User, account: SandboxAccount, key: str) -> Item:
+    """One arrived message of the user's account (with its whole row), or ItemNotFound."""
+    return with_row(account, listed_item(user, account, key))

@@ -17,7 +17,17 @@ from sqlalchemy import select
 from app.accounts.models import User
 from app.core.db import write_unit
 from app.core.extensions import db
-from app.inbox.arrived import Item, State, Summary, item_of, items_of, states_of, summary
+from app.inbox.arrived import (
+    Item,
+    State,
+    Summary,
+    item_of,
+    items_of,
+    listed_item,
+    states_of,
+    summary,
+    with_row,
+)
 from app.inbox.domain.items import (
     FOLLOW_UP_HOURS,
     FOLLOW_UP_POINTS,
@@ -44,8 +54,10 @@ __all__ = [
     "Summary",
     "item_of",
     "items_of",
+    "listed_item",
     "states_of",
     "summary",
+    "with_row",
 ]  # and what is below
 
 

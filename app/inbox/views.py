@@ -8,6 +8,8 @@ from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf as csrf_token
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from app.core.labels import label
@@ -38,29 +40,59 @@ def _shown_clock() -> datetime | None:
         return None
 
 
+# Handled messages' page bodies: the answer and its feedback never change once sent.
+HANDLED = Memo(256)
+
+
 def _page(account_id: int, key: str, form: dict[str, str] | None = None, error: str = "") -> Any:
     """The message page (with what the learner typed, after a refusal)."""
     if not KEY.fullmatch(key):
         raise ItemNotFound(key)
     acc = sandbox_services.account_for(current_user, account_id)
-    item = services.item_of(current_user, acc, key)
-    row = item.row
-    if form is None:
-        form = {
-            "action": (row.draft_action if row else "") or "",
-            "role": (row.draft_role if row else "") or "",
-            "text": (row.draft if row else "") or "",
+    listed = services.listed_item(current_user, acc, key)
+    status = listed.status(acc.clock)
+    scenario = sandbox_services.scenario_of(acc)
+
+    def values(item: Any) -> dict[str, Any]:
+        """The body's values for the item with its whole row."""
+        row = item.row
+        shown = form
+        if shown is None:
+            shown = {
+                "action": (row.draft_action if row else "") or "",
+                "role": (row.draft_role if row else "") or "",
+                "text": (row.draft if row else "") or "",
+            }
+        return {
+            "account": acc,
+            "scenario": scenario,
+            "item": item,
+            "status": status,
+            "roles": services.roles_of(acc),
+            "form": shown,
+            "error": error,
+            "labels": labels,
         }
+
+    if status == "done" and form is None:
+        # The row's state (when and how it was handled) and the message's times fix the body.
+        ident = (acc.id, acc.scenario_id, acc.seed, acc.started, listed.state, listed.due_at)
+        body = render_kept(
+            HANDLED,
+            ident,
+            "inbox/_item_body.html",
+            lambda: values(services.with_row(acc, listed)),
+        )
+    else:
+        # The reply form (a draft, or what was typed before a refusal): drawn afresh.
+        html = render_template(
+            "inbox/_item_body.html",
+            **values(services.with_row(acc, listed)),
+            csrf_slot=csrf_token(),
+        )
+        body = Markup(html)  # noqa: S704  # nosec B704
     return render_template(
-        "inbox/item.html",
-        account=acc,
-        scenario=sandbox_services.scenario_of(acc),
-        item=item,
-        status=item.status(acc.clock),
-        roles=services.roles_of(acc),
-        form=form,
-        error=error,
-        labels=labels,
+        "inbox/item.html", account=acc, scenario=scenario, item=listed, body=body
     )
 
 
