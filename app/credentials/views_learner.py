@@ -34,9 +34,10 @@ def linkedin_url(found: Credential) -> str:
 def mine() -> str:
     """Every credential of the learner with its status and actions."""
     rows = services.credentials_of(current_user)
+    version = verify.list_version()  # one read of the status list for every row
     return render_template(
         "credentials/mine.html",
-        rows=[(row, verify.status_of(row)[0], linkedin_url(row)) for row in rows],
+        rows=[(row, verify.status_of(row, version=version)[0], linkedin_url(row)) for row in rows],
         other=services.other_language,
         form=ConfirmForm(),
     )

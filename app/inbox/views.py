@@ -75,8 +75,9 @@ def _page(account_id: int, key: str, form: dict[str, str] | None = None, error: 
         }
 
     if status == "done" and form is None:
-        # The row's state (when and how it was handled) and the message's times fix the body.
-        ident = (acc.id, acc.scenario_id, acc.seed, acc.started, listed.state, listed.due_at)
+        # The row's state (when and how it was handled) and the message's times fix the body;
+        # the account's creation time keeps a reused id (SQLite) from matching.
+        ident = (acc.id, acc.created_at, acc.seed, acc.started, listed.state, listed.due_at)
         body = render_kept(
             HANDLED,
             ident,

@@ -137,13 +137,17 @@ def summary(portfolio: Portfolio, days: int = 30) -> dict[str, Any]:
             )
         )
     )
-    rows_of_titles = db.session.execute(
-        select(PortfolioItem.id, PortfolioItem.title).where(
-            PortfolioItem.portfolio_id == portfolio.id
+    # Titles only of the items clicked (none clicked: no query).
+    clicked = {int(k) for k in clicks if k.isdigit()}
+    titles: dict[int, str] = {}
+    if clicked:
+        rows_of_titles = db.session.execute(
+            select(PortfolioItem.id, PortfolioItem.title).where(
+                PortfolioItem.portfolio_id == portfolio.id, PortfolioItem.id.in_(clicked)
+            )
         )
-    )
-    # A Result has .keys(), so dict(result) would treat it as a mapping: go through list().
-    titles: dict[int, str] = dict(list(rows_of_titles.tuples()))
+        # A Result has .keys(), so dict(result) would treat it as a mapping: go through list().
+        titles = dict(list(rows_of_titles.tuples()))
     daily = [
         (
             since + timedelta(days=n),

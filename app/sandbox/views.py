@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from types import SimpleNamespace
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -18,14 +17,12 @@ from app.core.registry import access
 from app.sandbox import clock, services
 from app.sandbox.data import sandbox_data
 from app.sandbox.domain.brief import trend_windows
-from app.sandbox.domain.metrics import post_metrics
 from app.sandbox.domain.platforms import ASPECTS, FORMATS, GOALS, PLATFORMS
 from app.sandbox.errors import SandboxError, SandboxNotFound, StaleClock
-from app.sandbox.forms import LIMITS, clean, read_composer, read_version, read_when
+from app.sandbox.forms import LIMITS, clean, read_composer, read_when
 from app.sandbox.labels import ERRORS
 from app.sandbox.read import account_lists
 from app.sandbox.views_nav import label_tables, sandbox_names, sandbox_nav
-from app.sandbox.why_panel import why_panel
 
 bp = Blueprint("sandbox", __name__, template_folder="templates")
 bp.add_app_template_global(sandbox_nav)
@@ -163,58 +160,6 @@ def compose(account_id: int) -> str | Response | tuple[str, int]:
         "success",
     )
     return redirect(url_for("sandbox.account", account_id=acc.id), code=303)
-
-
-@bp.route("/sandbox/<int:account_id>/posts/<int:post_id>")
-@access("owner")
-def post(account_id: int, post_id: int) -> str:
-    """A post: preview, rule checks, approval, schedule, results so far and the why panel."""
-    acc = services.account_for(current_user, account_id)
-    item = services.post_for(current_user, acc, post_id)
-    hours = (acc.clock - item.published_at).total_seconds() / 3600 if item.published_at else 0
-    return render_template(
-        "sandbox/post.html",
-        post=item,
-        why=why_panel(acc, item) if item.status == "published" else None,
-        default_when=item.scheduled_at or services.next_slot(acc),
-        checks=services.violations(acc, item),
-        metrics=post_metrics(item.outcome, item.platform, hours),
-        errors={},
-        **context(acc),
-    )
-
-
-def typed_copy(item: services.SandboxPost, typed: dict[str, object]) -> SimpleNamespace:
-    """A plain copy of the post with what was typed, to show again (the row stays untouched)."""
-    columns = {c.key: getattr(item, c.key) for c in services.SandboxPost.__table__.columns}
-    return SimpleNamespace(**(columns | typed), idea=item.idea)
-
-
-@bp.route("/sandbox/<int:account_id>/posts/<int:post_id>/edit", methods=["POST"])
-@access("owner")
-def edit(account_id: int, post_id: int) -> str | Response | tuple[str, int]:
-    """Save changes to a post; errors re-render the page with what was typed."""
-    acc = services.account_for(current_user, account_id)
-    item = services.post_for(current_user, acc, post_id)
-    errors: dict[str, str] = {}
-    fields = read_version(request.form, "", item.platform, services.scenario_of(acc), errors)
-    if errors:
-        page = render_template(
-            "sandbox/post.html",
-            post=typed_copy(item, fields),
-            default_when=item.scheduled_at or services.next_slot(acc),
-            checks=[],
-            metrics=post_metrics(None, item.platform, 0),
-            errors=errors,
-            **context(acc),
-        )
-        return page, 400
-    try:
-        services.update_post(current_user, acc, item, fields)
-    except SandboxError as exc:
-        return refuse(exc, url_for("sandbox.post", account_id=acc.id, post_id=item.id))
-    flash(_("Changes saved."), "success")
-    return redirect(url_for("sandbox.post", account_id=acc.id, post_id=item.id), code=303)
 
 
 @bp.route("/sandbox/<int:account_id>/posts/<int:post_id>/review", methods=["POST"])
