@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export FLASK_APP := app:create_app
 BABEL_EXTRACT := $(BIN)/pybabel -q extract -F babel.cfg -k _l -k N_ --ignore-dirs='.* ._ .venv node_modules instance artifacts' --no-location --sort-output
 
-.PHONY: run serve test setup test-suite lint translations i18n-update i18n-check bench bench-pg bench-growth clean
+.PHONY: run serve test setup test-suite lint translations i18n-update i18n-check bench bench-pg bench-growth bench-roundtrip clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,10 @@ bench: $(VENV)/.dev translations
 # The same against a fresh PostgreSQL database (made and dropped by bench/pg.py) and Redis.
 bench-pg: $(VENV)/.dev translations
 	$(BIN)/python bench/pg.py
+
+# The worker's CPU per statement on SQLite and PostgreSQL, layer by layer (driver, Core, ORM).
+bench-roundtrip: $(VENV)/.dev
+	$(BIN)/python bench/roundtrip.py
 
 # Per-page CPU and SQL queries with 1,000 and 10,000 learners (`flask bench seed`), side by side;
 # makes and drops two PostgreSQL databases (BENCH_PG_ADMIN_URL), the table in bench/results/.
