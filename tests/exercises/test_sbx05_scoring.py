@@ -4,7 +4,6 @@ gamed calendars score low with the right reasons, and each criterion explains it
 from __future__ import annotations
 
 import copy
-import time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -67,12 +66,11 @@ def test_criteria_match_the_catalogue():
 
 
 @pytest.mark.parametrize("condition", CONDITIONS)
-def test_the_example_scores_at_least_90_quickly(condition):
-    """The model calendar typed in scores ≥ 90 (hard condition too), in under 50 ms CPU."""
+def test_the_example_scores_at_least_90(condition):
+    """The model calendar typed in scores ≥ 90 (hard condition too); its speed is measured
+    by `make bench` (bench/exercises.py), not asserted here."""
     variant, task, example = setup(condition)
-    started = time.process_time()
     result = scorer().score(variant, task, example)
-    assert time.process_time() - started < 0.05
     assert result.total >= 90, [(c.id, c.points) for c in result.criteria]
     assert not result.hard_fails
 

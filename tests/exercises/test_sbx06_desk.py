@@ -1,10 +1,9 @@
 """sbx-06 "Inbox shift" desk rules and data (pure): arrivals and deadlines, every refused step,
-hostile drafts and forms (fuzzed), the loader's problems and the time one scoring takes."""
+hostile drafts and forms (fuzzed) and the loader's problems (scoring time: `make bench`)."""
 
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
@@ -178,18 +177,6 @@ def test_hostile_forms_never_raise(shift, task, forms):
         assert error is None or error.startswith("shift.")
     v = Variant("sbx-06", "riyadh-cafe", "standard", False, 3)
     assert 0 <= shift.score(v, task, draft).total <= 100
-
-
-def test_scoring_a_hard_shift_takes_little_time(shift):
-    """Scoring an eight-message shift takes under 50 ms of CPU (the rubric runs per message)."""
-    v = Variant("sbx-06", "ledger-b2b", "tight-timer", True, 2)
-    task = shift.task(v)
-    example = shift.example(v, task)
-    shift.score(v, task, example)  # the rubric's context is compiled once per brand
-    start = time.process_time()
-    for _ in range(10):
-        shift.score(v, task, example)
-    assert (time.process_time() - start) / 10 < 0.05
 
 
 @pytest.mark.parametrize(
