@@ -118,6 +118,18 @@ def render_kept_form(
     return Markup(html.replace(CSRF_SLOT, token))  # noqa: S704  # nosec B704
 
 
+def render_fresh_form(template: str, values: dict[str, Any]) -> Any:
+    """A partial written for render_kept_form, drawn for this request alone (a form with
+    errors or a draft): its CSRF slot holds this session's token."""
+    from flask import render_template
+    from flask_wtf.csrf import generate_csrf
+    from markupsafe import Markup
+
+    html = render_template(template, **values, csrf_slot=generate_csrf())
+    # A template rendered with autoescape: every value in it is escaped already.
+    return Markup(html)  # noqa: S704  # nosec B704
+
+
 def _kept_prefix() -> tuple[object, ...]:
     """What render_kept adds before a key: the page language and the script root."""
     from flask import request

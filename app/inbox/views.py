@@ -8,12 +8,10 @@ from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from flask_wtf.csrf import generate_csrf as csrf_token
-from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from app.core.labels import label
-from app.core.memo import Memo, render_kept
+from app.core.memo import Memo, render_fresh_form, render_kept
 from app.core.registry import access
 from app.inbox import crisis, labels, listing, services
 from app.inbox.errors import InboxError, ItemNotFound
@@ -86,12 +84,7 @@ def _page(account_id: int, key: str, form: dict[str, str] | None = None, error: 
         )
     else:
         # The reply form (a draft, or what was typed before a refusal): drawn afresh.
-        html = render_template(
-            "inbox/_item_body.html",
-            **values(services.with_row(acc, listed)),
-            csrf_slot=csrf_token(),
-        )
-        body = Markup(html)  # noqa: S704  # nosec B704
+        body = render_fresh_form("inbox/_item_body.html", values(services.with_row(acc, listed)))
     return render_template(
         "inbox/item.html", account=acc, scenario=scenario, item=listed, body=body
     )

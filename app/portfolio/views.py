@@ -18,14 +18,12 @@ from flask import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf.csrf import generate_csrf as csrf_token
-from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from app.accounts.views import limited
 from app.core.errors import render_error
 from app.core.extensions import csrf
-from app.core.memo import Memo, render_kept_form
+from app.core.memo import Memo, render_fresh_form, render_kept_form
 from app.core.registry import access
 from app.portfolio import editing, services, sharing, stats
 from app.portfolio.contact import DECOY, check_contact
@@ -137,8 +135,8 @@ def render_builder(portfolio: Any, form: Any, errors: dict[str, str]) -> str:
         }
 
     if portfolio.id is None or form is not None or errors:
-        body = render_template("portfolio/_builder_body.html", **values(), csrf_slot=csrf_token())
-        return render_template("portfolio/builder.html", body=Markup(body))  # noqa: S704  # nosec B704
+        body = render_fresh_form("portfolio/_builder_body.html", values())
+        return render_template("portfolio/builder.html", body=body)
     key = (
         portfolio.id,
         portfolio.updated_at,

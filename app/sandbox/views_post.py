@@ -27,6 +27,7 @@ def post(account_id: int, post_id: int) -> str:
     """A post: preview, rule checks, approval, schedule, results so far and the why panel."""
     acc = services.account_for(current_user, account_id)
     item = services.post_for(current_user, acc, post_id)
+    shared = context(acc)
 
     def values() -> dict[str, Any]:
         """The body's values: results so far at the account's clock and the why panel."""
@@ -38,7 +39,7 @@ def post(account_id: int, post_id: int) -> str:
             "checks": services.violations(acc, item),
             "metrics": post_metrics(item.outcome, item.platform, hours),
             "errors": {},
-            **context(acc),
+            **shared,
         }
 
     if item.status != "published":
@@ -50,7 +51,7 @@ def post(account_id: int, post_id: int) -> str:
     shown = tuple(getattr(item, c.key) for c in PLAIN_COLUMNS)
     key = (acc.id, acc.created_at, acc.scenario_id, acc.clock, idea.title, idea.campaign, shown)
     body = render_kept_form(POSTS, key, "sandbox/_post_body.html", values)
-    return render_template("sandbox/post.html", body=body, post=item, **context(acc))
+    return render_template("sandbox/post.html", body=body, post=item, **shared)
 
 
 # Published posts' pages as last drawn.
