@@ -6,9 +6,10 @@ local SMTP sink) on 127.0.0.1 against a seeded database: a temporary SQLite file
 database given with --database-url (make bench-pg makes and drops one), with --redis-url for
 the rate-limit counters as production has. Every page (bench/bench_pages.py) is measured in
 rounds with `wrk -t2 -c16`, /healthz interleaved (bench/load.py), after one second's warm-up
-on each page. Prints, and saves to bench/results/, requests/s, the ratio to /healthz, CPU ms per request (workers' CPU time / requests), p50/p99
-latency, worker memory, each target and any miss (a miss never fails the run), and the SQL
-queries one request makes (measured in process) for a small and a large history.
+on each page. Prints, and saves to bench/results/, requests/s, the ratio to /healthz, CPU ms
+per request (workers' CPU time / requests), p50/p99 latency, worker memory, each target and
+any miss (a miss never fails the run), and the SQL queries one request makes (measured in
+process) for a small and a large history.
 """
 
 from __future__ import annotations
