@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export FLASK_APP := app:create_app
 BABEL_EXTRACT := $(BIN)/pybabel -q extract -F babel.cfg -k _l -k N_ --ignore-dirs='.* ._ .venv node_modules instance artifacts' --no-location --sort-output
 
-.PHONY: run serve test setup test-suite lint translations i18n-update i18n-check bench bench-pg bench-growth bench-roundtrip clean
+.PHONY: run serve test setup test-suite lint translations i18n-update i18n-check bench bench-pg bench-growth bench-roundtrip bench-profile bench-profile-pg clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,14 @@ bench-pg: $(VENV)/.dev translations
 	$(BIN)/python bench/pg.py
 
 # The worker's CPU per statement on SQLite and PostgreSQL, layer by layer (driver, Core, ORM).
+# Where each page's CPU goes in the served app: py-spy samples the workers under load, by layer
+# and by app function (BENCH_ONLY="label,label" picks pages); the report in bench/results/.
+bench-profile: $(VENV)/.dev translations
+	$(BIN)/python bench/run.py --profile
+
+bench-profile-pg: $(VENV)/.dev translations
+	$(BIN)/python bench/pg.py --profile
+
 bench-roundtrip: $(VENV)/.dev
 	$(BIN)/python bench/roundtrip.py
 

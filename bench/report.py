@@ -95,6 +95,14 @@ def queries_lines(queries: list[tuple[str, int | None, int]]) -> list[str]:
     return lines
 
 
+def save_profile(lines: list[str], engine: str) -> Path:
+    """Write a profiled run's report to bench/results/, named by UTC time."""
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}-{engine}-profile.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def save(lines: list[str], engine: str, rows: list[Measured], healthz: list[float]) -> Path:
     """Write the table (and the raw figures as JSON) to bench/results/, named by UTC time."""
     RESULTS.mkdir(exist_ok=True)

@@ -37,8 +37,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from aiosmtpd.controller import Controller  # noqa: E402
 from aiosmtpd.handlers import Sink  # noqa: E402
 from load import ensure_wrk, measure_pages, memory, worker_memory, wrk  # noqa: E402
-from report import queries_lines, save, table  # noqa: E402
+from report import queries_lines, save, save_profile, table  # noqa: E402
 from seed import PASSWORD, seed_database  # noqa: E402
+from spy import profile_pages  # noqa: E402
 
 from app.credentials.domain.keys import generate_key_pair  # noqa: E402
 
@@ -58,6 +59,11 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--repeats", type=int, default=REPEATS, help="rounds over every page")
     parser.add_argument("--seconds", type=int, default=SECONDS, help="length of one wrk run")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="sample the workers with py-spy on each page instead of measuring (bench/spy.py)",
+    )
     return parser.parse_args(argv)
 
 
@@ -205,6 +211,12 @@ def measure(
         # renderings drawn) would otherwise land in the first page's p99.
         for page in pages:
             wrk(binary, base + page.path, cookies.get(page.who, ""), server.pid, 1)
+
+        if args.profile:
+            engine = env["DATABASE_URL"].split(":", 1)[0].split("+", 1)[0]
+            lines = profile_pages(pages, server.pid, max(args.seconds, 5), run, cookies)
+            print(f"\nsaved to {save_profile(lines, engine).relative_to(ROOT)}")
+            return
 
         def largest_rss() -> float:
             return max((rss for rss, _ in worker_memory(server.pid)), default=0.0)

@@ -67,8 +67,9 @@ def init_logging(app: Flask) -> None:
     if not any(isinstance(h, logging.StreamHandler) for h in logger.handlers):
         handler = logging.StreamHandler()
         handler.setFormatter(UTCFormatter(FORMAT))
+        # Request lines have their own JSON handler: turned away before any context is read.
+        handler.addFilter(not_request_log)
         handler.addFilter(RequestContextFilter())
-        handler.addFilter(not_request_log)  # those lines have their own JSON handler
         logger.addHandler(handler)
     logger.setLevel(app.config.get("LOG_LEVEL", "INFO"))
 
