@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import count
 from typing import Any
 
 from app.content.questions import QuizItem
@@ -194,6 +195,9 @@ class Track:
         return tuple(lid for m in self.modules for lid in m.lessons)
 
 
+_SERIALS = count(1)
+
+
 @dataclass(frozen=True)
 class Library:
     """All content, loaded and validated once per process."""
@@ -208,6 +212,9 @@ class Library:
     items: Mapping[str, QuizItem]
     terms: Mapping[str, Term] = field(default_factory=dict)
     avoid: tuple[Any, ...] = ()  # phrases.Avoid: the glossary's phrases to avoid
+    # Names this library in the keys of kept renderings: unlike id(), never reused by a later
+    # library once this one is dropped (the content loader keeps only its last few).
+    serial: int = field(default_factory=lambda: next(_SERIALS), init=False, compare=False)
 
     def ordered_tracks(self) -> list[Track]:
         """Tracks in display order."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -17,15 +17,16 @@ from app.content.model import Lesson, LessonText, Library
 from app.content.practice import for_lesson
 from app.content_runtime import library, renderer, search_index, takeable
 from app.core.i18n import current_language as lang
+from app.core.memo import Memo, render_kept
 from app.core.registry import access
 from app.courses import services
 
 bp = Blueprint("courses", __name__, template_folder="templates")
 
 
-def progress() -> Mapping[str, object]:
-    """The signed-in user's completed lessons, or nothing for visitors."""
-    return services.progress_map(current_user) if current_user.is_authenticated else {}
+def progress() -> Collection[str]:
+    """Ids of the signed-in user's completed lessons, or nothing for visitors."""
+    return services.completed_ids(current_user) if current_user.is_authenticated else set()
 
 
 @bp.route("/learn")
@@ -33,9 +34,22 @@ def progress() -> Mapping[str, object]:
 def catalogue() -> str:
     """Every track with the learner's progress."""
     lib = library()
-    return render_template(
-        "courses/catalogue.html", tracks=lib.ordered_tracks(), lib=lib, done=progress()
+    tracks = lib.ordered_tracks()
+    done = progress()
+    signed_in = bool(current_user.is_authenticated)
+    # The body shows, per track, how many of its lessons are done: that is its whole key.
+    finished = tuple(sum(1 for lid in t.lesson_ids if lid in done) for t in tracks)
+    body = render_kept(
+        CATALOGUES,
+        (lib.serial, signed_in, finished),
+        "courses/_catalogue_body.html",
+        lambda: {"tracks": tracks, "lib": lib, "done": done},
     )
+    return render_template("courses/catalogue.html", tracks=tracks, body=body)
+
+
+# Catalogue bodies as last drawn, per language, content and lessons done in each track.
+CATALOGUES = Memo(256)
 
 
 @bp.route("/learn/<track_id>")

@@ -63,7 +63,7 @@ def unlocks_for(user: Any, lib: Library, ready: frozenset[str]) -> dict[str, lis
             .order_by(SkillState.skill)
         ).all()
     )
-    key = (user.id, signature, ready, id(lib))
+    key = (user.id, signature, ready, lib.serial)
 
     def work_out() -> dict[str, list[dict[str, Any]]]:
         """Every takeable exercise's unlocks, from the learner's full skill states."""

@@ -22,6 +22,7 @@ from app.accounts.forms import ConfirmForm
 from app.content.model import Library
 from app.content_runtime import library, takeable
 from app.core.i18n import current_language as lang
+from app.core.memo import Memo, SlotForm, render_kept_form
 from app.core.registry import access
 from app.exercises import services
 from app.exercises.errors import ExerciseError
@@ -35,7 +36,7 @@ def skill_lists_html(lib: Library) -> dict[str, Any]:
     """Each exercise's skill lists in the page language, rendered once per process: they
     depend only on the catalogue, and the list page shows seventeen of them."""
     cache = current_app.extensions.setdefault("tawasul_exercise_skills", {})
-    key = (id(lib), lang())
+    key = (lib.serial, lang())
     if key not in cache:
         macro = get_template_attribute("exercises/_skills.html", "skill_lists")
         cache.clear()  # a reloaded catalogue replaces the old entries
@@ -69,16 +70,29 @@ def start(exercise_id: str) -> str:
     exercise = lib.exercises.get(exercise_id)
     if exercise is None:
         abort(404)
-    return render_template(
-        "exercises/start.html",
-        lib=lib,
-        exercise=exercise,
-        ready=exercise_id in takeable(),
-        attempts=services.attempts_of(current_user, exercise_id),
-        # Kept with the exercises page's answers while the learner's evidence is unchanged.
-        unlock=unlocks_for(current_user, lib, takeable() | {exercise_id})[exercise_id],
-        form=ConfirmForm(),
+    ready = exercise_id in takeable()
+    attempts = services.attempts_of(current_user, exercise_id)
+    # Kept with the exercises page's answers while the learner's evidence is unchanged.
+    unlock = unlocks_for(current_user, lib, takeable() | {exercise_id})[exercise_id]
+    shown = tuple((u["skill"], u["now"], u["after"]) for u in unlock)
+    body = render_kept_form(
+        STARTS,
+        (lib.serial, exercise_id, ready, tuple(tuple(row) for row in attempts), shown),
+        "exercises/_start_body.html",
+        lambda: {
+            "lib": lib,
+            "exercise": exercise,
+            "ready": ready,
+            "attempts": attempts,
+            "unlock": unlock,
+            "form": SlotForm(),
+        },
     )
+    return render_template("exercises/start.html", exercise=exercise, body=body)
+
+
+# Start pages' bodies as last drawn: per exercise, attempts and what a pass would unlock.
+STARTS = Memo(256)
 
 
 @bp.route("/exercises/<exercise_id>/attempts", methods=["POST"])

@@ -70,7 +70,7 @@ def _page(
 
     if keep:
         drawn = json.dumps(draft, sort_keys=True, default=str)
-        key = (attempt.id, attempt.token, id(lib), drawn)
+        key = (attempt.id, attempt.token, lib.serial, drawn)
         body = render_kept_form(
             WORKS, key, "exercises/_work_body.html", lambda: {**values(), "form": SlotForm()}
         )
@@ -153,7 +153,7 @@ _BODIES = Memo(256)
 def result_body(attempt: ExerciseAttempt, kind: Kind) -> str:
     """The result page's body for a submitted attempt, rendered once per language."""
     lib = library()
-    key = (attempt.id, attempt.submitted_at, lang(), id(lib))
+    key = (attempt.id, attempt.submitted_at, lang(), lib.serial)
 
     def draw() -> str:
         """The body, rendered (the scorer's key beside each answer)."""

@@ -47,7 +47,7 @@ def home_key(user: User, values: dict[str, Any]) -> tuple[object, ...]:
     """Everything the home body shows, as a key for its kept rendering."""
     card = values["due_card"]
     return (
-        id(values["lib"]),
+        values["lib"].serial,
         user.display_name,
         values["continue_id"],
         values["has_evidence"],

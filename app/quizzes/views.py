@@ -143,7 +143,7 @@ def result(attempt_id: int) -> str:
     lib = library()
     body = render_kept_form(
         RESULTS,
-        (attempt.id, attempt.submitted_at, attempt.score, id(lib)),
+        (attempt.id, attempt.submitted_at, attempt.score, lib.serial),
         "quizzes/_result_body.html",
         lambda: {
             "attempt": attempt,

@@ -44,7 +44,7 @@ def report() -> str:
     chosen = role_of(current_user, lib)
     # The report (frozen rows), the lessons done, the role and the exercises on offer fix
     # the whole body: kept rendered, its forms' CSRF token filled per request.
-    key = (id(lib), report_, bool(states), chosen, tuple(sorted(progress)), ready)
+    key = (lib.serial, report_, bool(states), chosen, tuple(sorted(progress)), ready)
     body = render_kept_form(
         REPORTS,
         key,

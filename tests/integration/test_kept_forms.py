@@ -13,8 +13,11 @@ from app.core.db import write_unit
 from app.core.extensions import db
 from app.sandbox.models import SandboxAccount, SandboxPost
 
+# A form's first field: its CSRF token, written out or drawn by a form's hidden_tag().
 TOKEN = re.compile(
-    r'<form method="post" action="([^"]+)"[^>]*>\s*<input type="hidden" name="csrf_token" value="([^"]+)"'
+    r'<form method="post" action="([^"]+)"[^>]*>\s*'
+    r'<input (?:type="hidden" name="csrf_token"|id="csrf_token" name="csrf_token" type="hidden") '
+    r'value="([^"]+)"'
 )
 
 
@@ -179,3 +182,29 @@ def test_builder_forms_carry_the_sessions_token_and_follow_every_change(app, use
     assert "Café client" in first.get("/portfolio").get_data(as_text=True)
     assert first.post("/portfolio", data={**profile, "headline": "Second"}).status_code == 303
     assert 'value="Second"' in second.get("/portfolio").get_data(as_text=True)
+
+
+def test_exercise_start_form_carries_the_sessions_token_and_lists_new_attempts(app, users):
+    """An exercise's start page (kept rendered per attempts and unlocks) posts with the
+    viewing session's token, and the attempt it opens is listed on the next visit."""
+    from app.content_runtime import library, takeable
+
+    with app.app_context():
+        exercise_id = sorted(takeable())[0]
+        condition = library().exercises[exercise_id].conditions[0].id
+    user = users.create()
+    first, second = device(app, user), device(app, user)
+    path = f"/exercises/{exercise_id}"
+    assert "/attempts/" not in first.get(path).get_data(as_text=True)
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        (mine,) = forms(first, path, "/attempts")
+        (theirs,) = forms(second, path, "/attempts")  # served from the kept rendering
+        assert mine != theirs
+        begun = second.post(path + "/attempts", data={"csrf_token": theirs, "condition": condition})
+        assert begun.status_code == 303
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    attempt = begun.headers["Location"]
+    assert attempt.rsplit("/", 1)[0].endswith("/exercises/attempts")
+    assert f'href="{attempt}"' in first.get(path).get_data(as_text=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from sqlalchemy import func, select
 from support import PASSWORD
@@ -189,3 +190,29 @@ def test_target_role_is_a_setting_too(app, users, ctx):
     assert client.post("/account/settings", data={**form, "target_role": ""}).status_code == 303
     with ctx as session:
         assert session.get(User, user.id).target_role is None
+
+
+def test_catalogue_counts_follow_each_learners_completions(app, users):
+    """The catalogue (kept rendered per progress) shows each learner's own count, moves at
+    once when a lesson is completed, and shows visitors the lesson totals only."""
+    lib = lib_of(app)
+    track = next(t for t in lib.ordered_tracks() if "plt-1" in t.lesson_ids)
+    total = sum(1 for lid in track.lesson_ids if lid in lib.lessons)
+    first, _ = signed_in(app, users)
+    second, _ = signed_in(app, users)
+
+    def done_of(client) -> int:
+        """The count the catalogue's progress bar shows for the track of plt-1."""
+        page = client.get("/learn").get_data(as_text=True)
+        bars = re.findall(r'<progress max="(\d+)" value="(\d+)"', page)
+        assert len(bars) == len(lib.tracks)
+        index = [t.id for t in lib.ordered_tracks()].index(track.id)
+        assert int(bars[index][0]) == total
+        return int(bars[index][1])
+
+    assert done_of(first) == done_of(second) == 0
+    assert first.post("/lessons/plt-1/complete").status_code == 303
+    assert done_of(first) == 1
+    assert done_of(second) == 0
+    visitor = app.test_client().get("/learn").get_data(as_text=True)
+    assert "<progress" not in visitor
