@@ -75,7 +75,19 @@ def free_port() -> int:
 
 
 def sign_in(base: str, email: str) -> str:
-    """Sign in through the real form (with its CSRF token); return the Cookie header."""
+    """Sign in through the real form (with its CSRF token), then open the home page as a
+    browser would; return the Cookie header the browser then holds."""
+    cookie = signed_in_cookie(base, email)
+    # Signing in starts a new session; the first page with a form adds its CSRF secret to
+    # it. A browser keeps that cookie: sending the sign-in one for ever would make every
+    # measured request draw a new secret and sign a new cookie, which no visitor does.
+    home = urllib.request.Request(base + "/", headers={"Cookie": cookie})
+    again = urllib.request.urlopen(home, timeout=10).headers.get_all("Set-Cookie") or []
+    return "; ".join(c.split(";", 1)[0] for c in again) or cookie
+
+
+def signed_in_cookie(base: str, email: str) -> str:
+    """Sign in through the real form (with its CSRF token); the Cookie header it sets."""
     login = urllib.request.urlopen(base + "/login", timeout=10)
     cookie = "; ".join(c.split(";", 1)[0] for c in login.headers.get_all("Set-Cookie") or [])
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', login.read().decode()).group(1)

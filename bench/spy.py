@@ -3,26 +3,32 @@
 `make bench-profile` (SQLite) and `make bench-profile-pg` (PostgreSQL + Redis) seed and serve
 exactly as the bench does (bench/run.py --profile), then, for each page, run wrk for the
 given seconds while `py-spy record` samples every worker. The samples are read back in
-collapsed form and summed two ways:
+collapsed form and summed three ways:
 
 - by layer: each sample counts once, for the innermost frame that belongs to a known layer
   (a standard-library call made by SQLAlchemy counts as SQLAlchemy);
-- by app function: the share of samples with that function of app/ anywhere on the stack.
+- by app function: the share of samples with that function of app/ anywhere on the stack;
+- by innermost function, in any library: where the time itself is spent.
 
-The report goes to the screen and to bench/results/. A profiled run's requests/s are not
-figures: the sampler slows the workers down; `make bench` gives those.
+The report goes to the screen and to bench/results/, each page's samples in collapsed form
+(for a flame graph) to a folder beside it. A profiled run's requests/s are not figures: the
+sampler slows the workers down; `make bench` gives those.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+
+RESULTS = Path(__file__).resolve().parent / "results"
 
 # (layer, path fragments), first match from the innermost frame outwards wins.
 LAYERS = (
@@ -107,7 +113,23 @@ def summary(label: str, samples: list[tuple[list[str], int]], top: int = 15) -> 
     lines += [f"    {share(n, total)}  {name}" for name, n in layers.most_common()]
     lines.append("  app functions on the stack (inclusive):")
     lines += [f"    {share(n, total)}  {name}" for name, n in functions.most_common(top)]
+    innermost: Counter[str] = Counter()
+    for frames, count in busy:
+        innermost[short(frames[-1])] += count
+    lines.append("  innermost functions (self time, any library):")
+    lines += [f"    {share(n, total)}  {name}" for name, n in innermost.most_common(top)]
     return lines
+
+
+def short(frame: str) -> str:
+    """A frame as function (file), the file from site-packages, app/ or the library root."""
+    name, _, where = frame.partition(" (")
+    path = where.rsplit(":", 1)[0]
+    for marker in ("/site-packages/", "/app/", "/lib/python3"):
+        if marker in path:
+            path = path.rsplit(marker, 1)[1]
+            break
+    return f"{name} ({path})"
 
 
 def function_of(frame: str) -> str:
@@ -131,9 +153,14 @@ def profile_pages(
     """Every page's report, one after another (load(path, cookie) is one wrk run)."""
     spy = ensure_py_spy()
     lines: list[str] = []
+    stacks = RESULTS / f"{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}-stacks"
+    stacks.mkdir(parents=True, exist_ok=True)
     for page in pages:
         cookie = cookies.get(page.who, "")
         samples = record(spy, master, seconds, lambda p=page, c=cookie: load(p.path, c))
+        # The samples in collapsed form, for a flame graph (speedscope, flamegraph.pl).
+        folded = stacks / (re.sub(r"[^A-Za-z0-9]+", "-", page.label).strip("-") + ".folded")
+        folded.write_text("".join(f"{';'.join(f)} {n}\n" for f, n in samples), encoding="utf-8")
         report = summary(page.label, samples)
         print("\n".join(report), flush=True)
         lines += report

@@ -7,7 +7,8 @@ arrival time is seeded by the account, so the list is computed, not stored.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -122,25 +123,29 @@ def items_of(
     (`rows`: the account's states_of, when the caller read them already)."""
     if account.user_id != user.id:
         raise ItemNotFound("")
-    rows, clock = _states(account) if rows is None else rows, account.clock
-    found: list[Item] = []
+    clock = account.clock
+    found = _arrived(account, _states(account) if rows is None else rows)
+    order = {"open": 0, "missed": 1, "done": 2}
+    return sorted(found, key=lambda i: (order[i.status(clock)], i.due_at, i.key))
+
+
+def _arrived(account: SandboxAccount, rows: dict[str, State]) -> Iterator[Item]:
+    """The messages that have arrived by the account's clock, in no particular order."""
+    clock = account.clock
     for item in _bank_items(account):
         row = rows.get(item.key)
         if row is None:
             if item.arrives_at <= clock:
-                found.append(item)
+                yield item
         elif row.arrives_at <= clock:  # a row keeps the arrival it was written with
             due = deadline(row.arrives_at, item.message)
-            found.append(Item(item.key, item.message, "bank", row.arrives_at, due, row))
+            yield Item(item.key, item.message, "bank", row.arrives_at, due, row)
     others = [r for r in rows.values() if r.origin != "bank" and r.arrives_at <= clock]
     bank = _bank(account) if others else {}
     for row in others:
         own = _message_of(bank, row)
         if own is not None:
-            due = deadline(row.arrives_at, own)
-            found.append(Item(row.key, own, row.origin, row.arrives_at, due, row))
-    order = {"open": 0, "missed": 1, "done": 2}
-    return sorted(found, key=lambda i: (order[i.status(clock)], i.due_at, i.key))
+            yield Item(row.key, own, row.origin, row.arrives_at, deadline(row.arrives_at, own), row)
 
 
 @dataclass(frozen=True)
@@ -154,8 +159,11 @@ class Summary:
 
 def summary(user: User, account: SandboxAccount) -> Summary:
     """The inbox in three numbers (for the account page)."""
-    states = [i.status(account.clock) for i in items_of(user, account)]
-    return Summary(states.count("open"), states.count("missed"), states.count("done"))
+    if account.user_id != user.id:
+        raise ItemNotFound("")
+    # Counted as they come: the page shows three numbers, not the ordered list.
+    counts = Counter(i.status(account.clock) for i in _arrived(account, _states(account)))
+    return Summary(counts["open"], counts["missed"], counts["done"])
 
 
 def listed_item(user: User, account: SandboxAccount, key: str) -> Item:
