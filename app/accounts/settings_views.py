@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
@@ -18,6 +20,7 @@ from app.accounts.forms import (
 )
 from app.accounts.views import Page, bp, stash_token
 from app.content_runtime import library
+from app.core.memo import Memo, SlottedForm, render_kept_form
 from app.core.registry import access
 
 
@@ -36,14 +39,34 @@ def role_choices() -> list[tuple[str, str]]:
     return [("", _("Not chosen yet")), *roles]
 
 
+def settings_form(**options: Any) -> SettingsForm:
+    """The settings form, filled from the learner's settings or from what was sent."""
+    form = SettingsForm(obj=current_user, **options)
+    form.target_role.choices = role_choices()
+    if form.target_role.data is None:  # not sent: keep the current choice
+        form.target_role.data = ""
+    return form
+
+
+# Untouched settings and password forms as last drawn (the CSRF token is a slot).
+FORMS = Memo(256)
+
+
 @bp.route("/account/settings", methods=["GET", "POST"])
 @access("signed-in")
 def settings() -> Page:
     """Change the display name, interface language and target role."""
-    form = SettingsForm(obj=current_user)
-    form.target_role.choices = role_choices()
-    if form.target_role.data is None:  # not sent: keep the current choice
-        form.target_role.data = ""
+    if request.method == "GET":
+        # An untouched form shows only the learner's three settings: kept per their values.
+        shown = (current_user.display_name, current_user.locale, current_user.target_role)
+        body = render_kept_form(
+            FORMS,
+            ("settings", library().serial, *shown),
+            "accounts/_settings_body.html",
+            lambda: {"form": SlottedForm(settings_form(meta={"csrf": False}))},
+        )
+        return render_template("accounts/settings.html", body=body)
+    form = settings_form()
     if form.validate_on_submit():
         sent = "target_role" in request.form
         role = form.target_role.data if sent else current_user.target_role
@@ -59,6 +82,15 @@ def settings() -> Page:
 @access("signed-in")
 def change_password() -> Page:
     """Change the password (asks for the current one; other devices signed out by default)."""
+    if request.method == "GET":
+        # An untouched password form is the same for everyone: kept per language.
+        body = render_kept_form(
+            FORMS,
+            ("password",),
+            "accounts/_password_body.html",
+            lambda: {"form": SlottedForm(ChangePasswordForm(meta={"csrf": False}))},
+        )
+        return render_template("accounts/password.html", body=body)
     form = ChangePasswordForm()
     form.context = (current_user.email, current_user.display_name)
     if form.validate_on_submit():

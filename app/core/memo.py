@@ -86,6 +86,35 @@ class SlotForm:
         return Markup(tag)  # noqa: S704  # nosec B704
 
 
+class SlottedForm:
+    """A form drawn for a kept rendering (built with CSRF off): its hidden tag holds the
+    slot; anything else is the form's own."""
+
+    def __init__(self, form: Any) -> None:
+        """Wrap `form`, whose own hidden tag must carry no CSRF token."""
+        self.form = form
+
+    def __getattr__(self, name: str) -> Any:
+        """The form's attribute (fields, errors, meta)."""
+        return getattr(self.form, name)
+
+    def __getitem__(self, name: str) -> Any:
+        """The form's field by name."""
+        return self.form[name]
+
+    def __contains__(self, name: str) -> bool:
+        """Whether the form has a field of that name."""
+        return name in self.form
+
+    def __iter__(self) -> Any:
+        """The form's fields."""
+        return iter(self.form)
+
+    def hidden_tag(self, *fields: Any) -> Any:
+        """The slot's hidden input, then the form's other hidden fields (both Markup)."""
+        return SlotForm().hidden_tag() + self.form.hidden_tag(*fields)
+
+
 class TokenInKeptPage(RuntimeError):
     """A kept rendering came out holding the drawing session's own CSRF token."""
 

@@ -208,3 +208,46 @@ def test_exercise_start_form_carries_the_sessions_token_and_lists_new_attempts(a
     attempt = begun.headers["Location"]
     assert attempt.rsplit("/", 1)[0].endswith("/exercises/attempts")
     assert f'href="{attempt}"' in first.get(path).get_data(as_text=True)
+
+
+# The page's own form (the header's sign-out form has an action; this one posts to itself).
+OWN_FORM = re.compile(
+    r'<form method="post" novalidate>\s*<input id="csrf_token" name="csrf_token" type="hidden" '
+    r'value="([^"]+)"'
+)
+
+
+def own_token(client, path: str) -> str:
+    """The CSRF token of the one form on `path` that posts to the page itself."""
+    (token,) = OWN_FORM.findall(client.get(path).get_data(as_text=True))
+    return token
+
+
+def test_settings_and_password_forms_carry_the_sessions_token(app, users):
+    """The untouched settings and password forms (kept rendered) post with the viewing
+    session's token; saved settings show at once, and the kept password form works."""
+    user = users.create()
+    first, second = device(app, user), device(app, user)
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        for path in ("/account/settings", "/account/password"):
+            assert own_token(first, path) != own_token(second, path)  # the second one kept
+        sent = {"display_name": "Layla Kept", "locale": "en", "target_role": ""}
+        token = own_token(second, "/account/settings")
+        saved = second.post("/account/settings", data={"csrf_token": token, **sent})
+        assert saved.status_code == 303
+        token = own_token(second, "/account/password")
+        wrong = {"current": "not the password", "password": "a new long password", "confirm": "x"}
+        refused = second.post("/account/password", data={"csrf_token": token, **wrong})
+        assert refused.status_code == 400
+        page = refused.get_data(as_text=True)
+        # The form's own checks answered (the new password typed twice differs), not CSRF.
+        assert 'href="#confirm"' in page and 'href="#csrf_token"' not in page
+        tokenless = second.post("/account/password", data=wrong)
+        assert tokenless.status_code == 400 and 'href="#confirm"' not in tokenless.get_data(
+            as_text=True
+        )
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    page = first.get("/account/settings").get_data(as_text=True)
+    assert 'value="Layla Kept"' in page
