@@ -48,7 +48,8 @@ OTHER = "other (standard library)"
 
 
 def ensure_py_spy() -> str:
-    """Path to py-spy, installing it into this Python's environment when it is missing."""
+    """Path to py-spy (in the dev extra), installing it into this Python's environment when
+    it is missing."""
     found = shutil.which("py-spy", path=str(Path(sys.executable).parent)) or shutil.which("py-spy")
     if not found:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "py-spy"], check=False)
