@@ -20,6 +20,7 @@ def make_attempts(app: Any, email: str, runs: int = RUNS) -> tuple[int, dict[str
     from app.core.extensions import db
     from app.exercises import services
     from app.exercises.data import exercise_data
+    from app.exercises.domain.text import forget_words
 
     user = db.session.scalar(select(User).where(User.email == email))
     lib = library()
@@ -31,6 +32,7 @@ def make_attempts(app: Any, email: str, runs: int = RUNS) -> tuple[int, dict[str
         example = scorer.example(variant, attempt.task)
         timings = []
         for _ in range(runs):
+            forget_words()  # each timed scoring reads its texts afresh, as a new submission does
             start = time.process_time()
             scorer.score(variant, attempt.task, example)
             timings.append((time.process_time() - start) * 1000)

@@ -18,6 +18,7 @@ def answer_inbox(app: Any, email: str, account_id: int) -> tuple[str, float]:
 
     from app.accounts.models import User
     from app.core.extensions import db
+    from app.exercises.domain.text import forget_words
     from app.inbox import services
     from app.inbox.domain.items import message_for
     from app.inbox.domain.rubric import Reply
@@ -44,6 +45,7 @@ def answer_inbox(app: Any, email: str, account_id: int) -> tuple[str, float]:
     timings = []
     for _ in range(5):
         for message, reply in cases:
+            forget_words()  # timed as a reply the scorer meets for the first time
             start = time.process_time()
             score_reply(message, reply, ctx)
             timings.append((time.process_time() - start) * 1000)

@@ -7,6 +7,7 @@ words are counted.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -38,8 +39,19 @@ def fragments(text: str) -> tuple[str, list[str]]:
 
 def words(text: str) -> list[str]:
     """Folded words of the prose (hashtags, handles and links set apart first)."""
-    prose, _ = fragments(text or "")
-    return WORD.findall(fold(prose))
+    return list(_words(text or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """words(), kept per text: a scorer reads the same message and reply many times."""
+    prose, _ = fragments(text)
+    return tuple(WORD.findall(fold(prose)))
+
+
+def forget_words() -> None:
+    """Drop the kept words (the bench times a scoring that meets its texts for the first time)."""
+    _words.cache_clear()
 
 
 def word_count(text: str) -> int:

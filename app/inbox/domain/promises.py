@@ -26,19 +26,30 @@ class Concepts:
 
     stems: Mapping[str, tuple[tuple[str, ...], ...]]
 
+    @functools.cached_property
+    def grouped(self) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+        """Per kind: its one-word stems (one str.startswith tests them all) and its
+        phrases (" w1 w2", looked for in the joined words)."""
+        return tuple(
+            (
+                kind,
+                tuple(stem[0] for stem in stems if len(stem) == 1),
+                tuple(f" {' '.join(stem)}" for stem in stems if len(stem) > 1),
+            )
+            for kind, stems in self.stems.items()
+        )
+
     def of(self, text: str) -> set[str]:
         """The kinds of offer a text mentions."""
         # A conjunction written onto a word does not change it («ويعود المبلغ»).
         found = [w[1:] if len(w) > 3 and w[0] in "وف" else w for w in words(text)]
         joined = f" {' '.join(found)} "
-        kinds = set()
-        for kind, stems in self.stems.items():
-            for stem in stems:
-                if (len(stem) == 1 and any(w.startswith(stem[0]) for w in found)) or (
-                    len(stem) > 1 and f" {' '.join(stem)}" in joined
-                ):
-                    kinds.add(kind)
-        return kinds
+        return {
+            kind
+            for kind, single, phrases in self.grouped
+            if (single and any(w.startswith(single) for w in found))
+            or any(phrase in joined for phrase in phrases)
+        }
 
 
 def load_concepts(path: Path = DATA, problems: Problems | None = None) -> Concepts:
