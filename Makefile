@@ -60,7 +60,7 @@ test: setup lint i18n-check test-suite
 # What the suite needs: the dev extra, the pinned npm test tools, compiled catalogs.
 setup: $(VENV)/.dev node_modules/.installed translations
 
-# pytest alone; .ci/run selects with PYTEST_ARGS='-m "not browser and not vnu"' on SQLite.
+# pytest alone, with PYTEST_ARGS (for example PYTEST_ARGS='-m "not browser and not vnu"').
 test-suite: setup
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
