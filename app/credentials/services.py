@@ -18,6 +18,7 @@ from app.accounts.models import User
 from app.content.model import Library
 from app.core.db import DbSession, locked, utcnow, write_unit
 from app.core.extensions import db
+from app.core.rawread import first_row
 from app.credentials import issue, signing, texts
 from app.credentials.domain.due import Due
 from app.credentials.models import Credential, CredentialKey, CredentialStatusList
@@ -166,21 +167,24 @@ def page_row(public_id: str) -> PageRow | None:
     """The verification page's data for a credential or tombstone (None when unknown)."""
     if not public_id.isalnum() or len(public_id) > 32:
         return None
-    row = db.session.execute(_page_query(), {"public_id": public_id}).first()
+    # The only query of a visitor's view: on a pooled DB-API connection (app.core.rawread).
+    row = first_row(_page_query(), {"public_id": public_id})
     if row is None:
         return None
-    shown = row.user_id is not None and not row.hidden and row.status == "published"
+    (found, user_id, language, raw, valid_from, valid_until, revoked_at, hidden) = row[:8]
+    display_name, slug, portfolio_status, version = row[8:]
+    shown = user_id is not None and not hidden and portfolio_status == "published"
     return PageRow(
-        public_id=row.public_id,
-        user_id=row.user_id,
-        language=row.language,
-        raw=None if row.raw in (None, "null") else row.raw,  # JSON null: a tombstone
-        valid_from=row.valid_from,
-        valid_until=row.valid_until,
-        revoked_at=row.revoked_at,
-        hidden=row.hidden,
-        owner=Owner(row.display_name, row.slug) if shown else None,
-        list_version=int(row.version or 0),
+        public_id=found,
+        user_id=user_id,
+        language=language,
+        raw=None if raw in (None, "null") else raw,  # JSON null: a tombstone
+        valid_from=valid_from,
+        valid_until=valid_until,
+        revoked_at=revoked_at,
+        hidden=bool(hidden),
+        owner=Owner(display_name, slug) if shown else None,
+        list_version=int(version or 0),
     )
 
 

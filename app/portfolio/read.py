@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, func, select
 
 from app.content_runtime import library
 from app.core.extensions import db
+from app.core.rawread import first_row
 from app.portfolio.models import Portfolio
 from app.skills.models import SkillState
 
@@ -87,7 +88,7 @@ def _version_query() -> Any:
 
 
 class Version(NamedTuple):
-    """What decides whether a cached page is current (dates as the driver returns them)."""
+    """What decides whether a cached page is current."""
 
     id: int
     user_id: int
@@ -96,34 +97,14 @@ class Version(NamedTuple):
     stamp: Any
 
 
-@cache
-def _compiled(dialect_name: str) -> Any:
-    """The version query compiled once for this database's dialect."""
-    return _version_query().compile(dialect=db.engine.dialect)
-
-
 def version_of(slug: str) -> Version | None:
     """The version of the portfolio at a current slug (one query), or None.
 
     The stamp is when the owner's skill levels last changed: the page shows them. This is
-    the only query of an anonymous visit, so it runs on a pooled DB-API connection: going
-    through a SQLAlchemy Connection cost eight times the query itself (see `make bench`).
+    the only query of an anonymous visit, so it runs on a pooled DB-API connection
+    (app.core.rawread).
     """
-    compiled = _compiled(db.engine.dialect.name)
-    params = compiled.construct_params({"slug": slug})
-    args = tuple(params[k] for k in compiled.positiontup) if compiled.positional else params
-    connection = db.engine.raw_connection()
-    try:
-        if db.engine.dialect.name == "postgresql":
-            # One SELECT needs no transaction, nor its BEGIN and ROLLBACK round trips
-            # (app.core.pool switches the connection back when it returns to the pool).
-            connection.dbapi_connection.autocommit = True  # type: ignore[union-attr]
-        cursor = connection.cursor()
-        cursor.execute(str(compiled), args)
-        row = cursor.fetchone()
-        cursor.close()
-    finally:
-        connection.close()  # back to the pool
+    row = first_row(_version_query(), {"slug": slug})
     return Version(*row) if row else None
 
 
