@@ -48,7 +48,8 @@ def settings_form(**options: Any) -> SettingsForm:
     return form
 
 
-# Untouched settings and password forms as last drawn (the CSRF token is a slot).
+# Untouched settings, password, email and delete forms as last drawn (the CSRF token is a
+# slot).
 FORMS = Memo(256)
 
 
@@ -107,6 +108,16 @@ def change_password() -> Page:
 @access("signed-in")
 def change_email() -> Page:
     """Ask for a new email; it takes effect once confirmed from that address."""
+    email = current_user.email
+    if request.method == "GET":
+        # An untouched form shows only the current address: kept per address.
+        body = render_kept_form(
+            FORMS,
+            ("email", email),
+            "accounts/_email_body.html",
+            lambda: {"form": SlottedForm(ChangeEmailForm(meta={"csrf": False})), "email": email},
+        )
+        return render_template("accounts/email.html", body=body)
     form = ChangeEmailForm()
     if form.validate_on_submit():
         outcome = lifecycle.request_email_change(
@@ -125,7 +136,8 @@ def change_email() -> Page:
             form.password.errors.append(_("The current password is wrong."))
         else:
             form.new_email.errors.append(_("That address cannot be used. Choose another."))
-    return render_template("accounts/email.html", form=form), 400 if form.errors else 200
+    page = render_template("accounts/email.html", form=form, email=email)
+    return page, 400 if form.errors else 200
 
 
 @bp.route("/account/email/confirm/<token>")
@@ -205,6 +217,15 @@ def export() -> Response:
 @access("signed-in")
 def delete() -> Page:
     """Delete the account after password confirmation; every session ends."""
+    if request.method == "GET":
+        # An untouched form is the same for everyone: kept per language.
+        body = render_kept_form(
+            FORMS,
+            ("delete",),
+            "accounts/_delete_body.html",
+            lambda: {"form": SlottedForm(DeleteAccountForm(meta={"csrf": False}))},
+        )
+        return render_template("accounts/delete.html", body=body)
     form = DeleteAccountForm()
     if form.validate_on_submit():
         if lifecycle.delete_account(current_user, form.password.data):

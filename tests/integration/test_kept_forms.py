@@ -251,3 +251,33 @@ def test_settings_and_password_forms_carry_the_sessions_token(app, users):
         app.config["WTF_CSRF_ENABLED"] = False
     page = first.get("/account/settings").get_data(as_text=True)
     assert 'value="Layla Kept"' in page
+
+
+def test_email_and_delete_forms_carry_the_sessions_token_and_the_current_address(app, users):
+    """The untouched change-email and delete-account forms (kept rendered) post with the
+    viewing session's token; the email page names each learner's own current address."""
+    user, other = users.create(), users.create()
+    first, second, third = device(app, user), device(app, user), device(app, other)
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        for path in ("/account/email", "/account/delete"):
+            assert own_token(first, path) != own_token(second, path)  # the second one kept
+        assert user.email in second.get("/account/email").get_data(as_text=True)
+        shown = third.get("/account/email").get_data(as_text=True)
+        assert other.email in shown and user.email not in shown
+        token = own_token(second, "/account/email")
+        wrong = {"new_email": "new-address@example.com", "password": "not the password"}
+        refused = second.post("/account/email", data={"csrf_token": token, **wrong})
+        page = refused.get_data(as_text=True)
+        # The form's own check answered (the password is wrong), not CSRF; nothing typed lost.
+        assert refused.status_code == 400 and 'href="#password"' in page
+        assert 'value="new-address@example.com"' in page and user.email in page
+        token = own_token(second, "/account/delete")
+        refused = second.post("/account/delete", data={"csrf_token": token, "understand": "y"})
+        assert refused.status_code == 400 and 'href="#password"' in refused.get_data(as_text=True)
+        assert 'href="#csrf_token"' not in refused.get_data(as_text=True)
+        tokenless = second.post("/account/delete", data={"password": PASSWORD, "understand": "y"})
+        assert tokenless.status_code == 400
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    assert first.get("/account/").status_code == 200  # the account is still there
