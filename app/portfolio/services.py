@@ -171,8 +171,28 @@ def form_token(portfolio: Portfolio) -> str:
 
 
 def form_token_for(portfolio_id: int) -> str:
-    """The contact form's signed time token for a portfolio id."""
-    return str(_serializer().dumps(portfolio_id))
+    """The contact form's signed time token for a portfolio id.
+
+    The token holds whole seconds, so within one second signing gives the same text again:
+    a visit in the same second as the last one for this portfolio reuses it (signing was
+    about a tenth of an anonymous visit's time).
+    """
+    import time
+
+    signer, tokens = _signer_and_tokens()
+    second = int(time.time())
+    found = tokens.get(portfolio_id)
+    if found is not None and found[0] == second:
+        return found[1]
+    token = str(signer.dumps(portfolio_id))
+    if len(tokens) >= TOKENS_KEPT:
+        tokens.clear()
+    tokens[portfolio_id] = (second, token)
+    return token
+
+
+# Portfolios whose last contact token is kept per app (a small dict, cleared when full).
+TOKENS_KEPT = 1024
 
 
 def form_age(portfolio: Portfolio, token: str) -> float | None:
@@ -192,6 +212,11 @@ def form_age(portfolio: Portfolio, token: str) -> float | None:
 
 def _serializer() -> Any:
     """The contact form's signer (HMAC-SHA256 with the app's secret), made once per app."""
+    return _signer_and_tokens()[0]
+
+
+def _signer_and_tokens() -> tuple[Any, dict[int, tuple[int, str]]]:
+    """The app's contact signer and its last token per portfolio (both new with the secret)."""
     import hashlib
 
     from flask import current_app
@@ -204,8 +229,8 @@ def _serializer() -> Any:
             salt="contact-form",
             signer_kwargs={"digest_method": hashlib.sha256},
         )
-        made = current_app.extensions["contact_signer"] = (current_app.secret_key, signer)
-    return made[1]
+        made = current_app.extensions["contact_signer"] = (current_app.secret_key, signer, {})
+    return made[1], made[2]
 
 
 def send_message(portfolio: Portfolio, name: str, email: str, body: str) -> ContactMessage:
