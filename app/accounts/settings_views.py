@@ -53,6 +53,17 @@ def settings_form(**options: Any) -> SettingsForm:
 FORMS = Memo(256)
 
 
+def kept_body(key: tuple[object, ...], partial: str, make: Any, **values: Any) -> Any:
+    """An untouched form's page body, kept per key and language: `make(meta=...)` builds
+    the form with CSRF off, and the token's slot is filled for this request."""
+    return render_kept_form(
+        FORMS,
+        key,
+        partial,
+        lambda: {"form": SlottedForm(make(meta={"csrf": False})), **values},
+    )
+
+
 @bp.route("/account/settings", methods=["GET", "POST"])
 @access("signed-in")
 def settings() -> Page:
@@ -60,12 +71,8 @@ def settings() -> Page:
     if request.method == "GET":
         # An untouched form shows only the learner's three settings: kept per their values.
         shown = (current_user.display_name, current_user.locale, current_user.target_role)
-        body = render_kept_form(
-            FORMS,
-            ("settings", library().serial, *shown),
-            "accounts/_settings_body.html",
-            lambda: {"form": SlottedForm(settings_form(meta={"csrf": False}))},
-        )
+        key = ("settings", library().serial, *shown)
+        body = kept_body(key, "accounts/_settings_body.html", settings_form)
         return render_template("accounts/settings.html", body=body)
     form = settings_form()
     if form.validate_on_submit():
@@ -85,12 +92,7 @@ def change_password() -> Page:
     """Change the password (asks for the current one; other devices signed out by default)."""
     if request.method == "GET":
         # An untouched password form is the same for everyone: kept per language.
-        body = render_kept_form(
-            FORMS,
-            ("password",),
-            "accounts/_password_body.html",
-            lambda: {"form": SlottedForm(ChangePasswordForm(meta={"csrf": False}))},
-        )
+        body = kept_body(("password",), "accounts/_password_body.html", ChangePasswordForm)
         return render_template("accounts/password.html", body=body)
     form = ChangePasswordForm()
     form.context = (current_user.email, current_user.display_name)
@@ -111,12 +113,8 @@ def change_email() -> Page:
     email = current_user.email
     if request.method == "GET":
         # An untouched form shows only the current address: kept per address.
-        body = render_kept_form(
-            FORMS,
-            ("email", email),
-            "accounts/_email_body.html",
-            lambda: {"form": SlottedForm(ChangeEmailForm(meta={"csrf": False})), "email": email},
-        )
+        partial = "accounts/_email_body.html"
+        body = kept_body(("email", email), partial, ChangeEmailForm, email=email)
         return render_template("accounts/email.html", body=body)
     form = ChangeEmailForm()
     if form.validate_on_submit():
@@ -219,12 +217,7 @@ def delete() -> Page:
     """Delete the account after password confirmation; every session ends."""
     if request.method == "GET":
         # An untouched form is the same for everyone: kept per language.
-        body = render_kept_form(
-            FORMS,
-            ("delete",),
-            "accounts/_delete_body.html",
-            lambda: {"form": SlottedForm(DeleteAccountForm(meta={"csrf": False}))},
-        )
+        body = kept_body(("delete",), "accounts/_delete_body.html", DeleteAccountForm)
         return render_template("accounts/delete.html", body=body)
     form = DeleteAccountForm()
     if form.validate_on_submit():
