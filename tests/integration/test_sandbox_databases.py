@@ -4,6 +4,8 @@ and on PostgreSQL (both run here, in one test, and are compared directly)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -27,20 +29,25 @@ def pg_reachable() -> bool:
         return False
 
 
-def fresh_pg(label: str) -> str:
-    """A new empty PostgreSQL database; returns its URL."""
+@contextmanager
+def fresh_pg(label: str) -> Iterator[str]:
+    """A new empty PostgreSQL database's URL, dropped afterwards."""
     from urllib.parse import urlsplit, urlunsplit
 
     import psycopg
+
+    from app.core.config import normalise_db_url
 
     admin = PG.replace("+psycopg", "")
     name = f"tawasul_{label}_{os.getpid()}"
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
-    from app.core.config import normalise_db_url
-
-    return normalise_db_url(urlunsplit(urlsplit(admin)._replace(path="/" + name)))
+    try:
+        yield normalise_db_url(urlunsplit(urlsplit(admin)._replace(path="/" + name)))
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def play(url: str, mailbox: Any, tmp_path: Any) -> list[tuple[str, Any, dict[str, int]]]:
@@ -100,7 +107,8 @@ def test_same_seed_and_actions_identical_on_sqlite_and_postgresql(mailbox, tmp_p
     """Every outcome (counts, factors, followers) and the complaint queue match exactly."""
     need(pg_reachable(), f"PostgreSQL is not reachable at {PG}")
     on_sqlite = play(f"sqlite:///{tmp_path / 'd.db'}", mailbox, tmp_path / "a")
-    on_pg = play(fresh_pg("determinism"), mailbox, tmp_path / "b")
+    with fresh_pg("determinism") as url:
+        on_pg = play(url, mailbox, tmp_path / "b")
     assert len(on_sqlite) == 7  # six posts and the queue
     assert on_sqlite == on_pg
     assert any(o and o.get("negative") for _k, o, _f in on_sqlite[:-1])  # the off-voice post
