@@ -12,6 +12,7 @@ explains a page's SQL (the growth bench, the query-plan test) adds itself to WAT
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -19,14 +20,16 @@ from app.core.extensions import db
 
 
 class Prepared(NamedTuple):
-    """A statement compiled for one dialect, with its result processors."""
+    """A statement compiled for one dialect, with its result processors and row type."""
 
     sql: str
     compiled: Any
     processors: tuple[Any, ...]
+    row: Any  # a namedtuple of the statement's column keys (unnamed ones renamed _0, _1...)
 
 
-_prepared: dict[tuple[int, str], tuple[Any, Prepared]] = {}
+# Keyed by the statement object itself (compared by identity), which the key keeps alive.
+_prepared: dict[tuple[Any, str], Prepared] = {}
 # Called with (sql, parameters) before each statement runs, like before_cursor_execute.
 WATCHERS: list[Callable[[str, Any], None]] = []
 
@@ -34,23 +37,23 @@ WATCHERS: list[Callable[[str, Any], None]] = []
 def _prepare(statement: Any) -> Prepared:
     """The statement compiled for the engine's dialect (once per statement and dialect)."""
     dialect = db.engine.dialect
-    key = (id(statement), dialect.name)
-    found = _prepared.get(key)
-    # The statement itself is kept beside its compiled form, so its id cannot be reused.
-    if found is not None and found[0] is statement:
-        return found[1]
+    found = _prepared.get((statement, dialect.name))
+    if found is not None:
+        return found
     compiled = statement.compile(dialect=dialect)
+    columns = statement.selected_columns
     processors = tuple(
-        column.type.dialect_impl(dialect).result_processor(dialect, None)
-        for column in statement.selected_columns
+        column.type.dialect_impl(dialect).result_processor(dialect, None) for column in columns
     )
-    prepared = Prepared(str(compiled), compiled, processors)
-    _prepared[key] = (statement, prepared)
+    row = namedtuple("RawRow", columns.keys(), rename=True)  # type: ignore[misc]
+    prepared = Prepared(str(compiled), compiled, processors, row)
+    _prepared[(statement, dialect.name)] = prepared
     return prepared
 
 
-def first_row(statement: Any, params: dict[str, Any]) -> tuple[Any, ...] | None:
-    """The first row of a Core SELECT with `params`, processed per column, or None."""
+def first_row(statement: Any, params: dict[str, Any]) -> Any:
+    """The first row of a Core SELECT with `params`, processed per column (a named tuple of
+    the column keys), or None."""
     prepared = _prepare(statement)
     values = prepared.compiled.construct_params(params)
     if prepared.compiled.positional:
@@ -73,7 +76,7 @@ def first_row(statement: Any, params: dict[str, Any]) -> tuple[Any, ...] | None:
         connection.close()  # back to the pool
     if row is None:
         return None
-    return tuple(
+    return prepared.row._make(
         value if process is None else process(value)
         for value, process in zip(row, prepared.processors, strict=True)
     )

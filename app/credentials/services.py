@@ -171,20 +171,18 @@ def page_row(public_id: str) -> PageRow | None:
     row = first_row(_page_query(), {"public_id": public_id})
     if row is None:
         return None
-    (found, user_id, language, raw, valid_from, valid_until, revoked_at, hidden) = row[:8]
-    display_name, slug, portfolio_status, version = row[8:]
-    shown = user_id is not None and not hidden and portfolio_status == "published"
+    shown = row.user_id is not None and not row.hidden and row.status == "published"
     return PageRow(
-        public_id=found,
-        user_id=user_id,
-        language=language,
-        raw=None if raw in (None, "null") else raw,  # JSON null: a tombstone
-        valid_from=valid_from,
-        valid_until=valid_until,
-        revoked_at=revoked_at,
-        hidden=bool(hidden),
-        owner=Owner(display_name, slug) if shown else None,
-        list_version=int(version or 0),
+        public_id=row.public_id,
+        user_id=row.user_id,
+        language=row.language,
+        raw=None if row.raw in (None, "null") else row.raw,  # JSON null: a tombstone
+        valid_from=row.valid_from,
+        valid_until=row.valid_until,
+        revoked_at=row.revoked_at,
+        hidden=bool(row.hidden),
+        owner=Owner(row.display_name, row.slug) if shown else None,
+        list_version=int(row.version or 0),
     )
 
 

@@ -170,6 +170,10 @@ def form_token(portfolio: Portfolio) -> str:
     return form_token_for(portfolio.id)
 
 
+# Portfolios whose last contact token is kept per app (a small dict, cleared when full).
+TOKENS_KEPT = 1024
+
+
 def form_token_for(portfolio_id: int) -> str:
     """The contact form's signed time token for a portfolio id.
 
@@ -189,10 +193,6 @@ def form_token_for(portfolio_id: int) -> str:
         tokens.clear()
     tokens[portfolio_id] = (second, token)
     return token
-
-
-# Portfolios whose last contact token is kept per app (a small dict, cleared when full).
-TOKENS_KEPT = 1024
 
 
 def form_age(portfolio: Portfolio, token: str) -> float | None:
